@@ -1,0 +1,107 @@
+package org.guizhoubot;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.guizhoubot.answer.AnswerComposer;
+import org.guizhoubot.answer.ExtractiveComposer;
+import org.guizhoubot.answer.QuestionAnswerer;
+import org.guizhoubot.config.Settings;
+import org.guizhoubot.corpus.ArticleReader;
+import org.guizhoubot.corpus.Corpus;
+import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.index.Embedder;
+import org.guizhoubot.index.FlatVectorIndex;
+import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.index.Indexer;
+import org.guizhoubot.index.LazyEmbedder;
+import org.guizhoubot.index.LiveIndex;
+import org.guizhoubot.index.MiniLmTokenizer;
+import org.guizhoubot.index.PassageSplitter;
+import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.retrieval.HybridRetriever;
+
+/** Wires the parts of guizhou-bot together; the one place where implementations are chosen. */
+public final class App implements AutoCloseable {
+  private final Settings settings;
+  private final Corpus corpus;
+  private final IndexStore store;
+  private final Embedder embedder;
+  private final LiveIndex index;
+  private final HybridRetriever retriever;
+  private final AnswerComposer composer;
+  private final QuestionAnswerer answerer;
+  private final CorpusImporter importer;
+  private final HttpClient http;
+  private volatile PassageSplitter splitter;
+
+  public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
+    this.settings = settings;
+    this.embedder = embedder;
+    this.corpus = new Corpus(settings.corpusDir());
+    ArticleReader reader = new ArticleReader();
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    this.importer = new CorpusImporter(corpus, reader, http);
+    this.store = IndexStore.open(settings.indexFile());
+    Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
+    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
+    this.retriever = new HybridRetriever(index, embedder, HybridRetriever.Fusion.DEFAULT);
+    this.composer = new ExtractiveComposer(retriever::stats);
+    this.answerer = new QuestionAnswerer(retriever, composer);
+  }
+
+  /** The production wiring: MiniLM loaded on first use, exact in-memory vector search. */
+  public static App open(Settings settings) {
+    return new App(settings, LazyEmbedder.miniLm(), FlatVectorIndex::new);
+  }
+
+  private PassageSplitter splitter() {
+    PassageSplitter s = splitter;
+    if (s == null) {
+      synchronized (this) {
+        if (splitter == null) {
+          splitter = new PassageSplitter(new MiniLmTokenizer(), embedder.maxWordPieces());
+        }
+        s = splitter;
+      }
+    }
+    return s;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Corpus corpus() {
+    return corpus;
+  }
+
+  public CorpusImporter importer() {
+    return importer;
+  }
+
+  public LiveIndex index() {
+    return index;
+  }
+
+  public HybridRetriever retriever() {
+    return retriever;
+  }
+
+  public AnswerComposer composer() {
+    return composer;
+  }
+
+  public QuestionAnswerer answerer() {
+    return answerer;
+  }
+
+  public Embedder embedder() {
+    return embedder;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,220 @@
+package org.guizhoubot.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.guizhoubot.corpus.Furniture;
+import org.guizhoubot.index.Sentences;
+import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.retrieval.RetrievedPassage;
+import org.guizhoubot.retrieval.TermStats;
+
+/**
+ * The offline composer: answers with the few sentences of the retrieved passages that best match
+ * the question, each ending with its passage's marker, or declines when the evidence does not
+ * cover what is asked. Sentences are scored by the weighted share of the question's key terms they
+ * hold, the similarity of their passage to the question, the passage's rank, and whether they hold
+ * the kind of fact asked for.
+ */
+public final class ExtractiveComposer implements AnswerComposer {
+  public static final String NAME = "extractive";
+  static final String DECLINE = "I could not find this in my articles.";
+
+  private static final int MAX_SENTENCES = 3;
+  private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+  private static final Pattern PROPER = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}-]*");
+
+  private final Supplier<TermStats> stats;
+  private final Thresholds thresholds;
+
+  /** The calibrated limits below which the composer declines. */
+  public record Thresholds(double minCoverage, double minCosine, double minSentenceScore) {
+    public static final Thresholds DEFAULT = new Thresholds(0.5, 0.2, 0.3);
+  }
+
+  public ExtractiveComposer(Supplier<TermStats> stats) {
+    this(stats, Thresholds.DEFAULT);
+  }
+
+  public ExtractiveComposer(Supplier<TermStats> stats, Thresholds thresholds) {
+    this.stats = stats;
+    this.thresholds = thresholds;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Outcome compose(String question, List<RetrievedPassage> passages) {
+    if (passages.isEmpty()) {
+      return decline(question, passages);
+    }
+    TermStats ts = stats.get();
+    List<String> terms = QueryTerms.contentTerms(question);
+    Map<String, Double> weights = new LinkedHashMap<>();
+    for (String t : terms) {
+      weights.put(QueryTerms.stem(t), ts.idf(t));
+    }
+    if (weights.isEmpty()) {
+      return decline(question, passages);
+    }
+    if (mentionsUnknownName(question, ts)) {
+      return decline(question, passages);
+    }
+    AnswerType type = AnswerType.of(question);
+
+    List<Candidate> candidates = new ArrayList<>();
+    for (int r = 0; r < passages.size(); r++) {
+      RetrievedPassage p = passages.get(r);
+      for (Sentences.Span s : Sentences.split(p.passage().text())) {
+        String text = s.text().strip();
+        if (text.split("\\s+").length < 4 || Furniture.isFurniture(text)) {
+          continue;
+        }
+        Set<String> stems = stems(text);
+        double coverage = coverage(weights, stems);
+        double typeFit = type == AnswerType.OTHER ? 0 : type.heldBy(text) ? 1 : -1;
+        double score = 0.55 * coverage + 0.35 * p.cosine() + 0.1 / (1 + r) + 0.12 * typeFit;
+        candidates.add(new Candidate(r, s.start(), text, stems, coverage, score));
+      }
+    }
+    if (candidates.isEmpty()) {
+      return decline(question, passages);
+    }
+    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    Candidate best = candidates.get(0);
+
+    List<Candidate> chosen = new ArrayList<>();
+    chosen.add(best);
+    Set<String> covered = new HashSet<>(best.stems());
+    for (Candidate c : candidates.subList(1, candidates.size())) {
+      if (chosen.size() >= MAX_SENTENCES || c.score() < 0.8 * best.score()) {
+        break;
+      }
+      boolean duplicate = chosen.stream().anyMatch(x -> overlap(x.stems(), c.stems()) > 0.6);
+      boolean addsTerms = weights.keySet().stream().anyMatch(t -> c.stems().contains(t) && !covered.contains(t));
+      if (!duplicate && (addsTerms || c.score() >= 0.9 * best.score())) {
+        chosen.add(c);
+        covered.addAll(c.stems());
+      }
+    }
+
+    Set<String> evidence = new HashSet<>();
+    for (Candidate c : chosen) {
+      evidence.addAll(stems(passages.get(c.passage()).passage().text()));
+      evidence.addAll(stems(passages.get(c.passage()).article().title()));
+    }
+    double evidenceCoverage = coverage(weights, evidence);
+    RetrievedPassage top = passages.get(best.passage());
+    boolean numbersHeld = numbersOf(question).stream().allMatch(n -> evidence.contains(n));
+    if (!numbersHeld
+        || evidenceCoverage < thresholds.minCoverage()
+        || top.cosine() < thresholds.minCosine()
+        || best.score() < thresholds.minSentenceScore()
+        || (type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text())))) {
+      return decline(question, passages);
+    }
+    return cite(question, chosen, passages);
+  }
+
+  private Outcome cite(String question, List<Candidate> chosen, List<RetrievedPassage> passages) {
+    Map<Integer, Integer> markerOfPassage = new LinkedHashMap<>();
+    List<Citation> citations = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (Candidate c : chosen) {
+      Integer n = markerOfPassage.get(c.passage());
+      if (n == null) {
+        n = citations.size() + 1;
+        markerOfPassage.put(c.passage(), n);
+        RetrievedPassage p = passages.get(c.passage());
+        citations.add(new Citation(n, p.article().id(), p.article().title(), p.article().source(),
+            p.article().published(), p.article().url(), p.passage().text()));
+      }
+      if (text.length() > 0) {
+        text.append(' ');
+      }
+      text.append(c.text()).append(" [").append(n).append(']');
+    }
+    return new Outcome.Answered(question, text.toString(), citations, NAME);
+  }
+
+  private Outcome decline(String question, List<RetrievedPassage> passages) {
+    List<String> topics = new ArrayList<>();
+    for (RetrievedPassage p : passages) {
+      if (p.cosine() >= thresholds.minCosine() && !topics.contains(p.article().title()) && topics.size() < 3) {
+        topics.add(p.article().title());
+      }
+    }
+    return new Outcome.Declined(question, DECLINE, topics, NAME);
+  }
+
+  /** True when the question names something (a capitalised word) that no passage mentions. */
+  private static boolean mentionsUnknownName(String question, TermStats ts) {
+    Matcher m = PROPER.matcher(question);
+    boolean first = true;
+    while (m.find()) {
+      boolean atStart = m.start() == 0 || question.substring(0, m.start()).isBlank();
+      String w = m.group().toLowerCase(Locale.ROOT);
+      if (first && atStart) {
+        first = false;
+        continue;
+      }
+      first = false;
+      if (w.length() > 1 && !QueryTerms.STOP_WORDS.contains(w) && ts.df(w) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> numbersOf(String question) {
+    List<String> out = new ArrayList<>();
+    Matcher m = NUMBER.matcher(question);
+    while (m.find()) {
+      out.add(m.group());
+    }
+    return out;
+  }
+
+  private static Set<String> stems(String text) {
+    Set<String> out = new HashSet<>();
+    for (String t : QueryTerms.tokens(text)) {
+      out.add(QueryTerms.stem(t));
+    }
+    return out;
+  }
+
+  private static double coverage(Map<String, Double> weights, Set<String> stems) {
+    double total = 0;
+    double hit = 0;
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      total += e.getValue();
+      if (stems.contains(e.getKey())) {
+        hit += e.getValue();
+      }
+    }
+    return total == 0 ? 0 : hit / total;
+  }
+
+  private static double overlap(Set<String> a, Set<String> b) {
+    int inter = 0;
+    for (String s : a) {
+      if (b.contains(s)) {
+        inter++;
+      }
+    }
+    return (double) inter / Math.max(1, Math.min(a.size(), b.size()));
+  }
+
+  private record Candidate(int passage, int start, String text, Set<String> stems, double coverage, double score) {}
+}

@@ -1,0 +1,58 @@
+package org.guizhoubot.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.guizhoubot.App;
+import org.guizhoubot.answer.AnswerFormatter;
+import org.guizhoubot.answer.AnswerResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "ask", mixinStandardHelpOptions = true,
+    description = {"Answers a question with cited sources.",
+        "With no QUESTION, reads questions from standard input, one per line, and answers each."})
+final class AskCommand implements Callable<Integer> {
+  @ParentCommand Cli cli;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--json", description = "Print one JSON object per answer.")
+  boolean json;
+
+  @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "The question (quote it or not).")
+  List<String> words = List.of();
+
+  @Override
+  public Integer call() throws IOException {
+    try (App app = cli.open(common)) {
+      app.index().current();
+      if (!words.isEmpty()) {
+        print(app.answerer().answer(String.join(" ", words)));
+        return Cli.OK;
+      }
+      BufferedReader in = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        print(app.answerer().answer(line));
+        if (!json) {
+          cli.out.println();
+        }
+        cli.out.flush();
+      }
+      return Cli.OK;
+    }
+  }
+
+  private void print(AnswerResult r) {
+    cli.out.println(json ? AnswerJson.line(r) : AnswerFormatter.plain(r.outcome()));
+  }
+}

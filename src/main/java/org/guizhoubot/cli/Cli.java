@@ -1,0 +1,84 @@
+package org.guizhoubot.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.guizhoubot.App;
+import org.guizhoubot.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command line: parses arguments, runs one command and returns its exit code (0 ok, 1 bad
+ * input, 2 internal error). Output goes to the writers given, never straight to the console.
+ */
+@Command(
+    name = "guizhou-bot",
+    mixinStandardHelpOptions = true,
+    version = "guizhou-bot 0.1.0",
+    description = "Answers questions about Guizhou's big data sector from news articles, citing them.",
+    subcommands = {
+      IndexCommand.class, AddCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Cli implements Runnable {
+  public static final int OK = 0;
+  public static final int BAD_INPUT = 1;
+  public static final int INTERNAL_ERROR = 2;
+  private static final Logger log = LoggerFactory.getLogger(Cli.class);
+
+  final PrintWriter out;
+  final PrintWriter err;
+  final Map<String, String> env;
+  final InputStream in;
+
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
+    this.out = out;
+    this.err = err;
+    this.env = Map.copyOf(env);
+    this.in = in;
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(out);
+  }
+
+  public int run(String... args) {
+    CommandLine cl = new CommandLine(this);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("Error: " + ex.getMessage());
+      ex.getCommandLine().usage(err);
+      return BAD_INPUT;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof BadInputException) {
+        err.println("Error: " + ex.getMessage());
+        return BAD_INPUT;
+      }
+      log.error("Command failed", ex);
+      err.println("Internal error: " + ex);
+      return INTERNAL_ERROR;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Settings for a command: environment and config file, then the command's own options. */
+  Settings settings(CommonOptions options) {
+    Settings s = Settings.defaults(env);
+    return s.withDirs(
+        options.corpus != null ? options.corpus : s.corpusDir(),
+        options.data != null ? options.data : s.dataDir());
+  }
+
+  App open(CommonOptions options) {
+    return App.open(settings(options));
+  }
+}

@@ -1,0 +1,178 @@
+package org.guizhoubot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.guizhoubot.App;
+import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.answer.Citation;
+import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.retrieval.RetrievedPassage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = {"Runs a question file and prints citation recall, fact hit, decline rates and latency.",
+        "Each line: {\"id\", \"question\", \"articles\": [gold ids, empty when out of scope], \"answer\": [regex...]}."})
+final class EvalCommand implements Callable<Integer> {
+  @ParentCommand Cli cli;
+  @Mixin CommonOptions common;
+
+  @Parameters(paramLabel = "FILE.jsonl", description = "The question file.")
+  Path file;
+
+  @Option(names = "--min-recall", paramLabel = "X", description = "Fail when citation recall is below X.")
+  Double minRecall;
+
+  @Option(names = "--min-fact", paramLabel = "X", description = "Fail when fact hit is below X.")
+  Double minFact;
+
+  @Option(names = "--min-decline", paramLabel = "X", description = "Fail when the out-of-scope decline rate is below X.")
+  Double minDecline;
+
+  @Option(names = "--max-false-decline", paramLabel = "X", description = "Fail when the in-scope decline rate is above X.")
+  Double maxFalseDecline;
+
+  @Option(names = {"-v", "--verbose"}, description = "Print every question's outcome.")
+  boolean verbose;
+
+  private record Question(String id, String question, Set<String> gold, List<Pattern> answer) {}
+
+  @Override
+  public Integer call() throws IOException {
+    List<Question> questions = read(file);
+    try (App app = cli.open(common)) {
+      app.index().current();
+      int inScope = 0;
+      int outScope = 0;
+      int cited = 0;
+      int facts = 0;
+      int retrievedTop3 = 0;
+      int declinedOut = 0;
+      int declinedIn = 0;
+      List<Double> latencies = new ArrayList<>();
+      app.answerer().answer("warm up");
+      for (Question q : questions) {
+        AnswerResult r = app.answerer().answer(q.question());
+        latencies.add(r.totalMs());
+        Outcome o = r.outcome();
+        boolean answered = o instanceof Outcome.Answered;
+        String mark;
+        if (q.gold().isEmpty()) {
+          outScope++;
+          declinedOut += answered ? 0 : 1;
+          mark = answered ? "ANSWERED (should decline)" : "declined ok";
+        } else {
+          inScope++;
+          List<RetrievedPassage> top = app.retriever().retrieve(q.question(), 3);
+          boolean inTop3 = top.stream().anyMatch(p -> q.gold().contains(p.article().id()));
+          retrievedTop3 += inTop3 ? 1 : 0;
+          if (!answered) {
+            declinedIn++;
+            mark = "DECLINED (in scope)";
+          } else {
+            Outcome.Answered a = (Outcome.Answered) o;
+            boolean c = a.citations().stream().map(Citation::articleId).anyMatch(q.gold()::contains);
+            boolean f = q.answer().stream().allMatch(p -> p.matcher(a.text()).find());
+            cited += c ? 1 : 0;
+            facts += f ? 1 : 0;
+            mark = (c ? "cited" : "NOT CITED") + ", " + (f ? "fact" : "NO FACT") + (inTop3 ? "" : ", not in top 3");
+          }
+        }
+        if (verbose) {
+          cli.out.println(q.id() + " " + mark + " | " + q.question());
+          cli.out.println("    " + (o instanceof Outcome.Answered a ? a.text()
+              : ((Outcome.Declined) o).message()).replace('\n', ' '));
+        }
+      }
+      double recall = ratio(cited, inScope);
+      double fact = ratio(facts, inScope);
+      double decline = ratio(declinedOut, outScope);
+      double falseDecline = ratio(declinedIn, inScope);
+      double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%n", questions.size(), inScope, outScope);
+      cli.out.printf(Locale.ROOT, "retrieval top-3      %.3f (%d/%d)%n", ratio(retrievedTop3, inScope), retrievedTop3, inScope);
+      cli.out.printf(Locale.ROOT, "citation recall      %.3f (%d/%d)%n", recall, cited, inScope);
+      cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, facts, inScope);
+      cli.out.printf(Locale.ROOT, "decline rate         %.3f (%d/%d out of scope declined)%n", decline, declinedOut, outScope);
+      cli.out.printf(Locale.ROOT, "false-decline rate   %.3f (%d/%d in scope declined)%n", falseDecline, declinedIn, inScope);
+      cli.out.printf(Locale.ROOT, "latency ms           p50 %.1f  p95 %.1f%n", percentile(sorted, 50), percentile(sorted, 95));
+      List<String> failures = new ArrayList<>();
+      if (minRecall != null && recall < minRecall) failures.add("citation recall " + fmt(recall) + " < " + minRecall);
+      if (minFact != null && fact < minFact) failures.add("fact hit " + fmt(fact) + " < " + minFact);
+      if (minDecline != null && decline < minDecline) failures.add("decline rate " + fmt(decline) + " < " + minDecline);
+      if (maxFalseDecline != null && falseDecline > maxFalseDecline) {
+        failures.add("false-decline rate " + fmt(falseDecline) + " > " + maxFalseDecline);
+      }
+      for (String f : failures) {
+        cli.out.println("FAILED: " + f);
+      }
+      return failures.isEmpty() ? Cli.OK : Cli.BAD_INPUT;
+    }
+  }
+
+  private static List<Question> read(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("no such file: " + file);
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    List<Question> out = new ArrayList<>();
+    int lineNo = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        JsonNode n = mapper.readTree(line);
+        if (n.get("question") == null) {
+          throw new BadInputException(file.getFileName() + " line " + lineNo + ": no \"question\"");
+        }
+        Set<String> gold = n.has("articles") ? toList(n.get("articles")).stream().collect(Collectors.toSet()) : Set.of();
+        List<Pattern> answer = n.has("answer")
+            ? toList(n.get("answer")).stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList()
+            : List.of();
+        out.add(new Question(n.path("id").asText("line " + lineNo), n.get("question").asText(), gold, answer));
+      } catch (IOException | java.util.regex.PatternSyntaxException e) {
+        throw new BadInputException(file.getFileName() + " line " + lineNo + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static List<String> toList(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static double ratio(int a, int b) {
+    return b == 0 ? 1.0 : (double) a / b;
+  }
+
+  private static String fmt(double x) {
+    return String.format(Locale.ROOT, "%.3f", x);
+  }
+
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+}

@@ -1,0 +1,45 @@
+package org.guizhoubot.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import org.guizhoubot.App;
+import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "index", mixinStandardHelpOptions = true,
+    description = "Brings the index up to date with the corpus folder (only new or changed articles are embedded).")
+final class IndexCommand implements Callable<Integer> {
+  @ParentCommand Cli cli;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--full", description = "Embed every article again, from scratch.")
+  boolean full;
+
+  @Override
+  public Integer call() throws IOException {
+    try (App app = cli.open(common)) {
+      if (!java.nio.file.Files.isDirectory(app.corpus().dir())) {
+        throw new BadInputException("corpus folder " + app.corpus().dir() + " does not exist");
+      }
+      IndexProgress progress = System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE;
+      IndexReport report = app.index().reindex(full, progress);
+      printReport(cli, report);
+      return Cli.OK;
+    }
+  }
+
+  static void printReport(Cli cli, IndexReport report) {
+    if (report.rebuildReason() != null && !report.rebuildReason().equals("full reindex requested")) {
+      cli.out.println("Built the index from scratch: " + report.rebuildReason());
+    }
+    cli.out.println("Indexed " + report.summary());
+    for (Problem p : report.problems()) {
+      cli.out.println("  skipped " + p);
+    }
+  }
+}

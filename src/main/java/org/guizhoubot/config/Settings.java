@@ -1,0 +1,77 @@
+package org.guizhoubot.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every setting of guizhou-bot, resolved. Secrets ({@code telegramToken}, {@code llmApiKey}) come
+ * only from the environment; optional values are null when unset.
+ */
+public record Settings(
+    Path corpusDir,
+    Path dataDir,
+    String telegramToken,
+    String telegramApiUrl,
+    Set<Long> adminIds,
+    int botWorkers,
+    int rateLimitPerMinute,
+    String llmBaseUrl,
+    String llmApiKey,
+    String llmModel,
+    Duration llmTimeout,
+    int llmMaxTokens,
+    double llmTemperature) {
+
+  public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
+
+  public Settings {
+    Objects.requireNonNull(corpusDir, "corpusDir");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
+    adminIds = Set.copyOf(adminIds);
+    Objects.requireNonNull(llmTimeout, "llmTimeout");
+    if (botWorkers < 1) {
+      throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
+    }
+    if (rateLimitPerMinute < 1) {
+      throw new IllegalArgumentException("rateLimitPerMinute must be >= 1, was " + rateLimitPerMinute);
+    }
+  }
+
+  /** Defaults for everything, with the secrets and optional values taken from {@code env}. */
+  public static Settings defaults(Map<String, String> env) {
+    return new Settings(Path.of("corpus"), Path.of("data"), blankToNull(env.get("TELEGRAM_BOT_TOKEN")),
+        DEFAULT_TELEGRAM_API_URL, Set.of(), 4, 20, blankToNull(env.get("LLM_BASE_URL")),
+        blankToNull(env.get("LLM_API_KEY")), "gpt-4o-mini", Duration.ofSeconds(30), 400, 0.2);
+  }
+
+  public Path indexFile() {
+    return dataDir.resolve("index.db");
+  }
+
+  public boolean llmEnabled() {
+    return llmBaseUrl != null;
+  }
+
+  public Settings withDirs(Path corpus, Path data) {
+    return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  @Override
+  public String toString() {
+    return "Settings[corpusDir=" + corpusDir + ", dataDir=" + dataDir + ", telegramToken="
+        + (telegramToken == null ? "unset" : "***") + ", telegramApiUrl=" + telegramApiUrl
+        + ", adminIds=" + adminIds + ", botWorkers=" + botWorkers + ", rateLimitPerMinute="
+        + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
+        + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
+        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature + "]";
+  }
+}

@@ -1,0 +1,21 @@
+package org.guizhoubot.corpus;
+
+/** An article file that cannot be read as an article; the message names the file. */
+public final class ArticleFormatException extends Exception {
+  private static final long serialVersionUID = 1L;
+  private final String fileName;
+
+  public ArticleFormatException(String fileName, String problem) {
+    super(fileName + ": " + problem);
+    this.fileName = fileName;
+  }
+
+  public ArticleFormatException(String fileName, String problem, Throwable cause) {
+    super(fileName + ": " + problem, cause);
+    this.fileName = fileName;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+}

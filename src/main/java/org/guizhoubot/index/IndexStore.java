@@ -1,0 +1,429 @@
+package org.guizhoubot.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The index in one SQLite file: articles, passages with their embeddings, an FTS5 table for BM25,
+ * and the schema version and model it was built with. Every change is applied in one transaction,
+ * so readers see either the old index or the new one, never a mix.
+ */
+public final class IndexStore implements AutoCloseable {
+  public static final int SCHEMA_VERSION = 1;
+  private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
+  private static final int READERS = 4;
+
+  private final Path file;
+  private final Connection writer;
+  private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  private final List<Connection> allReaders = new ArrayList<>();
+
+  private IndexStore(Path file, Connection writer) {
+    this.file = file;
+    this.writer = writer;
+  }
+
+  /** Opens (creating when missing) the index file. */
+  public static IndexStore open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new IndexStoreException("creating the folder of " + file, e);
+    }
+    Connection w = connect(file);
+    try (Statement s = w.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=NORMAL");
+      s.execute("PRAGMA foreign_keys=ON");
+      s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    } catch (SQLException e) {
+      close(w);
+      throw new IndexStoreException("preparing " + file, e);
+    }
+    return new IndexStore(file, w);
+  }
+
+  private static Connection connect(Path file) {
+    try {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout=10000");
+      }
+      return c;
+    } catch (SQLException e) {
+      throw new IndexStoreException("opening SQLite file " + file, e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Why the stored index cannot be used with this model, or empty when it can. A missing index is
+   * reported too, so that the caller builds it.
+   */
+  public synchronized Optional<String> incompatibility(String model, int dimension) {
+    Map<String, String> meta = meta();
+    if (meta.get("schema_version") == null) {
+      return Optional.of("no index yet");
+    }
+    if (!String.valueOf(SCHEMA_VERSION).equals(meta.get("schema_version"))) {
+      return Optional.of("schema version " + meta.get("schema_version") + " differs from " + SCHEMA_VERSION);
+    }
+    if (!model.equals(meta.get("model"))) {
+      return Optional.of("model " + meta.get("model") + " differs from " + model);
+    }
+    if (!String.valueOf(dimension).equals(meta.get("dimension"))) {
+      return Optional.of("dimension " + meta.get("dimension") + " differs from " + dimension);
+    }
+    return Optional.empty();
+  }
+
+  public synchronized Map<String, String> meta() {
+    String sql = "SELECT key, value FROM meta";
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new IndexStoreException(sql, e);
+    }
+    return out;
+  }
+
+  /** The indexed articles by id; empty when there is no index yet. */
+  public synchronized Map<String, ArticleMeta> articles() {
+    Map<String, ArticleMeta> out = new LinkedHashMap<>();
+    if (!hasTable("articles")) {
+      return out;
+    }
+    String sql = "SELECT a.id, a.title, a.source, a.published, a.url, a.category, a.content_hash,"
+        + " (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) FROM articles a ORDER BY a.id";
+    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), new ArticleMeta(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)));
+      }
+    } catch (SQLException e) {
+      throw new IndexStoreException(sql, e);
+    }
+    return out;
+  }
+
+  /**
+   * Applies a change in one transaction: removes articles, then inserts or replaces others with
+   * their passages and vectors. With {@code rebuild} all tables are dropped and recreated inside
+   * the same transaction. On any failure nothing is changed.
+   */
+  public synchronized void apply(IndexChange change, String model, int dimension, boolean rebuild) {
+    String step = "BEGIN";
+    try {
+      writer.setAutoCommit(false);
+      try (Statement s = writer.createStatement()) {
+        if (rebuild) {
+          step = "dropping the old tables";
+          s.execute("DROP TABLE IF EXISTS passages_fts");
+          s.execute("DROP TABLE IF EXISTS passages");
+          s.execute("DROP TABLE IF EXISTS articles");
+        }
+        step = "creating the tables";
+        s.execute("CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, title TEXT NOT NULL,"
+            + " source TEXT, published TEXT, url TEXT, category TEXT, content_hash TEXT NOT NULL,"
+            + " file TEXT NOT NULL, indexed_at TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS passages(id INTEGER PRIMARY KEY, article_id TEXT NOT NULL"
+            + " REFERENCES articles(id) ON DELETE CASCADE, ordinal INTEGER NOT NULL, start_char INTEGER"
+            + " NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, word_pieces INTEGER NOT NULL,"
+            + " embedding BLOB NOT NULL)");
+        s.execute("CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id, ordinal)");
+        s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, title,"
+            + " tokenize = 'porter unicode61 remove_diacritics 2')");
+      }
+      List<String> toDelete = new ArrayList<>(change.removed());
+      for (IndexChange.Upsert u : change.upserts()) {
+        toDelete.add(u.meta().id());
+      }
+      step = "deleting replaced articles";
+      try (PreparedStatement fts = writer.prepareStatement(
+              "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE article_id = ?)");
+          PreparedStatement pas = writer.prepareStatement("DELETE FROM passages WHERE article_id = ?");
+          PreparedStatement art = writer.prepareStatement("DELETE FROM articles WHERE id = ?")) {
+        for (String id : toDelete) {
+          fts.setString(1, id);
+          fts.executeUpdate();
+          pas.setString(1, id);
+          pas.executeUpdate();
+          art.setString(1, id);
+          art.executeUpdate();
+        }
+      }
+      step = "inserting articles";
+      try (PreparedStatement art = writer.prepareStatement(
+              "INSERT INTO articles(id, title, source, published, url, category, content_hash, file, indexed_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
+          PreparedStatement pas = writer.prepareStatement(
+              "INSERT INTO passages(article_id, ordinal, start_char, end_char, text, word_pieces, embedding)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+          PreparedStatement fts = writer.prepareStatement(
+              "INSERT INTO passages_fts(rowid, text, title) VALUES (?, ?, ?)")) {
+        for (IndexChange.Upsert u : change.upserts()) {
+          ArticleMeta m = u.meta();
+          step = "inserting article " + m.id();
+          art.setString(1, m.id());
+          art.setString(2, m.title());
+          art.setString(3, m.source());
+          art.setString(4, m.published());
+          art.setString(5, m.url());
+          art.setString(6, m.category());
+          art.setString(7, m.contentHash());
+          art.setString(8, u.fileName());
+          art.executeUpdate();
+          for (int i = 0; i < u.passages().size(); i++) {
+            Passage p = u.passages().get(i);
+            float[] v = u.vectors().get(i);
+            if (v.length != dimension) {
+              throw new IndexStoreException("passage " + i + " of article " + m.id() + " has "
+                  + v.length + " dimensions, expected " + dimension);
+            }
+            pas.setString(1, m.id());
+            pas.setInt(2, p.ordinal());
+            pas.setInt(3, p.start());
+            pas.setInt(4, p.end());
+            pas.setString(5, p.text());
+            pas.setInt(6, p.wordPieces());
+            pas.setBytes(7, Vectors.toBytes(v));
+            pas.executeUpdate();
+            long rowId;
+            try (ResultSet keys = pas.getGeneratedKeys()) {
+              keys.next();
+              rowId = keys.getLong(1);
+            }
+            fts.setLong(1, rowId);
+            fts.setString(2, p.text());
+            fts.setString(3, m.title());
+            fts.executeUpdate();
+          }
+        }
+      }
+      step = "writing meta";
+      try (PreparedStatement s = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+        for (var e : Map.of("schema_version", String.valueOf(SCHEMA_VERSION), "model", model,
+            "dimension", String.valueOf(dimension)).entrySet()) {
+          s.setString(1, e.getKey());
+          s.setString(2, e.getValue());
+          s.executeUpdate();
+        }
+      }
+      step = "COMMIT";
+      writer.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      if (e instanceof IndexStoreException ise) {
+        throw ise;
+      }
+      throw new IndexStoreException("index update failed while " + step + " in " + file, e);
+    } finally {
+      try {
+        writer.setAutoCommit(true);
+      } catch (SQLException e) {
+        log.warn("Could not restore auto-commit on {}: {}", file, e.getMessage());
+      }
+    }
+  }
+
+  private void rollback() {
+    try {
+      writer.rollback();
+    } catch (SQLException e) {
+      log.error("Rollback of {} failed: {}", file, e.getMessage());
+    }
+  }
+
+  /** Reads the committed index into memory. */
+  public IndexSnapshot loadSnapshot(VectorIndex.Factory factory, int dimension) {
+    Connection c = borrow();
+    try {
+      c.setAutoCommit(false);
+      try {
+        return readSnapshot(c, factory, dimension);
+      } finally {
+        c.commit();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IndexStoreException("loading the index from " + file, e);
+    } finally {
+      release(c);
+    }
+  }
+
+  private IndexSnapshot readSnapshot(Connection c, VectorIndex.Factory factory, int dimension)
+      throws SQLException {
+      Map<String, ArticleMeta> articles = articles(c);
+      List<IndexSnapshot.StoredPassage> passages = new ArrayList<>();
+      if (!articles.isEmpty()) {
+        String countSql = "SELECT COUNT(*) FROM passages";
+        int count;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(countSql)) {
+          rs.next();
+          count = rs.getInt(1);
+        }
+        float[] data = new float[count * dimension];
+        String sql = "SELECT id, article_id, ordinal, start_char, end_char, text, word_pieces, embedding"
+            + " FROM passages ORDER BY article_id, ordinal";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+          int i = 0;
+          while (rs.next() && i < count) {
+            passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(2),
+                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getInt(7))));
+            byte[] blob = rs.getBytes(8);
+            if (blob.length != dimension * 4) {
+              throw new IndexStoreException("passage " + rs.getLong(1) + " has a vector of "
+                  + blob.length / 4 + " dimensions, expected " + dimension);
+            }
+            Vectors.fromBytes(blob, data, i * dimension);
+            i++;
+          }
+        }
+        return new IndexSnapshot(articles, passages, factory.build(data, passages.size(), dimension));
+      }
+      return new IndexSnapshot(articles, passages, factory.build(new float[0], 0, dimension));
+  }
+
+  private static Map<String, ArticleMeta> articles(Connection c) throws SQLException {
+    Map<String, ArticleMeta> out = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet t = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' AND name='articles'")) {
+      if (!t.next()) {
+        return out;
+      }
+    }
+    String sql = "SELECT a.id, a.title, a.source, a.published, a.url, a.category, a.content_hash,"
+        + " (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) FROM articles a ORDER BY a.id";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), new ArticleMeta(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Passage ids matching an FTS5 query, best BM25 first (the title column weighs half as much as
+   * the text).
+   */
+  public List<Long> bm25(String ftsQuery, int limit) {
+    String sql = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
+        + " ORDER BY bm25(passages_fts, 1.0, 0.5) LIMIT ?";
+    Connection c = borrow();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, ftsQuery);
+      s.setInt(2, limit);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().contains("no such table")) {
+        return List.of();
+      }
+      throw new IndexStoreException(sql + " [" + ftsQuery + "]", e);
+    } finally {
+      release(c);
+    }
+  }
+
+  /** Size of the index file in bytes (the WAL included). */
+  public long sizeBytes() {
+    long size = 0;
+    for (String suffix : List.of("", "-wal")) {
+      try {
+        Path p = Path.of(file + suffix);
+        if (Files.exists(p)) {
+          size += Files.size(p);
+        }
+      } catch (IOException e) {
+        log.debug("Cannot size {}{}: {}", file, suffix, e.getMessage());
+      }
+    }
+    return size;
+  }
+
+  private boolean hasTable(String name) {
+    String sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?";
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IndexStoreException(sql, e);
+    }
+  }
+
+  private Connection borrow() {
+    Connection c = readers.poll();
+    if (c != null) {
+      return c;
+    }
+    synchronized (allReaders) {
+      if (allReaders.size() < READERS) {
+        Connection fresh = connect(file);
+        allReaders.add(fresh);
+        return fresh;
+      }
+    }
+    try {
+      return readers.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IndexStoreException("interrupted while waiting for a connection to " + file);
+    }
+  }
+
+  private void release(Connection c) {
+    readers.offer(c);
+  }
+
+  @Override
+  public void close() {
+    synchronized (allReaders) {
+      allReaders.forEach(IndexStore::close);
+      allReaders.clear();
+      readers.clear();
+    }
+    close(writer);
+  }
+
+  private static void close(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.debug("Closing a connection failed: {}", e.getMessage());
+    }
+  }
+}

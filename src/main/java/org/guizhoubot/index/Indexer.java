@@ -1,0 +1,145 @@
+package org.guizhoubot.index;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.guizhoubot.corpus.Article;
+import org.guizhoubot.corpus.ArticleFormatException;
+import org.guizhoubot.corpus.ArticleReader;
+import org.guizhoubot.corpus.Corpus;
+import org.guizhoubot.corpus.CorpusFile;
+import org.guizhoubot.corpus.CorpusListing;
+import org.guizhoubot.corpus.Problem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the index in line with the corpus folder. Only new or changed articles (by content
+ * hash) are split and embedded, removed ones are dropped, and the whole change is written in one
+ * transaction after all embedding is done: a failure at any point leaves the old index whole. A
+ * bad article is reported by file name and skipped; if it was indexed before, its old version stays.
+ */
+public final class Indexer {
+  private static final Logger log = LoggerFactory.getLogger(Indexer.class);
+
+  private final Corpus corpus;
+  private final ArticleReader reader;
+  private final Supplier<PassageSplitter> splitter;
+  private final Embedder embedder;
+  private final IndexStore store;
+
+  public Indexer(Corpus corpus, ArticleReader reader, Supplier<PassageSplitter> splitter,
+      Embedder embedder, IndexStore store) {
+    this.corpus = corpus;
+    this.reader = reader;
+    this.splitter = splitter;
+    this.embedder = embedder;
+    this.store = store;
+  }
+
+  /** Why the next run would rebuild from scratch, or empty when it can be incremental. */
+  public Optional<String> rebuildReason() {
+    return store.incompatibility(embedder.modelName(), embedder.dimension());
+  }
+
+  /**
+   * Indexes the corpus. With {@code full} every article is embedded again.
+   *
+   * @throws IOException when the corpus folder cannot be listed
+   * @throws IndexStoreException when the index cannot be written (it is then left as it was)
+   */
+  public synchronized IndexReport run(boolean full, IndexProgress progress) throws IOException {
+    long t0 = System.nanoTime();
+    CorpusListing listing = corpus.list();
+    List<Problem> problems = new ArrayList<>(listing.skipped());
+    Optional<String> reason = rebuildReason();
+    String rebuildReason = full ? "full reindex requested" : reason.orElse(null);
+    boolean rebuild = full || reason.isPresent();
+    if (reason.isPresent() && !"no index yet".equals(reason.get())) {
+      log.info("Rebuilding the index from scratch: {}", reason.get());
+    }
+    Map<String, ArticleMeta> existing = rebuild ? Map.of() : store.articles();
+
+    List<Article> changed = new ArrayList<>();
+    List<CorpusFile> changedFiles = new ArrayList<>();
+    Set<String> present = new HashSet<>();
+    int unchanged = 0;
+    int added = 0;
+    int updated = 0;
+    for (CorpusFile f : listing.files()) {
+      present.add(f.id());
+      ArticleMeta old = existing.get(f.id());
+      if (old != null && old.contentHash().equals(f.contentHash())) {
+        unchanged++;
+        continue;
+      }
+      try {
+        changed.add(reader.read(f.path()));
+        changedFiles.add(f);
+        if (old == null) {
+          added++;
+        } else {
+          updated++;
+        }
+      } catch (ArticleFormatException e) {
+        problems.add(new Problem(e.fileName(), e.getMessage().substring(e.fileName().length() + 2)
+            + (old == null ? "; skipped" : "; skipped, the indexed version is kept")));
+        log.warn("Skipping {}", e.getMessage());
+      }
+    }
+    List<String> removed = new ArrayList<>();
+    for (String id : existing.keySet()) {
+      if (!present.contains(id)) {
+        removed.add(id);
+      }
+    }
+
+    List<List<Passage>> split = new ArrayList<>();
+    int totalPassages = 0;
+    if (!changed.isEmpty()) {
+      PassageSplitter s = splitter.get();
+      for (Article a : changed) {
+        List<Passage> ps = s.split(a);
+        split.add(ps);
+        totalPassages += ps.size();
+      }
+    }
+    progress.started(changed.size(), totalPassages);
+    List<IndexChange.Upsert> upserts = new ArrayList<>();
+    int passagesDone = 0;
+    long wordPieces = 0;
+    PassageSplitter s = changed.isEmpty() ? null : splitter.get();
+    for (int i = 0; i < changed.size(); i++) {
+      Article a = changed.get(i);
+      List<Passage> ps = split.get(i);
+      List<float[]> vectors = new ArrayList<>(ps.size());
+      for (Passage p : ps) {
+        vectors.add(embedder.embed(s.embeddingText(a.title(), p.text())));
+        wordPieces += p.wordPieces();
+      }
+      passagesDone += ps.size();
+      CorpusFile f = changedFiles.get(i);
+      upserts.add(new IndexChange.Upsert(
+          new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
+              f.contentHash(), ps.size()),
+          f.path().getFileName().toString(), ps, vectors));
+      progress.embedded(i + 1, passagesDone);
+    }
+    if (rebuild || !upserts.isEmpty() || !removed.isEmpty()) {
+      store.apply(new IndexChange(removed, upserts), embedder.modelName(), embedder.dimension(), rebuild);
+    }
+    Map<String, ArticleMeta> now = store.articles();
+    int passages = now.values().stream().mapToInt(ArticleMeta::passageCount).sum();
+    IndexReport report = new IndexReport(now.size(), passages, added, updated, removed.size(), unchanged,
+        passagesDone, wordPieces, problems, Duration.ofNanos(System.nanoTime() - t0), rebuildReason);
+    progress.finished(report);
+    log.info("Indexed {}", report.summary());
+    return report;
+  }
+}

@@ -1,0 +1,76 @@
+package org.guizhoubot.index;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The index a running program answers from: the current snapshot, swapped for a new one only
+ * after a reindex has committed. At most one reindex runs at a time.
+ */
+public final class LiveIndex {
+  private final Indexer indexer;
+  private final IndexStore store;
+  private final VectorIndex.Factory vectors;
+  private final int dimension;
+  private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+  private final ReentrantLock reindexing = new ReentrantLock();
+
+  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension) {
+    this.indexer = indexer;
+    this.store = store;
+    this.vectors = vectors;
+    this.dimension = dimension;
+  }
+
+  /** The snapshot to answer from, building the index first if there is none yet. */
+  public IndexSnapshot current() throws IOException {
+    IndexSnapshot s = current.get();
+    if (s != null) {
+      return s;
+    }
+    synchronized (this) {
+      if (current.get() == null) {
+        if (indexer.rebuildReason().isPresent()) {
+          reindex(false, IndexProgress.NONE);
+        } else {
+          current.set(store.loadSnapshot(vectors, dimension));
+        }
+      }
+      return current.get();
+    }
+  }
+
+  /** Runs a reindex and swaps in its result; blocks while another reindex runs. */
+  public IndexReport reindex(boolean full, IndexProgress progress) throws IOException {
+    reindexing.lock();
+    try {
+      IndexReport report = indexer.run(full, progress);
+      current.set(store.loadSnapshot(vectors, dimension));
+      return report;
+    } finally {
+      reindexing.unlock();
+    }
+  }
+
+  /** Runs a reindex unless one is already running, in which case nothing is done. */
+  public Optional<IndexReport> tryReindex(boolean full, IndexProgress progress) throws IOException {
+    if (!reindexing.tryLock()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(reindex(full, progress));
+    } finally {
+      reindexing.unlock();
+    }
+  }
+
+  public boolean isReindexing() {
+    return reindexing.isLocked();
+  }
+
+  public IndexStore store() {
+    return store;
+  }
+}
