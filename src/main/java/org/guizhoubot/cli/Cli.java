@@ -2,9 +2,13 @@ package org.guizhoubot.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.SettingsException;
+import org.guizhoubot.config.SettingsLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -70,12 +74,23 @@ public final class Cli implements Runnable {
     return code;
   }
 
-  /** Settings for a command: environment and config file, then the command's own options. */
+  /**
+   * Settings for a command: its flags, then the environment, then the config file, then defaults.
+   * A bad setting is the user's to fix, so it becomes a {@link BadInputException} (exit code 1).
+   */
   Settings settings(CommonOptions options) {
-    Settings s = Settings.defaults(env);
-    return s.withDirs(
-        options.corpus != null ? options.corpus : s.corpusDir(),
-        options.data != null ? options.data : s.dataDir());
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (options.corpus != null) {
+      flags.put(SettingsLoader.CORPUS_DIR.name(), options.corpus.toString());
+    }
+    if (options.data != null) {
+      flags.put(SettingsLoader.DATA_DIR.name(), options.data.toString());
+    }
+    try {
+      return new SettingsLoader(env, Path.of("")).load(options.config, flags);
+    } catch (SettingsException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   App open(CommonOptions options) {
