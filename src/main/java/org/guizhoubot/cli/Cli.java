@@ -9,6 +9,7 @@ import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsException;
 import org.guizhoubot.config.SettingsLoader;
+import org.guizhoubot.logging.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -65,7 +66,7 @@ public final class Cli implements Runnable {
         return BAD_INPUT;
       }
       log.error("Command failed", ex);
-      err.println("Internal error: " + ex);
+      err.println("Internal error: " + Redactor.redact(ex.toString()));
       return INTERNAL_ERROR;
     });
     int code = cl.execute(args);

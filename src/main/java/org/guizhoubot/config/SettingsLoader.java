@@ -20,12 +20,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import org.guizhoubot.logging.Redactor;
 
 /**
  * Resolves {@link Settings} from four layers, first match wins: command-line flag, environment
  * variable, config file, default. Secrets are read only from the environment; an unknown key, a
  * secret in the file or a bad value throws {@link SettingsException} naming the key and its source.
- * A blank value counts as unset in every layer.
+ * A blank value counts as unset in every layer. The secrets loaded are handed to {@link Redactor}.
  */
 public final class SettingsLoader {
   /** The config file read when present in the working directory and no other is named. */
@@ -134,6 +135,8 @@ public final class SettingsLoader {
       }
     }
     checkLogLevel();
+    Redactor.remember(env.get(TOKEN_ENV));
+    Redactor.remember(env.get(LLM_API_KEY_ENV));
     Resolver r = new Resolver(flags, fileValues, fileName);
     return new Settings(
         r.path(CORPUS_DIR),
