@@ -32,6 +32,8 @@ public final class ExtractiveComposer implements AnswerComposer {
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern PROPER = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}-]*");
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
+
   private final Supplier<TermStats> stats;
   private final Thresholds thresholds;
 
@@ -69,6 +71,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       return decline(question, passages);
     }
     if (mentionsUnknownName(question, ts)) {
+      log.debug("Declining \"{}\": it names something no article mentions", question);
       return decline(question, passages);
     }
     AnswerType type = AnswerType.of(question);
@@ -127,11 +130,15 @@ public final class ExtractiveComposer implements AnswerComposer {
     double evidenceCoverage = coverage(weights, evidence);
     RetrievedPassage top = passages.get(best.passage());
     boolean numbersHeld = numbersOf(question).stream().allMatch(n -> evidence.contains(n));
-    if (!numbersHeld
-        || evidenceCoverage < thresholds.minCoverage()
-        || top.cosine() < thresholds.minCosine()
-        || best.score() < thresholds.minSentenceScore()
-        || (type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text(), question)))) {
+    String weak = !numbersHeld ? "a number of the question is missing from the evidence"
+        : evidenceCoverage < thresholds.minCoverage() ? "key-term coverage " + evidenceCoverage
+        : top.cosine() < thresholds.minCosine() ? "cosine " + top.cosine()
+        : best.score() < thresholds.minSentenceScore() ? "sentence score " + best.score()
+        : type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text(), question))
+            ? "no sentence holds a " + type
+            : null;
+    if (weak != null) {
+      log.debug("Declining \"{}\": {}", question, weak);
       return decline(question, passages);
     }
     return cite(question, readingOrder(chosen), passages);
