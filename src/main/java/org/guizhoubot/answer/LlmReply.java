@@ -38,6 +38,8 @@ final class LlmReply {
           + "|\\b(cannot|can't|can ?not|unable to)\\s+(answer|find|determine|tell)\\b"
           + "|\\bi\\s+(don't|do not)\\s+know\\b"
           + "|无法回答|无法确定|没有提到|未提及|没有提及|未提到|没有相关信息|没有.{0,6}信息|不包含|找不到)");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern RUN = Pattern.compile("(?:\\[\\d+\\]){2,}");
   private static final Pattern FIRST_SENTENCE = Pattern.compile("^.*?(?:[.!?。！？](?=\\s|$)|$)", Pattern.DOTALL);
 
   private LlmReply() {}
@@ -71,18 +73,31 @@ final class LlmReply {
       if (numbers.isEmpty()) {
         continue;
       }
-      numbers.sort(null);
       out.append(m.group().startsWith(" ") || m.group().startsWith("\t") ? " " : "");
       for (int n : numbers) {
         out.append('[').append(n).append(']');
       }
     }
     out.append(body.substring(last));
-    String text = out.toString()
+    String text = sortRuns(out.toString())
         .replaceAll("[ \\t]+([.,;:!?。，；：！？])", "$1")
         .replaceAll("[ \\t]{2,}", " ")
         .strip();
     return new Checked(text, new ArrayList<>(newNumber.keySet()));
+  }
+
+  /** Each run of adjacent markers in ascending order without repeats: [2][1][2] becomes [1][2]. */
+  private static String sortRuns(String text) {
+    return RUN.matcher(text).replaceAll(m -> {
+      java.util.TreeSet<Integer> ns = new java.util.TreeSet<>();
+      Matcher n = DIGITS.matcher(m.group());
+      while (n.find()) {
+        ns.add(Integer.parseInt(n.group()));
+      }
+      StringBuilder s = new StringBuilder();
+      ns.forEach(x -> s.append('[').append(x).append(']'));
+      return s.toString();
+    });
   }
 
   /** The numbers of one bracket group that name a given passage (1..passages), ranges expanded. */
