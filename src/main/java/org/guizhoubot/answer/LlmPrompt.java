@@ -17,6 +17,7 @@ final class LlmPrompt {
   static final String CLOSE = "PASSAGES>>>";
 
   private static final Pattern FENCE_RUN = Pattern.compile("<{3,}|>{3,}");
+  private static final Pattern BRACKETED_NUMBER = Pattern.compile("[\\[【]\\s*(\\d+)\\s*[\\]】]");
   private static final Pattern FENCE_WORD = Pattern.compile("(?i)<<<\\s*PASSAGES|PASSAGES\\s*>>>");
 
   static final String SYSTEM = String.join("\n",
@@ -58,9 +59,13 @@ final class LlmPrompt {
     return s.toString();
   }
 
-  /** Breaks every fence mark in untrusted text, so that the text cannot open or close the block. */
+  /**
+   * Breaks every fence mark in untrusted text, so that it cannot open or close the block, and turns
+   * bracketed numbers into parenthesised ones, so that they cannot pass for passage numbers.
+   */
   static String neutralise(String text) {
     String s = FENCE_WORD.matcher(text).replaceAll("(passages)");
+    s = BRACKETED_NUMBER.matcher(s).replaceAll("($1)");
     return FENCE_RUN.matcher(s).replaceAll(m -> m.group().charAt(0) == '<' ? "\u2039\u2039" : "\u203a\u203a");
   }
 

@@ -99,4 +99,9 @@ class LlmReplyTest {
 
     assertThat(s).doesNotContain(">>>").doesNotContain("<<<").contains("a ").contains(" e");
   }
+
+  @Test
+  void should_keep_numbers_in_passage_text_from_passing_for_passage_numbers() {
+    assertThat(LlmPrompt.neutralise("as footnote [7] and 【2】 say")).isEqualTo("as footnote (7) and (2) say");
+  }
 }
