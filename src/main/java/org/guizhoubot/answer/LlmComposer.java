@@ -83,7 +83,12 @@ public final class LlmComposer implements AnswerComposer {
       citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
           p.article().published(), p.article().url(), p.passage().text()));
     }
-    return new Outcome.Answered(question, checked.text(), citations, NAME);
+    try {
+      return new Outcome.Answered(question, checked.text(), citations, NAME);
+    } catch (IllegalArgumentException e) {
+      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
+      return fallback.compose(question, passages);
+    }
   }
 
   /** The backend's reply within the deadline; any failure becomes an {@link LlmException}. */

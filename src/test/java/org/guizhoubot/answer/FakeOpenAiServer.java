@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat completions server on loopback for tests: answers
@@ -50,7 +51,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     return t;
   });
   private final List<Received> requests = new CopyOnWriteArrayList<>();
-  private volatile Reply reply = completion("");
+  private volatile Function<Received, Reply> replies = r -> completion("");
 
   FakeOpenAiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -64,7 +65,12 @@ final class FakeOpenAiServer implements AutoCloseable {
   }
 
   void reply(Reply r) {
-    this.reply = r;
+    this.replies = x -> r;
+  }
+
+  /** Answers each request with a completion whose content depends on the request's user message. */
+  void respond(Function<String, String> contentForUserMessage) {
+    this.replies = r -> completion(contentForUserMessage.apply(r.message("user")));
   }
 
   /** Answers every request with a completion whose message content is {@code content}. */
@@ -90,8 +96,9 @@ final class FakeOpenAiServer implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] in = ex.getRequestBody().readAllBytes();
-      requests.add(new Received(Map.copyOf(ex.getRequestHeaders()), JSON.readTree(in)));
-      Reply r = reply;
+      Received received = new Received(Map.copyOf(ex.getRequestHeaders()), JSON.readTree(in));
+      requests.add(received);
+      Reply r = replies.apply(received);
       sleep(r.delayMs());
       byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
       ex.getResponseHeaders().set("Content-Type", "application/json");

@@ -186,6 +186,19 @@ class LlmComposerTest {
   }
 
   @Test
+  void should_send_a_placeholder_key_when_none_is_set() {
+    server.answer("Wang Yong [1].");
+    LlmComposer keyless = new LlmComposer(
+        new OpenAiChatBackend(server.baseUrl(), null, "llama3", TIMEOUT, 300, 0.1), fixture.extractive, TIMEOUT);
+
+    Outcome outcome = keyless.compose(WHO, fixture.passages);
+
+    assertThat(outcome.composer()).isEqualTo("llm");
+    assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer " + OpenAiChatBackend.NO_KEY);
+    assertThat(server.requests().get(0).body().get("model").asText()).isEqualTo("llama3");
+  }
+
+  @Test
   void should_send_the_question_and_every_passage_with_title_and_date_inside_the_data_block() {
     server.answer("Wang Yong [1].");
 
