@@ -32,6 +32,8 @@ public final class ExtractiveComposer implements AnswerComposer {
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern PROPER = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}-]*");
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
+
   private final Supplier<TermStats> stats;
   private final Thresholds thresholds;
 
@@ -69,6 +71,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       return decline(question, passages);
     }
     if (mentionsUnknownName(question, ts)) {
+      log.debug("Declining \"{}\": it names something no article mentions", question);
       return decline(question, passages);
     }
     AnswerType type = AnswerType.of(question);
@@ -76,16 +79,22 @@ public final class ExtractiveComposer implements AnswerComposer {
     List<Candidate> candidates = new ArrayList<>();
     for (int r = 0; r < passages.size(); r++) {
       RetrievedPassage p = passages.get(r);
+      Set<String> previous = Set.of();
       for (Sentences.Span s : Sentences.split(p.passage().text())) {
         String text = s.text().strip();
+        Set<String> stems = stems(text);
         if (text.split("\\s+").length < 4 || Furniture.isFurniture(text)) {
+          previous = stems;
           continue;
         }
-        Set<String> stems = stems(text);
-        double coverage = coverage(weights, stems);
-        double typeFit = type == AnswerType.OTHER ? 0 : type.heldBy(text) ? 1 : -1;
+        Set<String> withContext = new HashSet<>(stems);
+        withContext.addAll(previous);
+        double own = coverage(weights, stems);
+        double coverage = Math.max(own, 0.5 * own + 0.5 * coverage(weights, withContext));
+        double typeFit = type == AnswerType.OTHER ? 0 : type.heldBy(text, question) ? 1 : -1;
         double score = 0.55 * coverage + 0.35 * p.cosine() + 0.1 / (1 + r) + 0.12 * typeFit;
         candidates.add(new Candidate(r, s.start(), text, stems, coverage, score));
+        previous = stems;
       }
     }
     if (candidates.isEmpty()) {
@@ -113,18 +122,40 @@ public final class ExtractiveComposer implements AnswerComposer {
     for (Candidate c : chosen) {
       evidence.addAll(stems(passages.get(c.passage()).passage().text()));
       evidence.addAll(stems(passages.get(c.passage()).article().title()));
+      String published = passages.get(c.passage()).article().published();
+      if (published != null) {
+        evidence.addAll(stems(published.replace('-', ' ')));
+      }
     }
     double evidenceCoverage = coverage(weights, evidence);
     RetrievedPassage top = passages.get(best.passage());
     boolean numbersHeld = numbersOf(question).stream().allMatch(n -> evidence.contains(n));
-    if (!numbersHeld
-        || evidenceCoverage < thresholds.minCoverage()
-        || top.cosine() < thresholds.minCosine()
-        || best.score() < thresholds.minSentenceScore()
-        || (type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text())))) {
+    String weak = !numbersHeld ? "a number of the question is missing from the evidence"
+        : evidenceCoverage < thresholds.minCoverage() ? "key-term coverage " + evidenceCoverage
+        : top.cosine() < thresholds.minCosine() ? "cosine " + top.cosine()
+        : best.score() < thresholds.minSentenceScore() ? "sentence score " + best.score()
+        : type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text(), question))
+            ? "no sentence holds a " + type
+            : null;
+    if (weak != null) {
+      log.debug("Declining \"{}\": {}", question, weak);
       return decline(question, passages);
     }
-    return cite(question, chosen, passages);
+    return cite(question, readingOrder(chosen), passages);
+  }
+
+  /** Sentences grouped by passage (best passage first), in document order within a passage. */
+  private static List<Candidate> readingOrder(List<Candidate> chosen) {
+    List<Integer> passageOrder = new ArrayList<>();
+    for (Candidate c : chosen) {
+      if (!passageOrder.contains(c.passage())) {
+        passageOrder.add(c.passage());
+      }
+    }
+    List<Candidate> out = new ArrayList<>(chosen);
+    out.sort(Comparator.comparingInt((Candidate c) -> passageOrder.indexOf(c.passage()))
+        .thenComparingInt(Candidate::start));
+    return out;
   }
 
   private Outcome cite(String question, List<Candidate> chosen, List<RetrievedPassage> passages) {
