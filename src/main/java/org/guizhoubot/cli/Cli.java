@@ -62,7 +62,7 @@ public final class Cli implements Runnable {
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof BadInputException) {
-        err.println("Error: " + ex.getMessage());
+        err.println("Error: " + Redactor.redact(ex.getMessage()));
         return BAD_INPUT;
       }
       log.error("Command failed", ex);

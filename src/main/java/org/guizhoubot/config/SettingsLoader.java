@@ -329,7 +329,8 @@ public final class SettingsLoader {
       if (raw.value() == null) {
         return ids;
       }
-      for (String part : raw.value().split("[,\\s]+")) {
+      for (String item : raw.value().split(",")) {
+        String part = item.strip();
         if (part.isEmpty()) {
           continue;
         }

@@ -55,4 +55,14 @@ class CliSettingsTest {
     assertThat(s.corpusDir()).isEqualTo(Path.of("flag-corpus"));
     assertThat(s.dataDir()).isEqualTo(Path.of("env-data"));
   }
+
+  @Test
+  void should_redact_a_token_from_an_error_message() {
+    String token = "5312345678:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsawQ";
+
+    int code = cli(Map.of("GUIZHOU_CONFIG", "/nonexistent/" + token + ".properties")).run("health");
+
+    assertThat(code).isEqualTo(Cli.BAD_INPUT);
+    assertThat(err.toString()).contains("GUIZHOU_CONFIG").contains("<redacted>").doesNotContain(token);
+  }
 }

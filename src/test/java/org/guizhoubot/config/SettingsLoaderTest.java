@@ -84,10 +84,12 @@ class SettingsLoaderTest {
   }
 
   @Test
-  void should_parse_admin_ids_separated_by_commas_or_spaces() {
-    Settings s = load(Map.of("BOT_ADMIN_IDS", "123456789, 42 7"), Map.of());
+  void should_parse_admin_ids_separated_by_commas() {
+    Settings s = load(Map.of("BOT_ADMIN_IDS", "123456789, 42,7,"), Map.of());
 
     assertThat(s.adminIds()).containsExactlyInAnyOrder(123456789L, 42L, 7L);
+    assertThatThrownBy(() -> load(Map.of("BOT_ADMIN_IDS", "42 7"), Map.of()))
+        .hasMessageContaining("\"42 7\" is not a numeric Telegram user id");
   }
 
   @Test
