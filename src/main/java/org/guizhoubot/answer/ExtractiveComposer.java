@@ -119,13 +119,11 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
 
     Set<String> evidence = new HashSet<>();
+    double passageCoverage = 0;
     for (Candidate c : chosen) {
-      evidence.addAll(stems(passages.get(c.passage()).passage().text()));
-      evidence.addAll(stems(passages.get(c.passage()).article().title()));
-      String published = passages.get(c.passage()).article().published();
-      if (published != null) {
-        evidence.addAll(stems(published.replace('-', ' ')));
-      }
+      Set<String> words = evidenceOf(passages.get(c.passage()));
+      passageCoverage = Math.max(passageCoverage, coverage(weights, words));
+      evidence.addAll(words);
     }
     double evidenceCoverage = coverage(weights, evidence);
     RetrievedPassage top = passages.get(best.passage());
@@ -141,6 +139,8 @@ public final class ExtractiveComposer implements AnswerComposer {
       log.debug("Declining \"{}\": {}", question, weak);
       return decline(question, passages);
     }
+    log.debug("Answering \"{}\": passage coverage {}, evidence coverage {}, cosine {}", question,
+        passageCoverage, evidenceCoverage, top.cosine());
     return cite(question, readingOrder(chosen), passages);
   }
 
@@ -206,6 +206,16 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     return false;
+  }
+
+  /** The words a passage brings as evidence: its text, its article's title and date. */
+  private static Set<String> evidenceOf(RetrievedPassage p) {
+    Set<String> out = stems(p.passage().text());
+    out.addAll(stems(p.article().title()));
+    if (p.article().published() != null) {
+      out.addAll(stems(p.article().published().replace('-', ' ')));
+    }
+    return out;
   }
 
   private static List<String> numbersOf(String question) {
