@@ -2,6 +2,7 @@ package org.guizhoubot.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,10 +77,18 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     AnswerType type = AnswerType.of(question);
 
+    Map<String, Set<String>> lastSentenceOf = new HashMap<>();
+    for (RetrievedPassage p : passages) {
+      List<Sentences.Span> spans = Sentences.split(p.passage().text());
+      if (!spans.isEmpty()) {
+        lastSentenceOf.put(p.article().id() + "#" + p.passage().ordinal(), stems(spans.get(spans.size() - 1).text()));
+      }
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (int r = 0; r < passages.size(); r++) {
       RetrievedPassage p = passages.get(r);
-      Set<String> previous = Set.of();
+      Set<String> previous = lastSentenceOf.getOrDefault(
+          p.article().id() + "#" + (p.passage().ordinal() - 1), Set.of());
       for (Sentences.Span s : Sentences.split(p.passage().text())) {
         String text = s.text().strip();
         Set<String> stems = stems(text);
