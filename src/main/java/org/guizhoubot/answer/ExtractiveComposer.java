@@ -2,6 +2,7 @@ package org.guizhoubot.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,10 +77,18 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     AnswerType type = AnswerType.of(question);
 
+    Map<String, Set<String>> lastSentenceOf = new HashMap<>();
+    for (RetrievedPassage p : passages) {
+      List<Sentences.Span> spans = Sentences.split(p.passage().text());
+      if (!spans.isEmpty()) {
+        lastSentenceOf.put(p.article().id() + "#" + p.passage().ordinal(), stems(spans.get(spans.size() - 1).text()));
+      }
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (int r = 0; r < passages.size(); r++) {
       RetrievedPassage p = passages.get(r);
-      Set<String> previous = Set.of();
+      Set<String> previous = lastSentenceOf.getOrDefault(
+          p.article().id() + "#" + (p.passage().ordinal() - 1), Set.of());
       for (Sentences.Span s : Sentences.split(p.passage().text())) {
         String text = s.text().strip();
         Set<String> stems = stems(text);
@@ -119,13 +128,11 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
 
     Set<String> evidence = new HashSet<>();
+    double passageCoverage = 0;
     for (Candidate c : chosen) {
-      evidence.addAll(stems(passages.get(c.passage()).passage().text()));
-      evidence.addAll(stems(passages.get(c.passage()).article().title()));
-      String published = passages.get(c.passage()).article().published();
-      if (published != null) {
-        evidence.addAll(stems(published.replace('-', ' ')));
-      }
+      Set<String> words = evidenceOf(passages.get(c.passage()));
+      passageCoverage = Math.max(passageCoverage, coverage(weights, words));
+      evidence.addAll(words);
     }
     double evidenceCoverage = coverage(weights, evidence);
     RetrievedPassage top = passages.get(best.passage());
@@ -141,6 +148,8 @@ public final class ExtractiveComposer implements AnswerComposer {
       log.debug("Declining \"{}\": {}", question, weak);
       return decline(question, passages);
     }
+    log.debug("Answering \"{}\": passage coverage {}, evidence coverage {}, cosine {}", question,
+        passageCoverage, evidenceCoverage, top.cosine());
     return cite(question, readingOrder(chosen), passages);
   }
 
@@ -206,6 +215,16 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     return false;
+  }
+
+  /** The words a passage brings as evidence: its text, its article's title and date. */
+  private static Set<String> evidenceOf(RetrievedPassage p) {
+    Set<String> out = stems(p.passage().text());
+    out.addAll(stems(p.article().title()));
+    if (p.article().published() != null) {
+      out.addAll(stems(p.article().published().replace('-', ' ')));
+    }
+    return out;
   }
 
   private static List<String> numbersOf(String question) {

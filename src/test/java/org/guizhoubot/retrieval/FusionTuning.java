@@ -40,8 +40,8 @@ public final class FusionTuning {
     }
     try (App app = App.open(s)) {
       app.index().current();
-      double[][] configs = {{60, 1, 1}, {60, 1, 1.5}, {60, 1, 2}, {60, 1.5, 1}, {20, 1, 1}, {20, 1, 1.5},
-          {10, 1, 1}, {5, 1, 1}, {60, 1, 0}, {60, 0, 1}};
+      double[][] configs = {{60, 1, 1}, {60, 1, 2}, {60, 1, 3}, {60, 1, 4}, {30, 1, 2}, {30, 1, 3},
+          {10, 1, 2}, {10, 1, 3}, {60, 1, 0}, {60, 0, 1}};
       for (double[] c : configs) {
         HybridRetriever r = new HybridRetriever(app.index(), app.embedder(),
             new HybridRetriever.Fusion(c[0], c[1], c[2]));
