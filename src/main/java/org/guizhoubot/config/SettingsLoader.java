@@ -111,7 +111,7 @@ public final class SettingsLoader {
         p = workingDir.resolve(named);
       } catch (InvalidPathException e) {
         throw new SettingsException(CONFIG_ENV, "bad value for environment variable " + CONFIG_ENV
-            + ": not a file path: \"" + named + "\"");
+            + ": not a file path: '" + named + "'");
       }
       return Optional.of(mustExist(p, named + " (from environment variable " + CONFIG_ENV + ")"));
     }
@@ -213,7 +213,7 @@ public final class SettingsLoader {
     String level = blankToNull(env.get(LOG_LEVEL_ENV));
     if (level != null && !LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
       throw new SettingsException(LOG_LEVEL_ENV, "bad value for environment variable " + LOG_LEVEL_ENV
-          + ": expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got \"" + level + "\"");
+          + ": expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got '" + level + "'");
     }
   }
 
@@ -260,7 +260,7 @@ public final class SettingsLoader {
 
     private SettingsException bad(Key key, Raw raw, String expected) {
       return new SettingsException(key.name(), "bad value for " + key.name() + " (from " + raw.origin()
-          + "): expected " + expected + ", got \"" + raw.value() + "\"");
+          + "): expected " + expected + ", got '" + raw.value() + "'");
     }
 
     Path path(Key key) {
@@ -344,7 +344,7 @@ public final class SettingsLoader {
           // reported below
         }
         throw new SettingsException(key.name(), "bad value for " + key.name() + " (from " + raw.origin()
-            + "): \"" + part + "\" is not a numeric Telegram user id; expected positive whole numbers"
+            + "): '" + part + "' is not a numeric Telegram user id; expected positive whole numbers"
             + " separated by commas, such as 123456789,987654321");
       }
       return ids;

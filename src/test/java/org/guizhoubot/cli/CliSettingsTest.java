@@ -31,7 +31,7 @@ class CliSettingsTest {
     int code = cli(Map.of()).run("ask", "--config", config.toString(), "--data", dir.resolve("data").toString(), "hi");
 
     assertThat(code).isEqualTo(Cli.BAD_INPUT);
-    assertThat(err.toString()).contains("bot.workers").contains("bad.properties").contains("\"many\"");
+    assertThat(err.toString()).contains("bot.workers").contains("bad.properties").contains("'many'");
     assertThat(dir.resolve("data")).doesNotExist();
   }
 

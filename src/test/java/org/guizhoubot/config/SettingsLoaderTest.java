@@ -91,7 +91,7 @@ class SettingsLoaderTest {
 
     assertThat(s.adminIds()).containsExactlyInAnyOrder(123456789L, 42L, 7L);
     assertThatThrownBy(() -> load(Map.of("BOT_ADMIN_IDS", "42 7"), Map.of()))
-        .hasMessageContaining("\"42 7\" is not a numeric Telegram user id");
+        .hasMessageContaining("'42 7' is not a numeric Telegram user id");
   }
 
   @Test
@@ -140,7 +140,7 @@ class SettingsLoaderTest {
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("bot.workers")
         .hasMessageContaining("environment variable BOT_WORKERS")
-        .hasMessageContaining("\"-2\"");
+        .hasMessageContaining("'-2'");
 
     writeDefaultConfig("llm.timeout.seconds = soon\n");
     assertThatThrownBy(() -> load(Map.of(), Map.of()))
@@ -153,7 +153,7 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> load(Map.of("BOT_ADMIN_IDS", "123,@alice"), Map.of()))
         .isInstanceOf(SettingsException.class)
         .hasMessageContaining("telegram.admin.ids")
-        .hasMessageContaining("\"@alice\" is not a numeric Telegram user id");
+        .hasMessageContaining("'@alice' is not a numeric Telegram user id");
   }
 
   @Test
@@ -175,7 +175,7 @@ class SettingsLoaderTest {
   void should_refuse_an_unknown_log_level() {
     assertThatThrownBy(() -> load(Map.of("LOG_LEVEL", "verbose"), Map.of()))
         .hasMessageContaining("LOG_LEVEL")
-        .hasMessageContaining("\"verbose\"");
+        .hasMessageContaining("'verbose'");
     assertThat(load(Map.of("LOG_LEVEL", "debug"), Map.of())).isNotNull();
   }
 
