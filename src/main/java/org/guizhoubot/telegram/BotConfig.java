@@ -20,6 +20,10 @@ public record BotConfig(
     Duration backOffInitial,
     Duration backOffMax) {
 
+  /** Production back-off after a failed poll: from 1 s, doubling, never above 10 s. */
+  public static final Duration BACK_OFF_INITIAL = Duration.ofSeconds(1);
+  public static final Duration BACK_OFF_MAX = Duration.ofSeconds(10);
+
   public BotConfig {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
@@ -43,7 +47,7 @@ public record BotConfig(
   /** The production timings: 20 s per call, 50 s long polls, back-off from 1 s up to 10 s. */
   public static BotConfig from(Settings s) {
     return new BotConfig(s.telegramToken(), s.telegramApiUrl(), s.adminIds(), s.botWorkers(),
-        s.rateLimitPerMinute(), Duration.ofSeconds(20), 50, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        s.rateLimitPerMinute(), Duration.ofSeconds(20), 50, BACK_OFF_INITIAL, BACK_OFF_MAX);
   }
 
   public boolean isAdmin(Long userId) {

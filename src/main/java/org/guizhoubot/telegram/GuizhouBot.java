@@ -334,7 +334,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
       app.index().reindex(false, IndexProgress.NONE);
       ArticleMeta meta = app.index().store().articles().get(a.id());
       int passages = meta == null ? 0 : meta.passageCount();
-      text = "Added \"" + a.title() + "\" (" + a.id() + "): " + passages + " passages.";
+      text = "Added \"" + a.title() + "\" (" + a.id() + "): " + passages + (passages == 1 ? " passage." : " passages.");
     } catch (ArticleFormatException e) {
       text = "Could not add " + what + ": " + e.getMessage();
     } catch (IOException | RuntimeException e) {
