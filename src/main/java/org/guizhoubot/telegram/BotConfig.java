@@ -44,10 +44,13 @@ public record BotConfig(
     Objects.requireNonNull(backOffMax, "backOffMax");
   }
 
-  /** The production timings: 20 s per call, 50 s long polls, back-off from 1 s up to 10 s. */
+  /**
+   * The production timings: 20 s per call; 25 s long polls (so a connection that hangs through an
+   * outage is dropped after 35 s); back-off from 1 s up to 10 s.
+   */
   public static BotConfig from(Settings s) {
     return new BotConfig(s.telegramToken(), s.telegramApiUrl(), s.adminIds(), s.botWorkers(),
-        s.rateLimitPerMinute(), Duration.ofSeconds(20), 50, BACK_OFF_INITIAL, BACK_OFF_MAX);
+        s.rateLimitPerMinute(), Duration.ofSeconds(20), 25, BACK_OFF_INITIAL, BACK_OFF_MAX);
   }
 
   public boolean isAdmin(Long userId) {

@@ -39,6 +39,17 @@ final class ChatQueues implements AutoCloseable {
     return next;
   }
 
+  /** Runs a task on the pool outside any chat's order (for work that must not wait behind answers). */
+  void run(Runnable task) {
+    pool.execute(() -> {
+      try {
+        task.run();
+      } catch (Throwable t) {
+        log.error("Task failed", t);
+      }
+    });
+  }
+
   /** Chats with queued or running work. */
   int busyChats() {
     return tails.size();

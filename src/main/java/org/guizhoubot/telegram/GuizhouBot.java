@@ -9,7 +9,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.guizhoubot.App;
 import org.guizhoubot.answer.AnswerResult;
@@ -56,7 +61,10 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
   private final BotApi.Identity me;
   private final ChatQueues chats;
   private final RateLimiter limiter;
-  private final ExecutorService sideCalls = Executors.newFixedThreadPool(2, BotThreads.daemon("bot-side"));
+  /** Non-essential calls (typing, the command menu): few threads, and dropped rather than queued when they pile up. */
+  private final ExecutorService sideCalls = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(64), BotThreads.daemon("bot-side"), new ThreadPoolExecutor.DiscardPolicy());
+  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(BotThreads.daemon("bot-typing"));
   private final ExecutorService adminWork = Executors.newSingleThreadExecutor(BotThreads.daemon("bot-admin"));
   private final AtomicBoolean reindexing = new AtomicBoolean();
 
@@ -72,13 +80,17 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
 
   /** Registers the command menu without waiting for it: a slow or failing call delays nothing. */
   public CompletableFuture<Void> registerCommands() {
-    return CompletableFuture.runAsync(() -> {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    sideCall(() -> {
       try {
         api.setCommands(MENU);
       } catch (BotApiException e) {
         log.warn("Could not register the command menu: {}", e.getMessage());
+      } finally {
+        done.complete(null);
       }
-    }, sideCalls);
+    });
+    return done;
   }
 
   @Override
@@ -97,7 +109,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
       CallbackQuery q = update.getCallbackQuery();
       long chatId = q.getMessage() != null && q.getMessage().getChatId() != null
           ? q.getMessage().getChatId() : q.getFrom().getId();
-      chats.submit(chatId, () -> onCallback(q));
+      chats.run(() -> onCallback(q));
     } else if (update.hasMessage()) {
       onMessage(update.getMessage());
     }
@@ -186,8 +198,36 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
       }
       case ALLOW -> { }
     }
-    sideCall(() -> api.typing(chatId));
-    chats.submit(chatId, () -> answer(chatId, replyTo, question.strip()));
+    ScheduledFuture<?> typing = showTyping(chatId);
+    chats.submit(chatId, () -> {
+      try {
+        answer(chatId, replyTo, question.strip());
+      } finally {
+        if (typing != null) {
+          typing.cancel(false);
+        }
+      }
+    });
+  }
+
+  /** Shows "typing..." now and every 4 s (Telegram clears it after 5 s) until cancelled; one call at a time per question. */
+  private ScheduledFuture<?> showTyping(long chatId) {
+    AtomicBoolean inFlight = new AtomicBoolean();
+    try {
+      return ticker.scheduleAtFixedRate(() -> {
+        if (inFlight.compareAndSet(false, true)) {
+          sideCall(() -> {
+            try {
+              api.typing(chatId);
+            } finally {
+              inFlight.set(false);
+            }
+          });
+        }
+      }, 0, 4, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return null;
+    }
   }
 
   private void answer(long chatId, Integer replyTo, String question) {
@@ -494,13 +534,13 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
     void run() throws BotApiException;
   }
 
-  /** A call that may fail or hang without delaying anything else. */
+  /** A call that may fail or hang without delaying anything else; dropped when too many are waiting. */
   private void sideCall(ApiCall call) {
     try {
       sideCalls.execute(() -> {
         try {
           call.run();
-        } catch (BotApiException e) {
+        } catch (BotApiException | RuntimeException e) {
           log.debug("Side call failed: {}", e.getMessage());
         }
       });
@@ -512,6 +552,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
   /** Waits for queued work to finish (up to about two seconds), then stops the bot's threads. */
   @Override
   public void close() {
+    ticker.shutdownNow();
     chats.close();
     BotThreads.stop(adminWork, 500);
     BotThreads.stop(sideCalls, 200);

@@ -77,7 +77,7 @@ public final class TelegramBot implements AutoCloseable {
       throw new BotStartException(e.getMessage(), e);
     }
     GuizhouBot bot = new GuizhouBot(app, api, config, feedback, me);
-    Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 15L);
+    Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 10L);
     OkHttpClient pollHttp = TelegramBotApi.httpClient(pollRead, pollRead.plusSeconds(5));
     ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(BotThreads.daemon("bot-poll"));
     ObjectMapper mapper = new ObjectMapper();
