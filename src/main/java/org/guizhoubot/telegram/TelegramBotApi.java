@@ -188,7 +188,8 @@ public final class TelegramBotApi implements BotApi {
 
   /** Runs one call with a deadline, turning every failure into a {@link BotApiException}. */
   private <T extends Serializable> T call(BotApiMethod<T> method, Long chatId) throws BotApiException {
-    String name = method.getMethod();
+    String simple = method.getClass().getSimpleName();
+    String name = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
     CompletableFuture<T> future;
     try {
       future = client.executeAsync(method);

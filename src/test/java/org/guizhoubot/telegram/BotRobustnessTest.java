@@ -127,6 +127,20 @@ class BotRobustnessTest {
   }
 
   @Test
+  void should_resend_as_plain_text_when_telegram_rejects_the_html() throws Exception {
+    telegram.on("sendMessage", (body, n) -> body.path("parse_mode").asText().equals("HTML")
+        ? FakeTelegram.Reply.error(400, "Bad Request: can't parse entities: unexpected end tag", null)
+        : telegram.standard("sendMessage", body));
+    startBot();
+    telegram.deliverText(USER, QUESTION);
+
+    assertThat(await(WAIT, () -> telegram.calls("sendMessage").size() >= 2)).isTrue();
+    FakeTelegram.Call plain = telegram.calls("sendMessage").get(1);
+    assertThat(plain.body().has("parse_mode")).isFalse();
+    assertThat(plain.body().path("text").asText()).contains("Sources:").doesNotContain("<b>");
+  }
+
+  @Test
   void should_answer_while_typing_and_set_my_commands_hang() throws Exception {
     AtomicInteger hangingWhenAnswered = new AtomicInteger(-1);
     telegram.on("sendChatAction", (body, n) -> null);
