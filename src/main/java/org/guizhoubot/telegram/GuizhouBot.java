@@ -67,6 +67,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(BotThreads.daemon("bot-typing"));
   private final ExecutorService adminWork = Executors.newSingleThreadExecutor(BotThreads.daemon("bot-admin"));
   private final AtomicBoolean reindexing = new AtomicBoolean();
+  private volatile boolean closed;
 
   public GuizhouBot(App app, BotApi api, BotConfig config, FeedbackStore feedback, BotApi.Identity me) {
     this.app = app;
@@ -95,6 +96,9 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
 
   @Override
   public void consume(List<Update> updates) {
+    if (closed) {
+      return;
+    }
     for (Update update : updates) {
       try {
         handle(update);
@@ -552,6 +556,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
   /** Waits for queued work to finish (up to about two seconds), then stops the bot's threads. */
   @Override
   public void close() {
+    closed = true;
     ticker.shutdownNow();
     chats.close();
     BotThreads.stop(adminWork, 500);

@@ -117,8 +117,12 @@ public final class TelegramBot implements AutoCloseable {
     } catch (Exception e) {
       log.warn("Stopping the poller: {}", e.getMessage());
     }
+    // A long poll still in flight is left to end by itself (its thread is a daemon, and updates it
+    // fetches are ignored and delivered again on the next start); cancelling it would make
+    // telegrambots log an error with a stack trace on every clean shutdown.
     pollExecutor.shutdownNow();
-    TelegramBotApi.shutdown(pollHttp);
+    pollHttp.dispatcher().executorService().shutdownNow();
+    pollHttp.connectionPool().evictAll();
     bot.close();
     api.close();
     try {

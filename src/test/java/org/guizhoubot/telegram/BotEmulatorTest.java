@@ -182,6 +182,7 @@ class BotEmulatorTest {
     App changing = BotFixtures.app(own);
     startBot(changing);
     copySeedsUnderNewIds(changing.corpus().dir());
+    Files.writeString(changing.corpus().dir().resolve("broken.md"), "---\ntitle: \"Never closed\"\n\nNo end to the front matter.\n");
     ObjectNode stranger = emulator.user(USER, "Ann");
     emulator.sendText(token, stranger, emulator.privateChat(USER, "Ann"), "/reindex");
     assertThat(waitForMessages(USER, 1).get(0).path("text").asText()).contains("admins only");
@@ -199,7 +200,7 @@ class BotEmulatorTest {
     assertThat(texts.get(1)).contains("already running");
     assertThat(texts).anyMatch(t -> t.contains("Sources:"));
     String report = texts.stream().filter(t -> t.startsWith("Reindex done")).findFirst().orElseThrow();
-    assertThat(report).contains("10 articles").contains("5 added").contains("No errors");
+    assertThat(report).contains("10 articles").contains("5 added").contains("Errors (1):").contains("broken");
     assertThat(texts.indexOf(report)).as("the question asked meanwhile is answered before the report")
         .isGreaterThan(texts.indexOf(texts.stream().filter(t -> t.contains("Sources:")).findFirst().orElseThrow()));
     bot.close();
