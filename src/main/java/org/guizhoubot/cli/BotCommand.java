@@ -18,8 +18,11 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bot", mixinStandardHelpOptions = true,
     description = {"Runs the Telegram bot (long polling) until stopped with Ctrl-C or SIGTERM.",
-        "Environment: TELEGRAM_BOT_TOKEN (required), TELEGRAM_API_URL (default https://api.telegram.org),",
-        "BOT_ADMIN_IDS (comma-separated Telegram user ids allowed /reindex, /add, /stats and uploads)."})
+        "Environment:",
+        "  TELEGRAM_BOT_TOKEN  the bot's token from @BotFather (required)",
+        "  TELEGRAM_API_URL    Bot API base URL (default https://api.telegram.org)",
+        "  BOT_ADMIN_IDS       comma-separated Telegram user ids of the admins",
+        "                      (/reindex, /add, /stats, document uploads)"})
 final class BotCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(BotCommand.class);
 

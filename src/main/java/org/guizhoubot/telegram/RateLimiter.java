@@ -25,8 +25,14 @@ final class RateLimiter {
     this.nanoClock = nanoClock;
   }
 
+  /** Buckets kept before full ones (users quiet for a minute) are dropped. */
+  static final int PRUNE_ABOVE = 10_000;
+
   Decision acquire(long userId) {
     long now = nanoClock.getAsLong();
+    if (buckets.size() > PRUNE_ABOVE) {
+      buckets.values().removeIf(b -> now - b.updated > 60_000_000_000L);
+    }
     Bucket b = buckets.computeIfAbsent(userId, id -> new Bucket(capacity, now));
     synchronized (b) {
       b.tokens = Math.min(capacity, b.tokens + (now - b.updated) * perNano);

@@ -115,7 +115,7 @@ public final class TelegramBotApi implements BotApi {
       b.parseMode("HTML");
     }
     if (m.replyTo() != null) {
-      b.replyToMessageId(m.replyTo());
+      b.replyToMessageId(m.replyTo()).allowSendingWithoutReply(true);
     }
     if (!m.buttons().isEmpty()) {
       List<InlineKeyboardButton> row = new ArrayList<>();
