@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ExtractiveComposer;
+import org.guizhoubot.answer.LlmComposer;
+import org.guizhoubot.answer.OpenAiChatBackend;
 import org.guizhoubot.answer.QuestionAnswerer;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
@@ -46,7 +48,10 @@ public final class App implements AutoCloseable {
     Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
     this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
     this.retriever = new HybridRetriever(index, embedder, HybridRetriever.Fusion.DEFAULT);
-    this.composer = new ExtractiveComposer(retriever::stats);
+    ExtractiveComposer extractive = new ExtractiveComposer(retriever::stats);
+    this.composer = settings.llmEnabled()
+        ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
+        : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer);
   }
 

@@ -22,7 +22,7 @@ enum AnswerType {
   private static final Pattern HAS_PERSON = Pattern.compile(
       "\\b\\p{Lu}\\p{Ll}+ \\p{Lu}\\p{Ll}+\\b|\\b(chairman|founder|co-founder|president|premier|"
           + "secretary|governor|chief|minister|director)\\b");
-  private static final Pattern HAS_PLACE = Pattern.compile("\\b(in|to|at|from) \\p{Lu}\\p{L}+");
+  private static final Pattern HAS_PLACE = Pattern.compile("\\S\\s+\\p{Lu}\\p{L}+");
 
   static AnswerType of(String question) {
     String q = question.strip().toLowerCase(Locale.ROOT);
@@ -41,14 +41,30 @@ enum AnswerType {
     return OTHER;
   }
 
-  /** True when the sentence holds a fact of this kind (always true for OTHER). */
-  boolean heldBy(String sentence) {
-    return switch (this) {
-      case NUMBER -> HAS_NUMBER.matcher(sentence).find();
-      case DATE -> HAS_DATE.matcher(sentence).find();
-      case PERSON -> HAS_PERSON.matcher(sentence).find();
-      case PLACE -> HAS_PLACE.matcher(sentence).find();
-      case OTHER -> true;
+  /**
+   * True when the sentence holds a fact of this kind that the question does not already state:
+   * a number, date or name absent from the question (always true for OTHER).
+   */
+  boolean heldBy(String sentence, String question) {
+    Pattern p = switch (this) {
+      case NUMBER -> HAS_NUMBER;
+      case DATE -> HAS_DATE;
+      case PERSON -> HAS_PERSON;
+      case PLACE -> HAS_PLACE;
+      case OTHER -> null;
     };
+    if (p == null) {
+      return true;
+    }
+    String q = question.toLowerCase(java.util.Locale.ROOT);
+    java.util.regex.Matcher m = p.matcher(sentence);
+    while (m.find()) {
+      String found = m.group().strip().toLowerCase(java.util.Locale.ROOT);
+      String last = found.substring(found.lastIndexOf(' ') + 1);
+      if (!q.contains(found) && !q.contains(last)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,6 +2,7 @@ package org.guizhoubot.answer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class ExtractiveComposer implements AnswerComposer {
   private static final int MAX_SENTENCES = 3;
   private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
   private static final Pattern PROPER = Pattern.compile("\\b\\p{Lu}[\\p{L}\\p{N}-]*");
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
 
   private final Supplier<TermStats> stats;
   private final Thresholds thresholds;
@@ -69,23 +72,38 @@ public final class ExtractiveComposer implements AnswerComposer {
       return decline(question, passages);
     }
     if (mentionsUnknownName(question, ts)) {
+      log.debug("Declining \"{}\": it names something no article mentions", question);
       return decline(question, passages);
     }
     AnswerType type = AnswerType.of(question);
 
+    Map<String, Set<String>> lastSentenceOf = new HashMap<>();
+    for (RetrievedPassage p : passages) {
+      List<Sentences.Span> spans = Sentences.split(p.passage().text());
+      if (!spans.isEmpty()) {
+        lastSentenceOf.put(p.article().id() + "#" + p.passage().ordinal(), stems(spans.get(spans.size() - 1).text()));
+      }
+    }
     List<Candidate> candidates = new ArrayList<>();
     for (int r = 0; r < passages.size(); r++) {
       RetrievedPassage p = passages.get(r);
+      Set<String> previous = lastSentenceOf.getOrDefault(
+          p.article().id() + "#" + (p.passage().ordinal() - 1), Set.of());
       for (Sentences.Span s : Sentences.split(p.passage().text())) {
         String text = s.text().strip();
+        Set<String> stems = stems(text);
         if (text.split("\\s+").length < 4 || Furniture.isFurniture(text)) {
+          previous = stems;
           continue;
         }
-        Set<String> stems = stems(text);
-        double coverage = coverage(weights, stems);
-        double typeFit = type == AnswerType.OTHER ? 0 : type.heldBy(text) ? 1 : -1;
+        Set<String> withContext = new HashSet<>(stems);
+        withContext.addAll(previous);
+        double own = coverage(weights, stems);
+        double coverage = Math.max(own, 0.5 * own + 0.5 * coverage(weights, withContext));
+        double typeFit = type == AnswerType.OTHER ? 0 : type.heldBy(text, question) ? 1 : -1;
         double score = 0.55 * coverage + 0.35 * p.cosine() + 0.1 / (1 + r) + 0.12 * typeFit;
         candidates.add(new Candidate(r, s.start(), text, stems, coverage, score));
+        previous = stems;
       }
     }
     if (candidates.isEmpty()) {
@@ -110,21 +128,43 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
 
     Set<String> evidence = new HashSet<>();
+    double passageCoverage = 0;
     for (Candidate c : chosen) {
-      evidence.addAll(stems(passages.get(c.passage()).passage().text()));
-      evidence.addAll(stems(passages.get(c.passage()).article().title()));
+      Set<String> words = evidenceOf(passages.get(c.passage()));
+      passageCoverage = Math.max(passageCoverage, coverage(weights, words));
+      evidence.addAll(words);
     }
     double evidenceCoverage = coverage(weights, evidence);
     RetrievedPassage top = passages.get(best.passage());
     boolean numbersHeld = numbersOf(question).stream().allMatch(n -> evidence.contains(n));
-    if (!numbersHeld
-        || evidenceCoverage < thresholds.minCoverage()
-        || top.cosine() < thresholds.minCosine()
-        || best.score() < thresholds.minSentenceScore()
-        || (type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text())))) {
+    String weak = !numbersHeld ? "a number of the question is missing from the evidence"
+        : evidenceCoverage < thresholds.minCoverage() ? "key-term coverage " + evidenceCoverage
+        : top.cosine() < thresholds.minCosine() ? "cosine " + top.cosine()
+        : best.score() < thresholds.minSentenceScore() ? "sentence score " + best.score()
+        : type != AnswerType.OTHER && chosen.stream().noneMatch(c -> type.heldBy(c.text(), question))
+            ? "no sentence holds a " + type
+            : null;
+    if (weak != null) {
+      log.debug("Declining \"{}\": {}", question, weak);
       return decline(question, passages);
     }
-    return cite(question, chosen, passages);
+    log.debug("Answering \"{}\": passage coverage {}, evidence coverage {}, cosine {}", question,
+        passageCoverage, evidenceCoverage, top.cosine());
+    return cite(question, readingOrder(chosen), passages);
+  }
+
+  /** Sentences grouped by passage (best passage first), in document order within a passage. */
+  private static List<Candidate> readingOrder(List<Candidate> chosen) {
+    List<Integer> passageOrder = new ArrayList<>();
+    for (Candidate c : chosen) {
+      if (!passageOrder.contains(c.passage())) {
+        passageOrder.add(c.passage());
+      }
+    }
+    List<Candidate> out = new ArrayList<>(chosen);
+    out.sort(Comparator.comparingInt((Candidate c) -> passageOrder.indexOf(c.passage()))
+        .thenComparingInt(Candidate::start));
+    return out;
   }
 
   private Outcome cite(String question, List<Candidate> chosen, List<RetrievedPassage> passages) {
@@ -175,6 +215,16 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     return false;
+  }
+
+  /** The words a passage brings as evidence: its text, its article's title and date. */
+  private static Set<String> evidenceOf(RetrievedPassage p) {
+    Set<String> out = stems(p.passage().text());
+    out.addAll(stems(p.article().title()));
+    if (p.article().published() != null) {
+      out.addAll(stems(p.article().published().replace('-', ' ')));
+    }
+    return out;
   }
 
   private static List<String> numbersOf(String question) {

@@ -200,8 +200,10 @@ public final class CorpusImporter {
     }
     if (last.isBlank()) {
       last = url.getHost() == null ? "article" : url.getHost();
+    } else {
+      last = ArticleIds.ofFileName(last);
     }
-    String base = ArticleIds.ofFileName(last).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
+    String base = last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
         .replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
     if (base.length() > 100) {
       base = base.substring(0, 100);

@@ -34,20 +34,24 @@ public final class LiveIndex {
       if (current.get() == null) {
         if (indexer.rebuildReason().isPresent()) {
           reindex(false, IndexProgress.NONE);
-        } else {
-          current.set(store.loadSnapshot(vectors, dimension));
         }
+        current.set(store.loadSnapshot(vectors, dimension));
       }
       return current.get();
     }
   }
 
-  /** Runs a reindex and swaps in its result; blocks while another reindex runs. */
+  /**
+   * Runs a reindex and swaps in its result once committed; blocks while another reindex runs. A
+   * program that has not loaded a snapshot yet loads it lazily on first use instead.
+   */
   public IndexReport reindex(boolean full, IndexProgress progress) throws IOException {
     reindexing.lock();
     try {
       IndexReport report = indexer.run(full, progress);
-      current.set(store.loadSnapshot(vectors, dimension));
+      if (current.get() != null) {
+        current.set(store.loadSnapshot(vectors, dimension));
+      }
       return report;
     } finally {
       reindexing.unlock();

@@ -11,7 +11,19 @@ public final class MiniLmEmbedder implements Embedder {
   public static final String MODEL_NAME = "all-MiniLM-L6-v2";
   public static final int DIMENSION = 384;
 
-  private final AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+  private static final java.util.concurrent.atomic.AtomicInteger LOADS = new java.util.concurrent.atomic.AtomicInteger();
+
+  private final AllMiniLmL6V2EmbeddingModel model;
+
+  public MiniLmEmbedder() {
+    model = new AllMiniLmL6V2EmbeddingModel();
+    LOADS.incrementAndGet();
+  }
+
+  /** How many times this JVM has loaded the model. */
+  public static int loads() {
+    return LOADS.get();
+  }
 
   @Override
   public String modelName() {

@@ -34,7 +34,7 @@ public final class HybridRetriever implements Retriever {
 
   /** Reciprocal rank fusion: {@code w / (k + rank)} summed over the two lists. */
   public record Fusion(double rrfK, double vectorWeight, double bm25Weight) {
-    public static final Fusion DEFAULT = new Fusion(60, 1.0, 1.0);
+    public static final Fusion DEFAULT = new Fusion(10, 1.0, 2.0);
   }
 
   private record Cached(IndexSnapshot snapshot, TermStats stats) {}

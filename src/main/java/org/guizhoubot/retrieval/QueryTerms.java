@@ -50,20 +50,30 @@ public final class QueryTerms {
     return new ArrayList<>(out);
   }
 
-  /** A light stem so that "companies" meets "company" and "signed" meets "sign". */
+  /**
+   * A light suffix-stripping stem, applied alike to questions and passages, so that "companies"
+   * meets "company", "exhibitors" meets "exhibiting" and "investment" meets "invested".
+   */
   public static String stem(String token) {
     String t = token;
-    if (t.length() > 4 && t.endsWith("ies")) {
-      return t.substring(0, t.length() - 3) + "y";
+    if (t.length() <= 3 || !Character.isLetter(t.charAt(0))) {
+      return t;
     }
-    if (t.length() > 5 && t.endsWith("ing")) {
-      return t.substring(0, t.length() - 3);
+    if (t.endsWith("ies") && t.length() > 4) {
+      t = t.substring(0, t.length() - 3) + "y";
+    } else if (t.endsWith("sses")) {
+      t = t.substring(0, t.length() - 2);
+    } else if (t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us") && !t.endsWith("is")) {
+      t = t.substring(0, t.length() - 1);
     }
-    if (t.length() > 4 && t.endsWith("ed")) {
-      return t.substring(0, t.length() - 2);
+    for (String suffix : new String[] {"ment", "ing", "ion", "ed", "er", "or", "ly"}) {
+      if (t.endsWith(suffix) && t.length() - suffix.length() >= 4) {
+        t = t.substring(0, t.length() - suffix.length());
+        break;
+      }
     }
-    if (t.length() > 3 && t.endsWith("s") && !t.endsWith("ss")) {
-      return t.substring(0, t.length() - 1);
+    if (t.endsWith("e") && t.length() > 4) {
+      t = t.substring(0, t.length() - 1);
     }
     return t;
   }

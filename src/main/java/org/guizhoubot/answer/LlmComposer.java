@@ -1,0 +1,120 @@
+package org.guizhoubot.answer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.retrieval.RetrievedPassage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers with a language model that may use only the retrieved passages and must cite them as
+ * [n]. Markers that point to no passage are dropped and the rest renumbered; the citations are
+ * built from the passages actually cited, never from the model's text. When the model fails, is
+ * too slow, cites nothing valid or says the passages do not hold the answer, the fallback
+ * composer's outcome is returned instead, so a question always gets a reply.
+ */
+public final class LlmComposer implements AnswerComposer {
+  public static final String NAME = "llm";
+  private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "llm-call-" + THREADS.incrementAndGet());
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final ChatBackend backend;
+  private final AnswerComposer fallback;
+  private final Duration deadline;
+
+  /**
+   * @param deadline the longest a whole call may take, reply body included, before the fallback
+   *     answers; set it a little above the HTTP timeout of the backend
+   */
+  public LlmComposer(ChatBackend backend, AnswerComposer fallback, Duration deadline) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    this.deadline = Objects.requireNonNull(deadline, "deadline");
+    if (deadline.isNegative() || deadline.isZero()) {
+      throw new IllegalArgumentException("deadline must be positive, was " + deadline);
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Outcome compose(String question, List<RetrievedPassage> passages) {
+    if (passages.isEmpty()) {
+      return fallback.compose(question, passages);
+    }
+    String reply;
+    try {
+      reply = call(LlmPrompt.SYSTEM, LlmPrompt.user(question, passages));
+    } catch (LlmException e) {
+      log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
+      return fallback.compose(question, passages);
+    }
+    if (LlmReply.isRefusal(reply)) {
+      log.info("LLM found no answer in the {} passages; the {} composer decides", passages.size(),
+          fallback.name());
+      return fallback.compose(question, passages);
+    }
+    LlmReply.Checked checked = LlmReply.check(reply, passages.size());
+    if (checked.cited().isEmpty() || checked.text().isBlank()) {
+      log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
+          fallback.name());
+      return fallback.compose(question, passages);
+    }
+    List<Citation> citations = new ArrayList<>();
+    for (int i = 0; i < checked.cited().size(); i++) {
+      RetrievedPassage p = passages.get(checked.cited().get(i));
+      citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
+          p.article().published(), p.article().url(), p.passage().text()));
+    }
+    try {
+      return new Outcome.Answered(question, checked.text(), citations, NAME);
+    } catch (IllegalArgumentException e) {
+      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
+      return fallback.compose(question, passages);
+    }
+  }
+
+  /** The backend's reply within the deadline; any failure becomes an {@link LlmException}. */
+  private String call(String system, String user) {
+    Future<String> f = CALLS.submit(() -> backend.complete(system, user));
+    try {
+      String reply = f.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      if (reply == null || reply.isBlank()) {
+        throw new LlmException("empty reply");
+      }
+      return reply;
+    } catch (TimeoutException e) {
+      f.cancel(true);
+      throw new LlmException("no reply within the deadline of " + deadline.toMillis() + " ms", e);
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new LlmException("interrupted while waiting for the reply", e);
+    } catch (CancellationException e) {
+      throw new LlmException("call cancelled", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof LlmException l) {
+        throw l;
+      }
+      throw new LlmException("backend failed: " + cause, cause);
+    }
+  }
+}

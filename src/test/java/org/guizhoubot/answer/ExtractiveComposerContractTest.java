@@ -1,0 +1,8 @@
+package org.guizhoubot.answer;
+
+class ExtractiveComposerContractTest extends AnswerComposerContract {
+  @Override
+  AnswerComposer composer() {
+    return fixture.extractive;
+  }
+}

@@ -1,0 +1,134 @@
+package org.guizhoubot.answer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * An OpenAI-compatible chat completions server on loopback for tests: answers
+ * {@code POST /v1/chat/completions} with whatever the test sets, and records each request.
+ */
+final class FakeOpenAiServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A request as received: its headers and its JSON body. */
+  record Received(Map<String, List<String>> headers, JsonNode body) {
+    String header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    String message(String role) {
+      for (JsonNode m : body.get("messages")) {
+        if (role.equals(m.get("role").asText())) {
+          return m.get("content").asText();
+        }
+      }
+      throw new AssertionError("no " + role + " message in " + body);
+    }
+  }
+
+  /** What the server sends: status, body, a delay before the headers, a stall after them. */
+  record Reply(int status, String body, long delayMs, long stallMs) {}
+
+  private final HttpServer server;
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "fake-openai");
+    t.setDaemon(true);
+    return t;
+  });
+  private final List<Received> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<Received, Reply> replies = r -> completion("");
+
+  FakeOpenAiServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/chat/completions", this::handle);
+    server.setExecutor(threads);
+    server.start();
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  void reply(Reply r) {
+    this.replies = x -> r;
+  }
+
+  /** Answers each request with a completion whose content depends on the request's user message. */
+  void respond(Function<String, String> contentForUserMessage) {
+    this.replies = r -> completion(contentForUserMessage.apply(r.message("user")));
+  }
+
+  /** Answers every request with a completion whose message content is {@code content}. */
+  void answer(String content) {
+    reply(completion(content));
+  }
+
+  List<Received> requests() {
+    return List.copyOf(requests);
+  }
+
+  static Reply completion(String content) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1_700_000_000L)
+        .put("model", "fake-model");
+    ObjectNode choice = o.putArray("choices").addObject();
+    choice.put("index", 0).put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", content);
+    o.putObject("usage").put("prompt_tokens", 100).put("completion_tokens", 20).put("total_tokens", 120);
+    return new Reply(200, o.toString(), 0, 0);
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      byte[] in = ex.getRequestBody().readAllBytes();
+      Received received = new Received(Map.copyOf(ex.getRequestHeaders()), JSON.readTree(in));
+      requests.add(received);
+      Reply r = replies.apply(received);
+      sleep(r.delayMs());
+      byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      if (r.stallMs() > 0) {
+        ex.sendResponseHeaders(r.status(), 0);
+        OutputStream os = ex.getResponseBody();
+        os.write(out, 0, out.length / 2);
+        os.flush();
+        sleep(r.stallMs());
+        os.write(out, out.length / 2, out.length - out.length / 2);
+      } else {
+        ex.sendResponseHeaders(r.status(), out.length == 0 ? -1 : out.length);
+        ex.getResponseBody().write(out);
+      }
+    } catch (IOException e) {
+      // the client gave up (timeout); nothing to answer
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}

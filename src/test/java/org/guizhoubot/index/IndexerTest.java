@@ -1,0 +1,172 @@
+package org.guizhoubot.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.TestFixtures;
+import org.guizhoubot.corpus.ArticleReader;
+import org.guizhoubot.corpus.Corpus;
+import org.guizhoubot.corpus.Problem;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexerTest {
+  @TempDir Path dir;
+  private Path corpusDir;
+  private IndexStore store;
+  private CountingEmbedder embedder;
+
+  /** The real model, counting calls and failing on request after a number of them. */
+  static final class CountingEmbedder implements Embedder {
+    final AtomicInteger calls = new AtomicInteger();
+    volatile int failAfter = Integer.MAX_VALUE;
+    volatile String name = MiniLmEmbedder.MODEL_NAME;
+
+    @Override
+    public String modelName() {
+      return name;
+    }
+
+    @Override
+    public int dimension() {
+      return MiniLmEmbedder.DIMENSION;
+    }
+
+    @Override
+    public int maxWordPieces() {
+      return 128;
+    }
+
+    @Override
+    public float[] embed(String text) {
+      if (calls.incrementAndGet() > failAfter) {
+        throw new IllegalStateException("embedding failed on purpose");
+      }
+      return TestFixtures.model().embed(text);
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    corpusDir = TestFixtures.copySeeds(dir);
+    store = IndexStore.open(dir.resolve("data/index.db"));
+    embedder = new CountingEmbedder();
+  }
+
+  @AfterEach
+  void tearDown() {
+    store.close();
+  }
+
+  private Indexer indexer() {
+    return new Indexer(new Corpus(corpusDir), new ArticleReader(),
+        () -> new PassageSplitter(TestFixtures.tokenizer(), 128), embedder, store);
+  }
+
+  @Test
+  void should_embed_only_new_or_changed_articles() throws Exception {
+    IndexReport first = indexer().run(false, IndexProgress.NONE);
+    assertThat(first.added()).isEqualTo(5);
+    assertThat(first.rebuildReason()).isEqualTo("no index yet");
+    assertThat(first.passagesEmbedded()).isEqualTo(first.passages()).isEqualTo(embedder.calls.get());
+
+    embedder.calls.set(0);
+    IndexReport second = indexer().run(false, IndexProgress.NONE);
+    assertThat(second.unchanged()).isEqualTo(5);
+    assertThat(second.passagesEmbedded()).isZero();
+    assertThat(embedder.calls.get()).isZero();
+
+    Path changed = corpusDir.resolve("big-data-looms-large-2019.md");
+    Files.writeString(changed, Files.readString(changed) + "\nGuizhou also opened a new data lab in Anshun.\n");
+    IndexReport third = indexer().run(false, IndexProgress.NONE);
+    assertThat(third.updated()).isEqualTo(1);
+    assertThat(third.unchanged()).isEqualTo(4);
+    assertThat(embedder.calls.get()).isEqualTo(third.passagesEmbedded())
+        .isEqualTo(store.articles().get("big-data-looms-large-2019").passageCount());
+
+    Files.delete(corpusDir.resolve("big-data-valley-expo.md"));
+    IndexReport fourth = indexer().run(false, IndexProgress.NONE);
+    assertThat(fourth.removed()).isEqualTo(1);
+    assertThat(store.articles()).doesNotContainKey("big-data-valley-expo").hasSize(4);
+  }
+
+  @Test
+  void should_report_a_bad_article_by_name_skip_it_and_index_the_rest() throws Exception {
+    Files.write(corpusDir.resolve("broken.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
+    Files.writeString(corpusDir.resolve("notes.docx"), "binary");
+
+    IndexReport report = indexer().run(false, IndexProgress.NONE);
+
+    assertThat(report.articles()).isEqualTo(5);
+    assertThat(report.problems()).extracting(Problem::name).containsExactlyInAnyOrder("broken.txt", "notes.docx");
+    assertThat(report.problems().toString()).contains("not UTF-8", "unsupported file type");
+  }
+
+  @Test
+  void should_keep_the_previous_index_whole_when_a_reindex_fails_part_way() throws Exception {
+    indexer().run(false, IndexProgress.NONE);
+    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
+    IndexSnapshot before = live.current();
+    float[] probe = TestFixtures.model().embed("How many reservoirs does the flood alarm system support?");
+    List<VectorIndex.Hit> hitsBefore = before.vectors().search(probe, 3);
+
+    embedder.calls.set(0);
+    embedder.failAfter = 10;
+    assertThatThrownBy(() -> live.reindex(true, IndexProgress.NONE)).hasMessageContaining("failed on purpose");
+
+    assertThat(live.current()).isSameAs(before);
+    IndexSnapshot reloaded = store.loadSnapshot(FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
+    assertThat(reloaded.passages()).hasSameSizeAs(before.passages());
+    assertThat(reloaded.vectors().search(probe, 3)).isEqualTo(hitsBefore);
+    assertThat(store.bm25("\"reservoirs\"", 5)).isNotEmpty();
+  }
+
+  @Test
+  void should_roll_back_a_write_that_fails_inside_the_transaction() throws Exception {
+    indexer().run(false, IndexProgress.NONE);
+    var articlesBefore = store.articles();
+    ArticleMeta meta = new ArticleMeta("extra", "Extra", null, null, null, null, "hash", 1);
+    Passage p = new Passage("extra", 0, 0, 4, "text", 1);
+    IndexChange bad = new IndexChange(List.of("big-data-valley-expo"),
+        List.of(new IndexChange.Upsert(meta, "extra.md", List.of(p), List.of(new float[7]))));
+
+    assertThatThrownBy(() -> store.apply(bad, MiniLmEmbedder.MODEL_NAME, MiniLmEmbedder.DIMENSION, false))
+        .isInstanceOf(IndexStoreException.class).hasMessageContaining("article extra");
+
+    assertThat(store.articles()).isEqualTo(articlesBefore);
+  }
+
+  @Test
+  void should_rebuild_saying_why_when_the_model_changes() throws Exception {
+    indexer().run(false, IndexProgress.NONE);
+    embedder.name = "another-model";
+
+    IndexReport report = indexer().run(false, IndexProgress.NONE);
+
+    assertThat(report.rebuildReason()).contains("model all-MiniLM-L6-v2 differs from another-model");
+    assertThat(report.added()).isEqualTo(5);
+    assertThat(store.meta()).containsEntry("model", "another-model");
+  }
+
+  @Test
+  void should_rebuild_when_the_schema_version_differs() throws Exception {
+    indexer().run(false, IndexProgress.NONE);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+        Statement s = c.createStatement()) {
+      s.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'");
+    }
+
+    assertThat(indexer().rebuildReason()).contains("schema version 0 differs from 1");
+    assertThat(indexer().run(false, IndexProgress.NONE).passagesEmbedded()).isPositive();
+    assertThat(indexer().rebuildReason()).isEmpty();
+  }
+}
