@@ -2,48 +2,29 @@ package org.guizhoubot.telegram;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.guizhoubot.App;
-import org.guizhoubot.config.Settings;
-import org.guizhoubot.index.FlatVectorIndex;
-import org.guizhoubot.index.MiniLmEmbedder;
+import org.guizhoubot.TestFixtures;
 
 /** Shared fixtures of the bot tests: the real model loaded once per JVM, apps over copies of the seed corpus. */
 final class BotFixtures {
   static final long ADMIN = 9_000_000_001L;
   static final long USER = 9_000_000_002L;
-  private static MiniLmEmbedder model;
 
   private BotFixtures() {}
 
-  static synchronized MiniLmEmbedder model() {
-    if (model == null) {
-      model = new MiniLmEmbedder();
-    }
-    return model;
-  }
-
-  /** An indexed app over a copy of the repository's corpus/ in {@code dir}. */
+  /** An indexed app over a copy of the repository's corpus/ in {@code dir}, with the shared model. */
   static App app(Path dir) {
-    Path corpus = dir.resolve("corpus");
-    try (Stream<Path> files = Files.list(Path.of("corpus"))) {
-      Files.createDirectories(corpus);
-      for (Path f : files.toList()) {
-        Files.copy(f, corpus.resolve(f.getFileName()));
-      }
-      Settings s = Settings.defaults(Map.of()).withDirs(corpus, dir.resolve("data"));
-      App app = new App(s, model(), FlatVectorIndex::new);
+    App app = TestFixtures.app(TestFixtures.copySeeds(dir), dir.resolve("data"));
+    try {
       app.index().current();
-      return app;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return app;
   }
 
   /** Test timings: short calls and polls, back-off from 100 ms to 1 s. */
