@@ -111,9 +111,8 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
   private void handle(Update update) {
     if (update.hasCallbackQuery()) {
       CallbackQuery q = update.getCallbackQuery();
-      long chatId = q.getMessage() != null && q.getMessage().getChatId() != null
-          ? q.getMessage().getChatId() : q.getFrom().getId();
-      chats.run(() -> onCallback(q));
+      long userId = q.getFrom().getId();
+      chats.run(() -> onCallback(q, userId));
     } else if (update.hasMessage()) {
       onMessage(update.getMessage());
     }
@@ -272,14 +271,14 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
 
   // ---- feedback
 
-  private void onCallback(CallbackQuery q) {
+  private void onCallback(CallbackQuery q, long userId) {
     String notice = "Sorry, I could not record that.";
     try {
       String data = q.getData() == null ? "" : q.getData();
       boolean up = data.startsWith(UP);
       if (up || data.startsWith(DOWN)) {
         String key = data.substring(UP.length());
-        notice = feedback.vote(key, q.getFrom().getId(), up).isPresent()
+        notice = feedback.vote(key, userId, up).isPresent()
             ? "Thanks for the feedback!" : "That answer is too old to rate.";
       }
     } catch (RuntimeException e) {
