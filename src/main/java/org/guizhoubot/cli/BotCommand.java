@@ -1,0 +1,97 @@
+package org.guizhoubot.cli;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.guizhoubot.App;
+import org.guizhoubot.config.Settings;
+import org.guizhoubot.telegram.BotConfig;
+import org.guizhoubot.telegram.TelegramBot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "bot", mixinStandardHelpOptions = true,
+    description = {"Runs the Telegram bot (long polling) until stopped with Ctrl-C or SIGTERM.",
+        "Environment:",
+        "  TELEGRAM_BOT_TOKEN  the bot's token from @BotFather (required)",
+        "  TELEGRAM_API_URL    Bot API base URL (default https://api.telegram.org)",
+        "  BOT_ADMIN_IDS       comma-separated Telegram user ids of the admins",
+        "                      (/reindex, /add, /stats, document uploads)"})
+final class BotCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(BotCommand.class);
+
+  @ParentCommand Cli cli;
+  @Mixin CommonOptions common;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = withBotEnvironment(cli.settings(common), cli.env);
+    if (settings.telegramToken() == null) {
+      throw new BadInputException("TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and export its token");
+    }
+    App app = App.open(settings);
+    TelegramBot bot;
+    try {
+      bot = TelegramBot.start(app, BotConfig.from(settings));
+    } catch (TelegramBot.BotStartException e) {
+      app.close();
+      throw new BadInputException(e.getMessage());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      log.info("Stopping the bot");
+      bot.close();
+      app.close();
+      stopped.countDown();
+    }, "bot-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    cli.out.println("Bot @" + bot.identity().username() + " is running; stop it with Ctrl-C.");
+    cli.out.flush();
+    try {
+      app.index().current();
+    } catch (java.io.IOException | RuntimeException e) {
+      log.error("Could not load the index; questions will fail until it is fixed", e);
+    }
+    while (!stopped.await(1, TimeUnit.HOURS)) {
+      log.debug("Bot still running");
+    }
+    return Cli.OK;
+  }
+
+  /**
+   * TELEGRAM_API_URL and BOT_ADMIN_IDS from the environment, over the settings. Kept here until
+   * configuration loading covers them.
+   */
+  static Settings withBotEnvironment(Settings s, Map<String, String> env) {
+    String url = env.get("TELEGRAM_API_URL");
+    String apiUrl = url == null || url.isBlank() ? s.telegramApiUrl() : url.strip();
+    String ids = env.get("BOT_ADMIN_IDS");
+    Set<Long> admins = ids == null || ids.isBlank() ? s.adminIds() : parseAdminIds(ids);
+    return new Settings(s.corpusDir(), s.dataDir(), s.telegramToken(), apiUrl, admins, s.botWorkers(),
+        s.rateLimitPerMinute(), s.llmBaseUrl(), s.llmApiKey(), s.llmModel(), s.llmTimeout(), s.llmMaxTokens(),
+        s.llmTemperature());
+  }
+
+  static Set<Long> parseAdminIds(String ids) {
+    Set<Long> admins = new LinkedHashSet<>();
+    for (String part : ids.split(",")) {
+      String p = part.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      try {
+        admins.add(Long.parseLong(p));
+      } catch (NumberFormatException e) {
+        throw new BadInputException("BOT_ADMIN_IDS must be comma-separated numeric Telegram user ids; '" + p
+            + "' is not one");
+      }
+    }
+    return admins;
+  }
+}

@@ -1,0 +1,93 @@
+package org.guizhoubot.telegram;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The calls the bot makes to the Telegram Bot API. Every call returns or fails within the
+ * implementation's timeout; failures are {@link BotApiException}s that never carry the token.
+ */
+public interface BotApi extends AutoCloseable {
+
+  /** Who the bot is; fails with error code 401 or 404 when the token is rejected. */
+  Identity getMe() throws BotApiException;
+
+  /** Sends a message and returns its id; a 429 with {@code retry_after} is waited out and retried. */
+  int send(Outgoing message) throws BotApiException;
+
+  /** Shows "typing..." in a chat. */
+  void typing(long chatId) throws BotApiException;
+
+  /** Answers a callback query (a button press), with a short notice for the user. */
+  void answerCallback(String callbackQueryId, String text) throws BotApiException;
+
+  /** Registers the commands shown in Telegram's command menu. */
+  void setCommands(List<CommandInfo> commands) throws BotApiException;
+
+  /** Downloads a file the bot received, failing when it is larger than {@code maxBytes}. */
+  byte[] download(String fileId, int maxBytes) throws BotApiException;
+
+  @Override
+  void close();
+
+  /** The bot's own user id and username (without the @). */
+  record Identity(long id, String username) {
+    public Identity {
+      Objects.requireNonNull(username, "username");
+    }
+  }
+
+  /** A command for the menu: name without the slash, and a short description. */
+  record CommandInfo(String command, String description) {
+    public CommandInfo {
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(description, "description");
+    }
+  }
+
+  /** An inline button that sends {@code data} (at most 64 bytes) back as a callback query. */
+  record Button(String text, String data) {
+    public Button {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(data, "data");
+      if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+        throw new IllegalArgumentException("callback data must be at most 64 bytes, was '" + data + "'");
+      }
+    }
+  }
+
+  /**
+   * A message to send: HTML (parse mode HTML) or plain text, optionally as a reply to a message
+   * and with one row of buttons.
+   */
+  record Outgoing(long chatId, String text, boolean html, Integer replyTo, List<Button> buttons) {
+    public Outgoing {
+      Objects.requireNonNull(text, "text");
+      if (text.isEmpty() || text.length() > TelegramHtml.MAX_MESSAGE) {
+        throw new IllegalArgumentException("text for chat " + chatId + " must have 1.."
+            + TelegramHtml.MAX_MESSAGE + " characters, had " + text.length());
+      }
+      buttons = List.copyOf(buttons);
+    }
+
+    public static Outgoing html(long chatId, String html) {
+      return new Outgoing(chatId, html, true, null, List.of());
+    }
+
+    public static Outgoing plain(long chatId, String text) {
+      return new Outgoing(chatId, text, false, null, List.of());
+    }
+
+    public Outgoing replyingTo(Integer messageId) {
+      return new Outgoing(chatId, text, html, messageId, buttons);
+    }
+
+    public Outgoing withButtons(List<Button> newButtons) {
+      return new Outgoing(chatId, text, html, replyTo, newButtons);
+    }
+
+    public Outgoing asPlain() {
+      return new Outgoing(chatId, html ? TelegramHtml.toPlain(text) : text, false, replyTo, buttons);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.guizhoubot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.OkHttpClient;
+import org.guizhoubot.App;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+
+/**
+ * A running bot: checks the token, registers the command menu and long-polls the Bot API until
+ * closed. Closing stops every thread it started, so the JVM can exit.
+ */
+public final class TelegramBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+  private final BotApi api;
+  private final FeedbackStore feedback;
+  private final GuizhouBot bot;
+  private final BotApi.Identity me;
+  private final OkHttpClient pollHttp;
+  private final ScheduledExecutorService pollExecutor;
+  private final TelegramBotsLongPollingApplication polling;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private TelegramBot(BotApi api, FeedbackStore feedback, GuizhouBot bot, BotApi.Identity me, OkHttpClient pollHttp,
+      ScheduledExecutorService pollExecutor, TelegramBotsLongPollingApplication polling) {
+    this.api = api;
+    this.feedback = feedback;
+    this.bot = bot;
+    this.me = me;
+    this.pollHttp = pollHttp;
+    this.pollExecutor = pollExecutor;
+    this.polling = polling;
+  }
+
+  /**
+   * Starts the bot for {@code app}; fails with {@link BotStartException} when the token is rejected
+   * or the Bot API cannot be reached. Bot data (votes, counters) goes to {@code data/bot.db}.
+   */
+  public static TelegramBot start(App app, BotConfig config) throws BotStartException {
+    TelegramUrl url;
+    try {
+      url = TelegramBotApi.telegramUrl(config.apiUrl());
+    } catch (IllegalArgumentException e) {
+      throw new BotStartException(e.getMessage(), e);
+    }
+    BotApi api = new TelegramBotApi(config.token(), config.apiUrl(), config.callTimeout());
+    BotApi.Identity me;
+    try {
+      me = api.getMe();
+    } catch (BotApiException e) {
+      api.close();
+      if (e.errorCode() != null && (e.errorCode() == 401 || e.errorCode() == 404)) {
+        throw new BotStartException("TELEGRAM_BOT_TOKEN was rejected by the Bot API at " + config.apiUrl()
+            + " (" + e.errorCode() + "); check the token from @BotFather", e);
+      }
+      throw new BotStartException("cannot reach the Bot API at " + config.apiUrl() + ": " + e.getMessage(), e);
+    }
+    return start(app, config, api, me, url);
+  }
+
+  private static TelegramBot start(App app, BotConfig config, BotApi api, BotApi.Identity me, TelegramUrl url)
+      throws BotStartException {
+    FeedbackStore feedback;
+    try {
+      feedback = FeedbackStore.open(app.settings().dataDir().resolve("bot.db"));
+    } catch (FeedbackStore.FeedbackStoreException e) {
+      api.close();
+      throw new BotStartException(e.getMessage(), e);
+    }
+    GuizhouBot bot = new GuizhouBot(app, api, config, feedback, me);
+    Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 10L);
+    OkHttpClient pollHttp = TelegramBotApi.httpClient(pollRead, pollRead.plusSeconds(5));
+    ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(BotThreads.daemon("bot-poll"));
+    ObjectMapper mapper = new ObjectMapper();
+    TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
+        () -> mapper, () -> pollHttp, () -> pollExecutor,
+        () -> new CappedBackOff(config.backOffInitial(), config.backOffMax()));
+    TelegramBot running = new TelegramBot(api, feedback, bot, me, pollHttp, pollExecutor, polling);
+    try {
+      polling.registerBot(config.token(), () -> url, offset -> GetUpdates.builder()
+          .offset(offset + 1)
+          .limit(100)
+          .timeout(config.pollTimeoutSeconds())
+          .allowedUpdates(List.of("message", "callback_query"))
+          .build(), bot);
+    } catch (Exception e) {
+      running.close();
+      throw new BotStartException("cannot start polling the Bot API at " + config.apiUrl() + ": "
+          + String.valueOf(e.getMessage()).replace(config.token(), "<token>"), null);
+    }
+    bot.registerCommands();
+    log.info("Bot @{} is polling {}", me.username(), config.apiUrl());
+    return running;
+  }
+
+  public BotApi.Identity identity() {
+    return me;
+  }
+
+  /** Stops polling, lets queued work finish briefly, and releases threads, connections and the database. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      polling.close();
+    } catch (Exception e) {
+      log.warn("Stopping the poller: {}", e.getMessage());
+    }
+    // A long poll still in flight is left to end by itself (its thread is a daemon, and updates it
+    // fetches are ignored and delivered again on the next start); cancelling it would make
+    // telegrambots log an error with a stack trace on every clean shutdown.
+    pollExecutor.shutdownNow();
+    pollHttp.dispatcher().executorService().shutdownNow();
+    pollHttp.connectionPool().evictAll();
+    bot.close();
+    api.close();
+    try {
+      feedback.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing the bot database: {}", e.getMessage());
+    }
+  }
+
+  /** The bot could not start; the message says why, without the token. */
+  public static final class BotStartException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public BotStartException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package org.guizhoubot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.guizhoubot.answer.Citation;
+import org.guizhoubot.answer.Outcome;
+
+/**
+ * Renders bot replies in Telegram's HTML parse mode: every piece of text escaped, links as
+ * {@code <a href>}, and long replies split into messages under Telegram's limit without cutting a
+ * tag or an entity in half.
+ */
+public final class TelegramHtml {
+  /** Telegram's limit on a message's text, in UTF-16 units. */
+  public static final int MAX_MESSAGE = 4096;
+  /** The size we split at, leaving room below the limit. */
+  public static final int SPLIT_AT = 4000;
+
+  private TelegramHtml() {}
+
+  /** Escapes text for an HTML message; control characters other than newline and tab are dropped. */
+  public static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> s.append("&amp;");
+        case '<' -> s.append("&lt;");
+        case '>' -> s.append("&gt;");
+        case '"' -> s.append("&quot;");
+        case '\r' -> { }
+        default -> {
+          if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.toString();
+  }
+
+  /** A link; only http(s) URLs become links, anything else is shown as escaped text. */
+  public static String link(String url, String text) {
+    if (url == null || !isWebUrl(url)) {
+      return escape(text);
+    }
+    return "<a href=\"" + escape(url) + "\">" + escape(text) + "</a>";
+  }
+
+  private static boolean isWebUrl(String url) {
+    String u = url.strip().toLowerCase(Locale.ROOT);
+    return (u.startsWith("http://") || u.startsWith("https://")) && u.chars().noneMatch(Character::isWhitespace);
+  }
+
+  /** An outcome as HTML: the answer with its markers and a "Sources:" list, or the decline and nearby topics. */
+  public static String render(Outcome outcome) {
+    if (outcome instanceof Outcome.Answered a) {
+      StringBuilder s = new StringBuilder(escape(a.text())).append("\n\n<b>Sources:</b>");
+      for (Citation c : a.citations()) {
+        s.append("\n[").append(c.n()).append("] ").append(link(c.url(), c.title()));
+        if (c.source() != null) {
+          s.append(", ").append(escape(c.source()));
+        }
+        if (c.published() != null) {
+          s.append(", ").append(escape(c.published()));
+        }
+      }
+      return s.toString();
+    }
+    Outcome.Declined d = (Outcome.Declined) outcome;
+    StringBuilder s = new StringBuilder(escape(d.message()));
+    if (!d.nearbyTopics().isEmpty()) {
+      s.append("\n\nThe nearest articles I have:");
+      for (String topic : d.nearbyTopics()) {
+        s.append("\n• ").append(escape(topic));
+      }
+    }
+    return s.toString();
+  }
+
+  /**
+   * Splits HTML into messages of at most {@code limit} characters, at line boundaries. A line
+   * longer than the limit is cut between words (or anywhere, failing that), never inside a tag or
+   * an entity; tags open at a cut are closed before it and reopened after it.
+   */
+  public static List<String> split(String html, int limit) {
+    if (limit < 64) {
+      throw new IllegalArgumentException("limit must be >= 64, was " + limit);
+    }
+    List<String> parts = new ArrayList<>();
+    if (html.length() <= limit) {
+      parts.add(html);
+      return parts;
+    }
+    StringBuilder current = new StringBuilder();
+    for (String line : html.split("\n", -1)) {
+      for (String piece : cutLine(line, limit)) {
+        int extra = current.length() == 0 ? 0 : 1;
+        if (current.length() + extra + piece.length() > limit) {
+          flush(parts, current);
+          current.append(piece);
+        } else {
+          if (extra == 1) {
+            current.append('\n');
+          }
+          current.append(piece);
+        }
+      }
+    }
+    flush(parts, current);
+    if (parts.isEmpty()) {
+      parts.add(html.strip());
+    }
+    return parts;
+  }
+
+  /** {@link #split(String, int)} at {@link #SPLIT_AT}. */
+  public static List<String> split(String html) {
+    return split(html, SPLIT_AT);
+  }
+
+  private static void flush(List<String> parts, StringBuilder current) {
+    String part = current.toString().strip();
+    if (!part.isEmpty()) {
+      parts.add(part);
+    }
+    current.setLength(0);
+  }
+
+  /**
+   * Cuts one line into pieces that each fit the limit and are balanced HTML. Lines made by
+   * {@link #render} hold only short {@code <a>} and {@code <b>} elements, so reopening tags costs
+   * little; a piece is given a margin for that.
+   */
+  private static List<String> cutLine(String line, int limit) {
+    List<String> pieces = new ArrayList<>();
+    if (line.length() <= limit) {
+      pieces.add(line);
+      return pieces;
+    }
+    List<String> open = new ArrayList<>();
+    int budget = limit - 512;
+    int i = 0;
+    while (i < line.length()) {
+      StringBuilder piece = new StringBuilder();
+      for (String tag : open) {
+        piece.append(tag);
+      }
+      int start = i;
+      int lastSpace = -1;
+      List<String> openAtSpace = null;
+      List<String> openHere = new ArrayList<>(open);
+      while (i < line.length() && piece.length() < budget) {
+        char c = line.charAt(i);
+        int end;
+        if (c == '<') {
+          end = line.indexOf('>', i);
+          end = end < 0 ? line.length() : end + 1;
+          String tag = line.substring(i, end);
+          if (tag.startsWith("</")) {
+            if (!openHere.isEmpty()) {
+              openHere.remove(openHere.size() - 1);
+            }
+          } else if (!tag.endsWith("/>")) {
+            openHere.add(tag);
+          }
+        } else if (c == '&') {
+          end = line.indexOf(';', i);
+          end = end < 0 || end - i > 10 ? i + 1 : end + 1;
+        } else if (Character.isHighSurrogate(c) && i + 1 < line.length()) {
+          end = i + 2;
+        } else {
+          end = i + 1;
+        }
+        if (c == ' ' && i > start) {
+          lastSpace = i;
+          openAtSpace = new ArrayList<>(openHere);
+        }
+        piece.append(line, i, end);
+        i = end;
+      }
+      if (i < line.length() && lastSpace > start && lastSpace - start > budget / 2) {
+        piece.setLength(piece.length() - (i - lastSpace));
+        i = lastSpace + 1;
+        openHere = openAtSpace;
+      }
+      for (int k = openHere.size() - 1; k >= 0; k--) {
+        piece.append("</").append(tagName(openHere.get(k))).append('>');
+      }
+      pieces.add(piece.toString());
+      open = openHere;
+    }
+    return pieces;
+  }
+
+  private static String tagName(String tag) {
+    int end = 1;
+    while (end < tag.length() && Character.isLetter(tag.charAt(end))) {
+      end++;
+    }
+    return tag.substring(1, end);
+  }
+
+  /** The text a user sees for some HTML, for sending without a parse mode. */
+  public static String toPlain(String html) {
+    return html.replaceAll("<[^>]*>", "")
+        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+  }
+}

@@ -1,0 +1,82 @@
+package org.guizhoubot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.guizhoubot.config.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BotCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Map<String, String> env) {
+    Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), env,
+        new ByteArrayInputStream(new byte[0]));
+    return cli.run("bot", "--corpus", Path.of("corpus").toString(), "--data", dir.resolve("data").toString());
+  }
+
+  @Test
+  void should_refuse_to_start_without_a_token() {
+    assertThat(run(Map.of())).isEqualTo(Cli.BAD_INPUT);
+    assertThat(err.toString()).contains("TELEGRAM_BOT_TOKEN is not set");
+  }
+
+  @Test
+  void should_report_a_rejected_token_without_printing_it() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+    server.createContext("/", ex -> {
+      byte[] body = "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(401, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.start();
+    try {
+      int code = run(Map.of("TELEGRAM_BOT_TOKEN", "123:VERY-SECRET",
+          "TELEGRAM_API_URL", "http://127.0.0.1:" + server.getAddress().getPort()));
+
+      assertThat(code).isEqualTo(Cli.BAD_INPUT);
+      assertThat(err.toString()).contains("TELEGRAM_BOT_TOKEN was rejected").contains("401");
+      assertThat(err.toString() + out).doesNotContain("VERY-SECRET");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void should_explain_an_unreachable_or_malformed_api_url() {
+    assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "TELEGRAM_API_URL", "ftp://example.org")))
+        .isEqualTo(Cli.BAD_INPUT);
+    assertThat(err.toString()).contains("TELEGRAM_API_URL must be an http(s) URL");
+  }
+
+  @Test
+  void should_reject_admin_ids_that_are_not_numbers() {
+    assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "BOT_ADMIN_IDS", "42, @boss"))).isEqualTo(Cli.BAD_INPUT);
+    assertThat(err.toString()).contains("BOT_ADMIN_IDS").contains("'@boss'");
+  }
+
+  @Test
+  void should_take_api_url_and_64_bit_admin_ids_from_the_environment() {
+    Settings s = BotCommand.withBotEnvironment(Settings.defaults(Map.of()),
+        Map.of("TELEGRAM_API_URL", "http://127.0.0.1:9", "BOT_ADMIN_IDS", " 42, 9007199254740993 ,"));
+
+    assertThat(s.telegramApiUrl()).isEqualTo("http://127.0.0.1:9");
+    assertThat(s.adminIds()).isEqualTo(Set.of(42L, 9007199254740993L));
+    assertThat(BotCommand.withBotEnvironment(Settings.defaults(Map.of()), Map.of()).telegramApiUrl())
+        .isEqualTo(Settings.DEFAULT_TELEGRAM_API_URL);
+  }
+}

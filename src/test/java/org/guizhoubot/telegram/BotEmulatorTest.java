@@ -1,0 +1,244 @@
+package org.guizhoubot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.guizhoubot.telegram.BotFixtures.ADMIN;
+import static org.guizhoubot.telegram.BotFixtures.USER;
+import static org.guizhoubot.telegram.BotFixtures.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.guizhoubot.App;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: the real telegrambots client polling telegram-test-api over HTTP on loopback, the
+ * real model and index. Each test runs its own bot under its own token, so the emulator keeps
+ * their chats apart.
+ */
+class BotEmulatorTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String QUESTION = "Who is the co-founder of Baishan Cloud?";
+
+  @TempDir static Path dir;
+  static Emulator emulator;
+  static App app;
+
+  String token;
+  TelegramBot bot;
+
+  @BeforeAll
+  static void startEmulator() throws Exception {
+    emulator = Emulator.start();
+    app = BotFixtures.app(dir);
+  }
+
+  @AfterAll
+  static void stopEmulator() throws Exception {
+    if (emulator != null) {
+      emulator.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  private TelegramBot startBot(App over) throws Exception {
+    token = "100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000) + ":TEST-" + UUID.randomUUID();
+    bot = TelegramBot.start(over, BotFixtures.config(token, emulator.apiUrl()));
+    return bot;
+  }
+
+  private TelegramBot startBot() throws Exception {
+    return startBot(app);
+  }
+
+  @AfterEach
+  void stopBot() {
+    if (bot != null) {
+      bot.close();
+    }
+  }
+
+  private List<JsonNode> waitForMessages(long chatId, int count) {
+    await(WAIT, () -> emulator.botMessages(token, chatId).size() >= count);
+    return emulator.botMessages(token, chatId);
+  }
+
+  @Test
+  void should_answer_a_private_question_with_markers_and_linked_sources() throws Exception {
+    startBot();
+    ObjectNode user = emulator.user(USER, "Ann");
+    emulator.sendText(token, user, emulator.privateChat(USER, "Ann"), QUESTION);
+
+    List<JsonNode> replies = waitForMessages(USER, 1);
+
+    assertThat(replies).hasSize(1);
+    JsonNode reply = replies.get(0);
+    String text = reply.path("text").asText();
+    assertThat(reply.path("parse_mode").asText()).isEqualTo("HTML");
+    assertThat(text).contains("[1]").contains("<b>Sources:</b>").containsIgnoringCase("Baishan");
+    assertThat(text.length()).isLessThan(TelegramHtml.MAX_MESSAGE);
+    JsonNode buttons = reply.path("reply_markup").path("inline_keyboard").path(0);
+    assertThat(buttons).hasSize(2);
+    assertThat(buttons.get(0).path("text").asText()).isEqualTo("👍");
+    assertThat(buttons.get(1).path("text").asText()).isEqualTo("👎");
+    assertThat(emulator.calls(token, "sendChatAction")).isNotEmpty();
+    assertThat(await(WAIT, () -> !emulator.calls(token, "setMyCommands").isEmpty())).isTrue();
+    assertThat(emulator.calls(token, "setMyCommands").get(0).toString()).contains("ask").contains("sources");
+  }
+
+  @Test
+  void should_stay_silent_in_groups_unless_asked_mentioned_or_replied_to() throws Exception {
+    startBot();
+    long group = -100_555L;
+    ObjectNode user = emulator.user(USER, "Ann");
+    ObjectNode chat = emulator.groupChat(group);
+
+    emulator.sendText(token, user, chat, "Who is the co-founder of Baishan Cloud? Just chatting among ourselves.");
+    emulator.sendText(token, user, chat, "/ask@SomeOtherBot " + QUESTION);
+    emulator.sendText(token, user, chat, "/ask " + QUESTION);
+    emulator.sendText(token, user, chat, "/ask@" + Emulator.BOT_USERNAME + " When was the Big Data Expo held?");
+    emulator.sendText(token, user, chat, "@" + Emulator.BOT_USERNAME + " what deals were signed at the expo?");
+    ObjectNode reply = emulator.message(token, user, chat, "And who founded it?");
+    ObjectNode earlier = reply.putObject("reply_to_message");
+    earlier.put("message_id", 1).put("date", System.currentTimeMillis() / 1000).put("text", "earlier answer");
+    earlier.set("from", emulator.user(Emulator.BOT_ID, "Bot").put("is_bot", true).put("username", Emulator.BOT_USERNAME));
+    earlier.set("chat", chat);
+    emulator.send(reply);
+
+    List<JsonNode> replies = waitForMessages(group, 4);
+    Thread.sleep(1500);
+    replies = emulator.botMessages(token, group);
+
+    assertThat(replies).hasSize(4);
+    List<Integer> repliedTo = new ArrayList<>();
+    for (JsonNode r : replies) {
+      repliedTo.add(r.path("reply_to_message_id").asInt());
+    }
+    assertThat(repliedTo).isSorted().doesNotHaveDuplicates();
+    assertThat(replies.get(0).path("text").asText()).containsIgnoringCase("Baishan");
+  }
+
+  @Test
+  void should_tell_what_it_knows_on_start_and_list_sources() throws Exception {
+    startBot();
+    ObjectNode user = emulator.user(USER, "Ann");
+    ObjectNode chat = emulator.privateChat(USER, "Ann");
+    emulator.sendText(token, user, chat, "/start");
+    waitForMessages(USER, 1);
+    emulator.sendText(token, user, chat, "/sources");
+
+    List<JsonNode> replies = waitForMessages(USER, 2);
+
+    String help = replies.get(0).path("text").asText();
+    assertThat(help).contains("Guizhou's big data sector").contains("5 news articles").contains("/ask");
+    assertThat(help).containsPattern("between 20\\d\\d.* and 20\\d\\d");
+    String sources = replies.get(1).path("text").asText();
+    assertThat(sources).contains("5 articles").contains("Big Data Valley").contains("Asia Times");
+  }
+
+  @Test
+  void should_store_feedback_votes_and_answer_every_callback() throws Exception {
+    startBot();
+    ObjectNode user = emulator.user(USER, "Ann");
+    emulator.sendText(token, user, emulator.privateChat(USER, "Ann"), QUESTION);
+    JsonNode answer = waitForMessages(USER, 1).get(0);
+    JsonNode buttons = answer.path("reply_markup").path("inline_keyboard").path(0);
+    String up = buttons.get(0).path("callback_data").asText();
+    assertThat(up.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+
+    emulator.press(token, user, answer, up);
+    emulator.press(token, emulator.user(USER + 1, "Bob"), answer, buttons.get(1).path("callback_data").asText());
+    emulator.press(token, user, answer, "fb:u:no-such-answer");
+    emulator.press(token, user, answer, "garbage");
+
+    assertThat(await(WAIT, () -> emulator.calls(token, "answerCallbackQuery").size() >= 4)).isTrue();
+    try (FeedbackStore store = FeedbackStore.open(app.settings().dataDir().resolve("bot.db"))) {
+      List<FeedbackStore.Vote> votes = store.votes().stream()
+          .filter(v -> v.answerKey().equals(up.substring(GuizhouBot.UP.length()))).toList();
+      assertThat(votes).hasSize(2);
+      assertThat(votes).extracting(FeedbackStore.Vote::up).containsExactlyInAnyOrder(true, false);
+      assertThat(votes.get(0).question()).isEqualTo(QUESTION);
+      assertThat(votes.get(0).articleIds()).isNotEmpty().allSatisfy(id -> assertThat(id).isNotBlank());
+    }
+    assertThat(emulator.calls(token, "answerCallbackQuery")).extracting(c -> c.path("text").asText())
+        .contains("Thanks for the feedback!", "That answer is too old to rate.");
+  }
+
+  @Test
+  void should_refuse_reindex_to_non_admins_and_run_it_in_the_background_for_admins(@TempDir Path own)
+      throws Exception {
+    App changing = BotFixtures.app(own);
+    startBot(changing);
+    copySeedsUnderNewIds(changing.corpus().dir());
+    Files.writeString(changing.corpus().dir().resolve("broken.md"), "---\ntitle: \"Never closed\"\n\nNo end to the front matter.\n");
+    ObjectNode stranger = emulator.user(USER, "Ann");
+    emulator.sendText(token, stranger, emulator.privateChat(USER, "Ann"), "/reindex");
+    assertThat(waitForMessages(USER, 1).get(0).path("text").asText()).contains("admins only");
+
+    ObjectNode admin = emulator.user(ADMIN, "Boss");
+    ObjectNode adminChat = emulator.privateChat(ADMIN, "Boss");
+    emulator.sendText(token, admin, adminChat, "/reindex");
+    emulator.sendText(token, admin, adminChat, "/reindex");
+    emulator.sendText(token, admin, adminChat, QUESTION);
+
+    assertThat(await(Duration.ofSeconds(120), () -> emulator.botMessages(token, ADMIN).stream()
+        .anyMatch(m -> m.path("text").asText().startsWith("Reindex done")))).isTrue();
+    List<String> texts = emulator.botMessages(token, ADMIN).stream().map(m -> m.path("text").asText()).toList();
+    assertThat(texts.get(0)).contains("in the background");
+    assertThat(texts.get(1)).contains("already running");
+    assertThat(texts).anyMatch(t -> t.contains("Sources:"));
+    String report = texts.stream().filter(t -> t.startsWith("Reindex done")).findFirst().orElseThrow();
+    assertThat(report).contains("10 articles").contains("5 added").contains("Errors (1):").contains("broken");
+    assertThat(texts.indexOf(report)).as("the question asked meanwhile is answered before the report")
+        .isGreaterThan(texts.indexOf(texts.stream().filter(t -> t.contains("Sources:")).findFirst().orElseThrow()));
+    bot.close();
+    changing.close();
+  }
+
+  @Test
+  void should_answer_a_burst_of_twenty_chats() throws Exception {
+    startBot();
+    String[] questions = {QUESTION, "When was the Big Data Expo held in Guiyang?",
+        "How many deals were signed at the fourth Big Data Expo?", "Why is Guizhou called Big Data Valley?"};
+    for (int i = 0; i < 20; i++) {
+      long id = 5_000 + i;
+      String q = questions[i % questions.length];
+      emulator.sendText(token, emulator.user(id, "U" + i), emulator.privateChat(id, "U" + i), q);
+    }
+
+    assertThat(await(Duration.ofSeconds(90), () -> {
+      for (int i = 0; i < 20; i++) {
+        if (emulator.botMessages(token, 5_000 + i).isEmpty()) {
+          return false;
+        }
+      }
+      return true;
+    })).isTrue();
+    for (int i = 0; i < 20; i++) {
+      List<JsonNode> replies = emulator.botMessages(token, 5_000 + i);
+      assertThat(replies).as("chat %d", i).hasSize(1);
+      assertThat(replies.get(0).path("text").asText()).as("chat %d", i).isNotBlank();
+    }
+  }
+
+  /** Five more articles for the corpus, so that a reindex has real work to do. */
+  private static void copySeedsUnderNewIds(Path corpus) throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("corpus"))) {
+      for (Path f : files.toList()) {
+        Files.copy(f, corpus.resolve("copy-" + f.getFileName()));
+      }
+    }
+  }
+}

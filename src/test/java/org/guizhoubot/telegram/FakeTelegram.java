@@ -1,0 +1,303 @@
+package org.guizhoubot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Our own small Bot API server on loopback, for what the emulator cannot do: answers can be
+ * replaced per method (429, errors, hangs), the server can go down and come back on the same
+ * port, and it serves getFile, file downloads and web pages.
+ */
+final class FakeTelegram implements AutoCloseable {
+  static final long BOT_ID = 8001;
+  static final String BOT_USERNAME = "FakeGuizhouBot";
+
+  /** An answer to one request. */
+  record Reply(int status, String body) {
+    static Reply ok(JsonNode result) {
+      return new Reply(200, "{\"ok\":true,\"result\":" + result + "}");
+    }
+
+    static Reply error(int code, String description, Integer retryAfter) {
+      return new Reply(code, "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\""
+          + (retryAfter == null ? "" : ",\"parameters\":{\"retry_after\":" + retryAfter + "}") + "}");
+    }
+  }
+
+  /** How to answer one method; returning null hangs the request until the server stops. */
+  interface Responder {
+    Reply reply(JsonNode body, int callNumber) throws Exception;
+  }
+
+  /** A request the bot made. */
+  record Call(String method, JsonNode body, long nanos) {}
+
+  final ObjectMapper json = new ObjectMapper();
+  private final int port;
+  private final String token;
+  private final BlockingQueue<JsonNode> updates = new LinkedBlockingQueue<>();
+  private final AtomicInteger updateIds = new AtomicInteger(1);
+  private final AtomicInteger messageIds = new AtomicInteger(1);
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Responder> responders = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> callCounts = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
+  private final AtomicInteger hanging = new AtomicInteger();
+  private volatile CountDownLatch release = new CountDownLatch(1);
+  private volatile HttpServer server;
+  private volatile ExecutorService executor;
+
+  FakeTelegram(String token) throws IOException {
+    this.token = token;
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+    this.port = s.getAddress().getPort();
+    start(s);
+  }
+
+  String apiUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  private void start(HttpServer s) {
+    executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "fake-telegram");
+      t.setDaemon(true);
+      return t;
+    });
+    s.setExecutor(executor);
+    s.createContext("/", this::handle);
+    s.start();
+    server = s;
+  }
+
+  /** Stops answering (connections are refused) until {@link #restart()}. */
+  synchronized void stop() {
+    release.countDown();
+    server.stop(0);
+    executor.shutdownNow();
+    release = new CountDownLatch(1);
+  }
+
+  synchronized void restart() throws IOException {
+    start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
+  }
+
+  void on(String method, Responder responder) {
+    responders.put(method.toLowerCase(java.util.Locale.ROOT), responder);
+  }
+
+  void serveFile(String path, byte[] bytes) {
+    files.put(path, bytes);
+  }
+
+  void servePage(String name, byte[] bytes) {
+    pages.put(name, bytes);
+  }
+
+  /** Requests currently held open by a hanging responder. */
+  int hanging() {
+    return hanging.get();
+  }
+
+  List<Call> calls(String method) {
+    List<Call> found = new ArrayList<>();
+    for (Call c : calls) {
+      if (c.method().equalsIgnoreCase(method)) {
+        found.add(c);
+      }
+    }
+    return found;
+  }
+
+  /** Texts the bot sent to a chat, in order. */
+  List<String> sentTexts(long chatId) {
+    List<String> texts = new ArrayList<>();
+    for (Call c : calls("sendMessage")) {
+      if (c.body().path("chat_id").asText().equals(String.valueOf(chatId))) {
+        texts.add(c.body().path("text").asText());
+      }
+    }
+    return texts;
+  }
+
+  // ---- updates the bot will receive
+
+  ObjectNode user(long id) {
+    return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "User" + id);
+  }
+
+  ObjectNode message(long userId, String text) {
+    ObjectNode m = json.createObjectNode();
+    m.put("message_id", messageIds.getAndIncrement());
+    m.put("date", System.currentTimeMillis() / 1000);
+    m.set("from", user(userId));
+    m.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User" + userId);
+    if (text != null) {
+      m.put("text", text);
+      if (text.startsWith("/")) {
+        int end = text.indexOf(' ');
+        m.putArray("entities").addObject().put("type", "bot_command").put("offset", 0)
+            .put("length", end < 0 ? text.length() : end);
+      }
+    }
+    return m;
+  }
+
+  void deliver(String kind, JsonNode payload) {
+    ObjectNode u = json.createObjectNode();
+    u.put("update_id", updateIds.getAndIncrement());
+    u.set(kind, payload);
+    updates.add(u);
+  }
+
+  void deliverText(long userId, String text) {
+    deliver("message", message(userId, text));
+  }
+
+  // ---- serving
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      String path = ex.getRequestURI().getPath();
+      if (path.startsWith("/file/bot" + token + "/")) {
+        byte[] file = files.get(path.substring(("/file/bot" + token + "/").length()));
+        respond(ex, file == null ? 404 : 200, file == null ? new byte[0] : file, "application/octet-stream");
+        return;
+      }
+      if (path.startsWith("/pages/")) {
+        byte[] page = pages.get(path.substring("/pages/".length()));
+        respond(ex, page == null ? 404 : 200, page == null ? new byte[0] : page, "text/html; charset=utf-8");
+        return;
+      }
+      String prefix = "/bot" + token + "/";
+      if (!path.startsWith(prefix)) {
+        respond(ex, 401, Reply.error(401, "Unauthorized", null).body().getBytes(StandardCharsets.UTF_8),
+            "application/json");
+        return;
+      }
+      String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
+      JsonNode body = body(ex);
+      calls.add(new Call(method, body, System.nanoTime()));
+      int n = callCounts.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+      Responder r = responders.get(method);
+      Reply reply;
+      try {
+        reply = r == null ? standard(method, body) : r.reply(body, n);
+      } catch (Exception e) {
+        reply = Reply.error(500, "fake server failed: " + e, null);
+      }
+      if (reply == null) {
+        hanging.incrementAndGet();
+        try {
+          release.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          hanging.decrementAndGet();
+        }
+        return;
+      }
+      respond(ex, reply.status(), reply.body().getBytes(StandardCharsets.UTF_8), "application/json");
+    }
+  }
+
+  private JsonNode body(HttpExchange ex) throws IOException {
+    byte[] bytes = ex.getRequestBody().readAllBytes();
+    String type = ex.getRequestHeaders().getFirst("Content-Type");
+    if (bytes.length == 0) {
+      return json.createObjectNode();
+    }
+    if (type != null && type.contains("x-www-form-urlencoded")) {
+      ObjectNode o = json.createObjectNode();
+      for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          o.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+      return o;
+    }
+    return json.readTree(bytes);
+  }
+
+  private static void respond(HttpExchange ex, int status, byte[] body, String type) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", type);
+    ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(body);
+      }
+    }
+  }
+
+  /** What the real Bot API answers, in short. */
+  Reply standard(String method, JsonNode body) throws InterruptedException {
+    return switch (method.toLowerCase(java.util.Locale.ROOT)) {
+      case "getme" -> Reply.ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true)
+          .put("first_name", "Fake").put("username", BOT_USERNAME));
+      case "getupdates" -> Reply.ok(pollUpdates(body.path("timeout").asInt(0)));
+      case "sendmessage" -> {
+        ObjectNode m = json.createObjectNode();
+        m.put("message_id", messageIds.getAndIncrement());
+        m.put("date", System.currentTimeMillis() / 1000);
+        m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+        m.put("text", body.path("text").asText());
+        yield Reply.ok(m);
+      }
+      case "getfile" -> {
+        String id = body.path("file_id").asText();
+        byte[] bytes = files.get("documents/" + id);
+        yield bytes == null ? Reply.error(400, "Bad Request: invalid file_id", null)
+            : Reply.ok(json.createObjectNode().put("file_id", id).put("file_unique_id", "u" + id)
+                .put("file_size", bytes.length).put("file_path", "documents/" + id));
+      }
+      case "deletewebhook", "sendchataction", "setmycommands", "answercallbackquery" ->
+          new Reply(200, "{\"ok\":true,\"result\":true}");
+      default -> Reply.error(404, "Not Found: method " + method, null);
+    };
+  }
+
+  private ArrayNode pollUpdates(int timeoutSeconds) throws InterruptedException {
+    ArrayNode result = json.createArrayNode();
+    JsonNode first = updates.poll(Math.min(timeoutSeconds, 1) * 1000L, TimeUnit.MILLISECONDS);
+    if (first != null) {
+      result.add(first);
+      JsonNode more;
+      while ((more = updates.poll()) != null) {
+        result.add(more);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    release.countDown();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}
