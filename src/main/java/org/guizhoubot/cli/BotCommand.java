@@ -1,5 +1,6 @@
 package org.guizhoubot.cli;
 
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +56,7 @@ final class BotCommand implements Callable<Integer> {
     cli.out.flush();
     try {
       app.index().current();
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       log.error("Could not load the index; questions will fail until it is fixed", e);
     }
     while (!stopped.await(1, TimeUnit.HOURS)) {
