@@ -3,12 +3,21 @@ package org.guizhoubot;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.guizhoubot.cli.Cli;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** Entry point of {@code guizhou-bot.jar}; the only place that exits the JVM. */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // java.util.logging (OkHttp) and uncaught exceptions go through logback, so they are redacted too
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> log.error("Uncaught exception in thread {}", thread.getName(), e));
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = new Cli(out, err, System.getenv(), System.in).run(args);

@@ -2,9 +2,14 @@ package org.guizhoubot.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.SettingsException;
+import org.guizhoubot.config.SettingsLoader;
+import org.guizhoubot.logging.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,8 +25,8 @@ import picocli.CommandLine.Command;
     version = "guizhou-bot 0.1.0",
     description = "Answers questions about Guizhou's big data sector from news articles, citing them.",
     subcommands = {
-      IndexCommand.class, AddCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class, BotCommand.class,
-      CommandLine.HelpCommand.class
+      IndexCommand.class, AddCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
+      BotCommand.class, HealthCommand.class, CommandLine.HelpCommand.class
     })
 public final class Cli implements Runnable {
   public static final int OK = 0;
@@ -57,11 +62,11 @@ public final class Cli implements Runnable {
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       if (ex instanceof BadInputException) {
-        err.println("Error: " + ex.getMessage());
+        err.println("Error: " + Redactor.redact(ex.getMessage()));
         return BAD_INPUT;
       }
       log.error("Command failed", ex);
-      err.println("Internal error: " + ex);
+      err.println("Internal error: " + Redactor.redact(ex.toString()));
       return INTERNAL_ERROR;
     });
     int code = cl.execute(args);
@@ -70,12 +75,23 @@ public final class Cli implements Runnable {
     return code;
   }
 
-  /** Settings for a command: environment and config file, then the command's own options. */
+  /**
+   * Settings for a command: its flags, then the environment, then the config file, then defaults.
+   * A bad setting is the user's to fix, so it becomes a {@link BadInputException} (exit code 1).
+   */
   Settings settings(CommonOptions options) {
-    Settings s = Settings.defaults(env);
-    return s.withDirs(
-        options.corpus != null ? options.corpus : s.corpusDir(),
-        options.data != null ? options.data : s.dataDir());
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (options.corpus != null) {
+      flags.put(SettingsLoader.CORPUS_DIR.name(), options.corpus.toString());
+    }
+    if (options.data != null) {
+      flags.put(SettingsLoader.DATA_DIR.name(), options.data.toString());
+    }
+    try {
+      return new SettingsLoader(env, Path.of("")).load(options.config, flags);
+    } catch (SettingsException e) {
+      throw new BadInputException(e.getMessage());
+    }
   }
 
   App open(CommonOptions options) {

@@ -10,4 +10,8 @@ public final class CommonOptions {
 
   @Option(names = "--data", paramLabel = "DIR", description = "Folder of the index and bot data (default: data).")
   Path data;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Settings file (default: $GUIZHOU_CONFIG, else config/guizhou-bot.properties when present).")
+  Path config;
 }

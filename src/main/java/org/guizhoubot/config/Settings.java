@@ -52,6 +52,14 @@ public record Settings(
     return dataDir.resolve("index.db");
   }
 
+  /**
+   * The file a running bot touches after each successful poll of Telegram; the {@code health}
+   * command reports the bot unhealthy when it exists and is stale.
+   */
+  public Path heartbeatFile() {
+    return dataDir.resolve("heartbeat");
+  }
+
   public boolean llmEnabled() {
     return llmBaseUrl != null;
   }

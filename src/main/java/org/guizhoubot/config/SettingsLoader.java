@@ -1,0 +1,353 @@
+package org.guizhoubot.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.guizhoubot.logging.Redactor;
+
+/**
+ * Resolves {@link Settings} from four layers, first match wins: command-line flag, environment
+ * variable, config file, default. Secrets are read only from the environment; an unknown key, a
+ * secret in the file or a bad value throws {@link SettingsException} naming the key and its source.
+ * A blank value counts as unset in every layer. The secrets loaded are handed to {@link Redactor}.
+ */
+public final class SettingsLoader {
+  /** The config file read when present in the working directory and no other is named. */
+  public static final Path DEFAULT_CONFIG = Path.of("config", "guizhou-bot.properties");
+  /** The environment variable that names a config file. */
+  public static final String CONFIG_ENV = "GUIZHOU_CONFIG";
+  public static final String TOKEN_ENV = "TELEGRAM_BOT_TOKEN";
+  public static final String LLM_API_KEY_ENV = "LLM_API_KEY";
+  /** Read by logback itself; validated here so a typo stops start-up instead of silently logging at DEBUG. */
+  public static final String LOG_LEVEL_ENV = "LOG_LEVEL";
+
+  /** One setting: its key in the config file, its environment variable, its default (null: unset). */
+  public record Key(String name, String env, String defaultValue, String meaning) {
+    public Key {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(env, "env");
+      Objects.requireNonNull(meaning, "meaning");
+    }
+  }
+
+  public static final Key CORPUS_DIR = new Key("corpus.dir", "GUIZHOU_CORPUS_DIR", "corpus",
+      "Folder of article files (.md, .txt, .html); flag --corpus.");
+  public static final Key DATA_DIR = new Key("data.dir", "GUIZHOU_DATA_DIR", "data",
+      "Folder for the index (index.db) and the bot's own data (bot.db); flag --data.");
+  public static final Key TELEGRAM_API_URL = new Key("telegram.api.url", "TELEGRAM_API_URL",
+      Settings.DEFAULT_TELEGRAM_API_URL, "Bot API server; change only for a local Bot API server or tests.");
+  public static final Key ADMIN_IDS = new Key("telegram.admin.ids", "BOT_ADMIN_IDS", "",
+      "Numeric Telegram user ids allowed to run /add and /reindex, comma-separated.");
+  public static final Key BOT_WORKERS = new Key("bot.workers", "BOT_WORKERS", "4",
+      "Threads answering chat messages at once (1 to 64).");
+  public static final Key RATE_LIMIT = new Key("bot.rate.limit.per.minute", "BOT_RATE_LIMIT_PER_MINUTE", "20",
+      "Questions one user may ask per minute.");
+  public static final Key LLM_BASE_URL = new Key("llm.base.url", "LLM_BASE_URL", null,
+      "OpenAI-compatible endpoint; set it to let an LLM write answers; unset: offline extractive answers.");
+  public static final Key LLM_MODEL = new Key("llm.model", "LLM_MODEL", "gpt-4o-mini",
+      "Model name sent to the LLM endpoint.");
+  public static final Key LLM_TIMEOUT = new Key("llm.timeout.seconds", "LLM_TIMEOUT_SECONDS", "30",
+      "Seconds to wait for the LLM before falling back to the extractive answer (1 to 600).");
+  public static final Key LLM_MAX_TOKENS = new Key("llm.max.tokens", "LLM_MAX_TOKENS", "400",
+      "Longest LLM answer, in tokens (1 to 32000).");
+  public static final Key LLM_TEMPERATURE = new Key("llm.temperature", "LLM_TEMPERATURE", "0.2",
+      "LLM sampling temperature (0 to 2).");
+
+  /** Every key the config file may hold, in the order of the reference. */
+  public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
+      BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE);
+
+  /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
+  private static final Map<String, String> SECRET_KEYS = Map.of(
+      "telegram.bot.token", TOKEN_ENV,
+      "telegram.token", TOKEN_ENV,
+      "bot.token", TOKEN_ENV,
+      "llm.api.key", LLM_API_KEY_ENV);
+
+  private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  private final Map<String, String> env;
+  private final Path workingDir;
+
+  /**
+   * @param env the process environment
+   * @param workingDir where {@link #DEFAULT_CONFIG} and a relative config path are looked up
+   */
+  public SettingsLoader(Map<String, String> env, Path workingDir) {
+    this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+  }
+
+  /**
+   * The config file to read: {@code explicit} (the --config flag) when given, else the file named by
+   * {@value #CONFIG_ENV}, else {@link #DEFAULT_CONFIG} when it exists, else none. A file named by the
+   * flag or the environment must exist.
+   */
+  public Optional<Path> configFile(Path explicit) {
+    if (explicit != null) {
+      return Optional.of(mustExist(workingDir.resolve(explicit), explicit + " (from --config)"));
+    }
+    String named = blankToNull(env.get(CONFIG_ENV));
+    if (named != null) {
+      Path p;
+      try {
+        p = workingDir.resolve(named);
+      } catch (InvalidPathException e) {
+        throw new SettingsException(CONFIG_ENV, "bad value for environment variable " + CONFIG_ENV
+            + ": not a file path: '" + named + "'");
+      }
+      return Optional.of(mustExist(p, named + " (from environment variable " + CONFIG_ENV + ")"));
+    }
+    Path fallback = workingDir.resolve(DEFAULT_CONFIG);
+    return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
+  }
+
+  /**
+   * Resolves every setting.
+   *
+   * @param explicitConfig the --config flag, or null
+   * @param flags values given as command-line flags, by config key (e.g. {@code corpus.dir})
+   */
+  public Settings load(Path explicitConfig, Map<String, String> flags) {
+    Optional<Path> file = configFile(explicitConfig);
+    Map<String, String> fileValues = file.map(SettingsLoader::readFile).orElse(Map.of());
+    String fileName = file.map(Path::toString).orElse("");
+    for (String key : flags.keySet()) {
+      if (KEYS.stream().noneMatch(k -> k.name().equals(key))) {
+        throw new IllegalArgumentException("flag for unknown setting " + key);
+      }
+    }
+    checkLogLevel();
+    Redactor.remember(env.get(TOKEN_ENV));
+    Redactor.remember(env.get(LLM_API_KEY_ENV));
+    Resolver r = new Resolver(flags, fileValues, fileName);
+    return new Settings(
+        r.path(CORPUS_DIR),
+        r.path(DATA_DIR),
+        blankToNull(env.get(TOKEN_ENV)),
+        r.url(TELEGRAM_API_URL),
+        r.ids(ADMIN_IDS),
+        r.integer(BOT_WORKERS, 1, 64),
+        r.integer(RATE_LIMIT, 1, 10_000),
+        r.url(LLM_BASE_URL),
+        blankToNull(env.get(LLM_API_KEY_ENV)),
+        r.text(LLM_MODEL),
+        Duration.ofSeconds(r.integer(LLM_TIMEOUT, 1, 600)),
+        r.integer(LLM_MAX_TOKENS, 1, 32_000),
+        r.decimal(LLM_TEMPERATURE, 0.0, 2.0));
+  }
+
+  /** Reads a properties file and rejects unknown keys and secrets, naming the key and the file. */
+  static Map<String, String> readFile(Path file) {
+    Properties p = new Properties();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      p.load(in);
+    } catch (CharacterCodingException e) {
+      throw new SettingsException(file.toString(), file + ": not UTF-8 text", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SettingsException(file.toString(), file + ": cannot be read: " + e.getMessage(), e);
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String key : new TreeSet<>(p.stringPropertyNames())) {
+      if (KEYS.stream().anyMatch(k -> k.name().equals(key))) {
+        values.put(key, p.getProperty(key));
+        continue;
+      }
+      String secretEnv = secretEnv(key);
+      if (secretEnv != null) {
+        throw new SettingsException(key, file + ": " + key + " is a secret and is read only from the"
+            + " environment variable " + secretEnv + "; remove it from the file"
+            + " (and revoke it if the file was ever shared)");
+      }
+      throw new SettingsException(key, file + ": unknown key " + key + suggestion(key)
+          + "; known keys: " + String.join(", ", KEYS.stream().map(Key::name).toList()));
+    }
+    return values;
+  }
+
+  /** The environment variable a secret-looking key belongs in, or null when the key is no secret. */
+  private static String secretEnv(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    if (SECRET_KEYS.containsKey(k)) {
+      return SECRET_KEYS.get(k);
+    }
+    if (k.equals(TOKEN_ENV.toLowerCase(Locale.ROOT)) || k.contains("token")) {
+      return TOKEN_ENV;
+    }
+    if (k.equals(LLM_API_KEY_ENV.toLowerCase(Locale.ROOT)) || k.contains("api.key") || k.contains("apikey")
+        || k.contains("api_key") || k.contains("secret") || k.contains("password")) {
+      return k.startsWith("telegram") ? TOKEN_ENV : LLM_API_KEY_ENV;
+    }
+    return null;
+  }
+
+  /** "; did you mean bot.workers?" for a key written as its environment variable or with other separators. */
+  private static String suggestion(String unknown) {
+    String norm = unknown.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.');
+    for (Key k : KEYS) {
+      if (k.env().equalsIgnoreCase(unknown) || k.name().equals(norm)) {
+        return " (did you mean " + k.name() + "?)";
+      }
+    }
+    return "";
+  }
+
+  private void checkLogLevel() {
+    String level = blankToNull(env.get(LOG_LEVEL_ENV));
+    if (level != null && !LOG_LEVELS.contains(level.toUpperCase(Locale.ROOT))) {
+      throw new SettingsException(LOG_LEVEL_ENV, "bad value for environment variable " + LOG_LEVEL_ENV
+          + ": expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got '" + level + "'");
+    }
+  }
+
+  private static Path mustExist(Path p, String shown) {
+    if (!Files.isRegularFile(p)) {
+      throw new SettingsException(shown, "config file " + shown + " does not exist");
+    }
+    return p;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  /** Looks a key up layer by layer and parses it, remembering where the value came from for messages. */
+  private final class Resolver {
+    private final Map<String, String> flags;
+    private final Map<String, String> file;
+    private final String fileName;
+
+    Resolver(Map<String, String> flags, Map<String, String> file, String fileName) {
+      this.flags = flags;
+      this.file = file;
+      this.fileName = fileName;
+    }
+
+    private record Raw(String value, String origin) {}
+
+    private Raw raw(Key key) {
+      String v = blankToNull(flags.get(key.name()));
+      if (v != null) {
+        return new Raw(v, "command-line option");
+      }
+      v = blankToNull(env.get(key.env()));
+      if (v != null) {
+        return new Raw(v, "environment variable " + key.env());
+      }
+      v = blankToNull(file.get(key.name()));
+      if (v != null) {
+        return new Raw(v, fileName);
+      }
+      return new Raw(key.defaultValue(), "default");
+    }
+
+    private SettingsException bad(Key key, Raw raw, String expected) {
+      return new SettingsException(key.name(), "bad value for " + key.name() + " (from " + raw.origin()
+          + "): expected " + expected + ", got '" + raw.value() + "'");
+    }
+
+    Path path(Key key) {
+      Raw raw = raw(key);
+      try {
+        return Path.of(raw.value());
+      } catch (InvalidPathException e) {
+        throw bad(key, raw, "a folder path");
+      }
+    }
+
+    String text(Key key) {
+      return raw(key).value();
+    }
+
+    String url(Key key) {
+      Raw raw = raw(key);
+      if (raw.value() == null) {
+        return null;
+      }
+      String expected = "an http:// or https:// URL such as " + (key == LLM_BASE_URL
+          ? "http://localhost:11434/v1" : Settings.DEFAULT_TELEGRAM_API_URL);
+      try {
+        URI u = new URI(raw.value());
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null
+            || u.getQuery() != null || u.getFragment() != null) {
+          throw bad(key, raw, expected);
+        }
+      } catch (URISyntaxException e) {
+        throw bad(key, raw, expected);
+      }
+      String v = raw.value();
+      return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
+    }
+
+    int integer(Key key, int min, int max) {
+      Raw raw = raw(key);
+      try {
+        int n = Integer.parseInt(raw.value());
+        if (n >= min && n <= max) {
+          return n;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw bad(key, raw, "a whole number from " + min + " to " + max);
+    }
+
+    double decimal(Key key, double min, double max) {
+      Raw raw = raw(key);
+      try {
+        double d = Double.parseDouble(raw.value());
+        if (d >= min && d <= max) {
+          return d;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw bad(key, raw, "a number from " + min + " to " + max);
+    }
+
+    Set<Long> ids(Key key) {
+      Raw raw = raw(key);
+      Set<Long> ids = new LinkedHashSet<>();
+      if (raw.value() == null) {
+        return ids;
+      }
+      for (String item : raw.value().split(",")) {
+        String part = item.strip();
+        if (part.isEmpty()) {
+          continue;
+        }
+        try {
+          long id = Long.parseLong(part);
+          if (id > 0) {
+            ids.add(id);
+            continue;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw new SettingsException(key.name(), "bad value for " + key.name() + " (from " + raw.origin()
+            + "): '" + part + "' is not a numeric Telegram user id; expected positive whole numbers"
+            + " separated by commas, such as 123456789,987654321");
+      }
+      return ids;
+    }
+  }
+}
