@@ -1,8 +1,6 @@
 package org.guizhoubot.cli;
 
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +29,7 @@ final class BotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Settings settings = withBotEnvironment(cli.settings(common), cli.env);
+    Settings settings = cli.settings(common);
     if (settings.telegramToken() == null) {
       throw new BadInputException("TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and export its token");
     }
@@ -55,43 +53,12 @@ final class BotCommand implements Callable<Integer> {
     cli.out.flush();
     try {
       app.index().current();
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       log.error("Could not load the index; questions will fail until it is fixed", e);
     }
     while (!stopped.await(1, TimeUnit.HOURS)) {
       log.debug("Bot still running");
     }
     return Cli.OK;
-  }
-
-  /**
-   * TELEGRAM_API_URL and BOT_ADMIN_IDS from the environment, over the settings. Kept here until
-   * configuration loading covers them.
-   */
-  static Settings withBotEnvironment(Settings s, Map<String, String> env) {
-    String url = env.get("TELEGRAM_API_URL");
-    String apiUrl = url == null || url.isBlank() ? s.telegramApiUrl() : url.strip();
-    String ids = env.get("BOT_ADMIN_IDS");
-    Set<Long> admins = ids == null || ids.isBlank() ? s.adminIds() : parseAdminIds(ids);
-    return new Settings(s.corpusDir(), s.dataDir(), s.telegramToken(), apiUrl, admins, s.botWorkers(),
-        s.rateLimitPerMinute(), s.llmBaseUrl(), s.llmApiKey(), s.llmModel(), s.llmTimeout(), s.llmMaxTokens(),
-        s.llmTemperature());
-  }
-
-  static Set<Long> parseAdminIds(String ids) {
-    Set<Long> admins = new LinkedHashSet<>();
-    for (String part : ids.split(",")) {
-      String p = part.strip();
-      if (p.isEmpty()) {
-        continue;
-      }
-      try {
-        admins.add(Long.parseLong(p));
-      } catch (NumberFormatException e) {
-        throw new BadInputException("BOT_ADMIN_IDS must be comma-separated numeric Telegram user ids; '" + p
-            + "' is not one");
-      }
-    }
-    return admins;
   }
 }

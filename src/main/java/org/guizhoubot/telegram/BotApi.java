@@ -1,5 +1,6 @@
 package org.guizhoubot.telegram;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +51,7 @@ public interface BotApi extends AutoCloseable {
     public Button {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(data, "data");
-      if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+      if (data.getBytes(StandardCharsets.UTF_8).length > 64) {
         throw new IllegalArgumentException("callback data must be at most 64 bytes, was '" + data + "'");
       }
     }

@@ -1,5 +1,7 @@
 package org.guizhoubot.telegram;
 
+import java.util.Locale;
+
 /**
  * A failed Bot API call: which method, for which chat (when there is one), the API's error code
  * and {@code retry_after} when it gave them. The message never contains the bot token.
@@ -41,6 +43,6 @@ public final class BotApiException extends Exception {
 
   /** True when Telegram could not parse the message's HTML. */
   public boolean isParseError() {
-    return errorCode != null && errorCode == 400 && getMessage().toLowerCase(java.util.Locale.ROOT).contains("parse");
+    return errorCode != null && errorCode == 400 && getMessage().toLowerCase(Locale.ROOT).contains("parse");
   }
 }

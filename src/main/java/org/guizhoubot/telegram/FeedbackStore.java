@@ -1,5 +1,6 @@
 package org.guizhoubot.telegram;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class FeedbackStore implements AutoCloseable {
         s.execute("CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
       }
       return new FeedbackStore(file, db);
-    } catch (java.io.IOException | SQLException e) {
+    } catch (IOException | SQLException e) {
       throw new FeedbackStoreException("cannot open bot database " + file + ": " + e.getMessage(), e);
     }
   }

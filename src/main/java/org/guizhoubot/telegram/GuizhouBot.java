@@ -7,15 +7,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.guizhoubot.App;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.Citation;
@@ -228,7 +230,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
           });
         }
       }, 0, 4, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       return null;
     }
   }
@@ -489,7 +491,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
   }
 
   private String withoutMention(String text) {
-    String stripped = text.replaceAll("(?i)@" + java.util.regex.Pattern.quote(me.username()) + "\\b", " ").strip();
+    String stripped = text.replaceAll("(?i)@" + Pattern.quote(me.username()) + "\\b", " ").strip();
     return stripped.replaceAll("^[,:\\s]+", "");
   }
 
@@ -547,7 +549,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
           log.debug("Side call failed: {}", e.getMessage());
         }
       });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
+    } catch (RejectedExecutionException e) {
       log.debug("Side call dropped: {}", e.getMessage());
     }
   }

@@ -143,7 +143,7 @@ public final class TelegramHtml {
       return pieces;
     }
     List<String> open = new ArrayList<>();
-    int budget = limit - 512;
+    int budget = limit - Math.min(512, limit / 4);
     int i = 0;
     while (i < line.length()) {
       StringBuilder piece = new StringBuilder();
@@ -154,7 +154,7 @@ public final class TelegramHtml {
       int lastSpace = -1;
       List<String> openAtSpace = null;
       List<String> openHere = new ArrayList<>(open);
-      while (i < line.length() && piece.length() < budget) {
+      while (i < line.length() && (piece.length() < budget || i == start)) {
         char c = line.charAt(i);
         int end;
         if (c == '<') {

@@ -70,13 +70,14 @@ class BotCommandTest {
   }
 
   @Test
-  void should_take_api_url_and_64_bit_admin_ids_from_the_environment() {
-    Settings s = BotCommand.withBotEnvironment(Settings.defaults(Map.of()),
-        Map.of("TELEGRAM_API_URL", "http://127.0.0.1:9", "BOT_ADMIN_IDS", " 42, 9007199254740993 ,"));
+  void should_give_the_bot_the_api_url_and_64_bit_admin_ids_from_the_environment() {
+    Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true),
+        Map.of("TELEGRAM_API_URL", "http://127.0.0.1:9", "BOT_ADMIN_IDS", " 42, 9007199254740993 "),
+        new ByteArrayInputStream(new byte[0]));
+
+    Settings s = cli.settings(new CommonOptions());
 
     assertThat(s.telegramApiUrl()).isEqualTo("http://127.0.0.1:9");
     assertThat(s.adminIds()).isEqualTo(Set.of(42L, 9007199254740993L));
-    assertThat(BotCommand.withBotEnvironment(Settings.defaults(Map.of()), Map.of()).telegramApiUrl())
-        .isEqualTo(Settings.DEFAULT_TELEGRAM_API_URL);
   }
 }

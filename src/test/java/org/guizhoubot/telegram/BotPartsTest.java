@@ -67,7 +67,7 @@ class BotPartsTest {
       CompletableFuture<Void> chatB = queues.submit(2, () -> blocker.complete(null));
 
       chatB.get(5, TimeUnit.SECONDS);
-      CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).get(5, TimeUnit.SECONDS);
+      CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new)).get(5, TimeUnit.SECONDS);
 
       assertThat(chatA).isSorted().hasSize(50);
     }

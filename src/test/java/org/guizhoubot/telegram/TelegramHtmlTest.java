@@ -92,6 +92,17 @@ class TelegramHtmlTest {
   }
 
   @Test
+  void should_cut_at_the_smallest_limit_without_looping() {
+    List<String> parts = TelegramHtml.split("<b>" + "x".repeat(300) + "</b>", 64);
+
+    assertThat(parts).allSatisfy(p -> {
+      assertThat(p.length()).isLessThanOrEqualTo(64);
+      assertBalanced(p);
+    });
+    assertThat(String.join("", parts).replaceAll("<[^>]*>", "")).isEqualTo("x".repeat(300));
+  }
+
+  @Test
   void should_never_exceed_telegrams_limit_with_the_default_split() {
     String html = ("x".repeat(50) + " 🚀 &lt;tag&gt;\n").repeat(400);
 
