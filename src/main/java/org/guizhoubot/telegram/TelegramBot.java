@@ -85,13 +85,17 @@ public final class TelegramBot implements AutoCloseable {
         () -> mapper, () -> pollHttp, () -> pollExecutor,
         () -> new CappedBackOff(config.backOffInitial(), config.backOffMax()));
     TelegramBot running = new TelegramBot(api, feedback, bot, me, pollHttp, pollExecutor, polling);
+    Heartbeat heartbeat = new Heartbeat(app.settings().heartbeatFile());
     try {
-      polling.registerBot(config.token(), () -> url, offset -> GetUpdates.builder()
-          .offset(offset + 1)
-          .limit(100)
-          .timeout(config.pollTimeoutSeconds())
-          .allowedUpdates(List.of("message", "callback_query"))
-          .build(), bot);
+      polling.registerBot(config.token(), () -> url, offset -> {
+        heartbeat.beat();
+        return GetUpdates.builder()
+            .offset(offset + 1)
+            .limit(100)
+            .timeout(config.pollTimeoutSeconds())
+            .allowedUpdates(List.of("message", "callback_query"))
+            .build();
+      }, bot);
     } catch (Exception e) {
       running.close();
       throw new BotStartException("cannot start polling the Bot API at " + config.apiUrl() + ": "

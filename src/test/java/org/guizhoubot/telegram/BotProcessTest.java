@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -50,6 +51,10 @@ class BotProcessTest {
         telegram.deliverText(USER, "When was the Big Data Expo held?");
         assertThat(await(Duration.ofSeconds(60), () -> telegram.calls("sendMessage").size() >= 2))
             .as("answered; output: %s", read(log)).isTrue();
+        Path heartbeat = dir.resolve("data").resolve("heartbeat");
+        assertThat(heartbeat).as("the polling loop's heartbeat").exists();
+        assertThat(Files.getLastModifiedTime(heartbeat).toInstant())
+            .isAfter(Instant.now().minusSeconds(60));
 
         long stopAt = System.nanoTime();
         bot.destroy();
