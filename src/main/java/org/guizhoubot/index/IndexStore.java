@@ -114,21 +114,11 @@ public final class IndexStore implements AutoCloseable {
 
   /** The indexed articles by id; empty when there is no index yet. */
   public synchronized Map<String, ArticleMeta> articles() {
-    Map<String, ArticleMeta> out = new LinkedHashMap<>();
-    if (!hasTable("articles")) {
-      return out;
-    }
-    String sql = "SELECT a.id, a.title, a.source, a.published, a.url, a.category, a.content_hash,"
-        + " (SELECT COUNT(*) FROM passages p WHERE p.article_id = a.id) FROM articles a ORDER BY a.id";
-    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.put(rs.getString(1), new ArticleMeta(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8)));
-      }
+    try {
+      return articles(writer);
     } catch (SQLException e) {
-      throw new IndexStoreException(sql, e);
+      throw new IndexStoreException("reading the articles of " + file, e);
     }
-    return out;
   }
 
   /**
@@ -371,18 +361,6 @@ public final class IndexStore implements AutoCloseable {
       }
     }
     return size;
-  }
-
-  private boolean hasTable(String name) {
-    String sql = "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?";
-    try (PreparedStatement s = writer.prepareStatement(sql)) {
-      s.setString(1, name);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next();
-      }
-    } catch (SQLException e) {
-      throw new IndexStoreException(sql, e);
-    }
   }
 
   private Connection borrow() {
