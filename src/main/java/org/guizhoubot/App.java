@@ -17,6 +17,7 @@ import org.guizhoubot.index.LazyEmbedder;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
+import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
 import org.guizhoubot.retrieval.HybridRetriever;
 
@@ -50,9 +51,22 @@ public final class App implements AutoCloseable {
     this.answerer = new QuestionAnswerer(retriever, composer);
   }
 
-  /** The production wiring: MiniLM loaded on first use, exact in-memory vector search. */
+  /** Below this many passages the plain exact scan is as fast as anything else (see BENCHMARKS.md). */
+  public static final int EXACT_SEARCH_BELOW = 20_000;
+
+  /** The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. */
   public static App open(Settings settings) {
-    return new App(settings, LazyEmbedder.miniLm(), FlatVectorIndex::new);
+    return new App(settings, LazyEmbedder.miniLm(), App::vectorIndexFor);
+  }
+
+  /**
+   * The vector index for a corpus of this size: an exact scan for small ones, above that a sign-bit
+   * scan with exact re-scoring of the best candidates, over all cores.
+   */
+  public static VectorIndex vectorIndexFor(float[] vectors, int count, int dimension) {
+    return count < EXACT_SEARCH_BELOW
+        ? new FlatVectorIndex(vectors, count, dimension)
+        : new QuantizedVectorIndex(vectors, count, dimension);
   }
 
   private PassageSplitter splitter() {
