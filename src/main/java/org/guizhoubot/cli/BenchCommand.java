@@ -545,9 +545,13 @@ final class BenchCommand implements Runnable {
       cli.out.flush();
       if (peerQueries > 0) {
         InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        List<String> ids = new ArrayList<>(n);
+        List<Embedding> embeddings = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          store.add(Integer.toString(i), Embedding.from(Arrays.copyOfRange(data, i * dim, (i + 1) * dim)));
+          ids.add(Integer.toString(i));
+          embeddings.add(Embedding.from(Arrays.copyOfRange(data, i * dim, (i + 1) * dim)));
         }
+        store.addAll(ids, embeddings, java.util.Collections.nCopies(n, (TextSegment) null));
         List<Double> peerTimes = new ArrayList<>();
         double peerRecall = 0;
         int m = Math.min(peerQueries, qs.size());
