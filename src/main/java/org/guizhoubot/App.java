@@ -10,7 +10,6 @@ import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.FlatVectorIndex;
 import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
 import org.guizhoubot.index.LazyEmbedder;
@@ -51,7 +50,7 @@ public final class App implements AutoCloseable {
     this.answerer = new QuestionAnswerer(retriever, composer);
   }
 
-  /** Below this many passages the plain exact scan is as fast as anything else (see BENCHMARKS.md). */
+  /** Below this many passages every search is exact (see BENCHMARKS.md). */
   public static final int EXACT_SEARCH_BELOW = 20_000;
 
   /** The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. */
@@ -60,13 +59,14 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * The vector index for a corpus of this size: an exact scan for small ones, above that a sign-bit
-   * scan with exact re-scoring of the best candidates, over all cores.
+   * The vector index for a corpus of this size: below {@link #EXACT_SEARCH_BELOW} passages an exact
+   * scan over all cores, above that a sign-bit scan with exact re-scoring of the best candidates.
    */
   public static VectorIndex vectorIndexFor(float[] vectors, int count, int dimension) {
+    int threads = Runtime.getRuntime().availableProcessors();
     return count < EXACT_SEARCH_BELOW
-        ? new FlatVectorIndex(vectors, count, dimension)
-        : new QuantizedVectorIndex(vectors, count, dimension);
+        ? new QuantizedVectorIndex(vectors, count, dimension, Integer.MAX_VALUE, threads)
+        : new QuantizedVectorIndex(vectors, count, dimension, QuantizedVectorIndex.defaultCandidates(count), threads);
   }
 
   private PassageSplitter splitter() {

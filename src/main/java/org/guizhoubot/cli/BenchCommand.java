@@ -315,7 +315,7 @@ final class BenchCommand implements Runnable {
         List<Double> total = new ArrayList<>();
         List<Double> embed = new ArrayList<>();
         List<Double> vector = new ArrayList<>();
-        List<Double> bm25 = new ArrayList<>();
+        List<Double> rest = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           for (String q : questions) {
             AnswerResult a = app.answerer().answer(q);
@@ -327,11 +327,9 @@ final class BenchCommand implements Runnable {
             long t1 = System.nanoTime();
             snap.vectors().search(v, 40);
             long t2 = System.nanoTime();
-            app.index().store().bm25(ftsQuery(q), 40);
-            long t3 = System.nanoTime();
             embed.add(ms(t1 - t0));
             vector.add(ms(t2 - t1));
-            bm25.add(ms(t3 - t2));
+            rest.add(Math.max(0, a.retrieveMs() - ms(t2 - t0)));
           }
         }
         cli.out.printf(Locale.ROOT, "%d questions x %d rounds, warm, %s composer; load %s%n", questions.size(), rounds,
@@ -342,20 +340,11 @@ final class BenchCommand implements Runnable {
         cli.out.println("parts of retrieval, timed separately:");
         line(cli, "  embed question", embed);
         line(cli, "  vector search k=40", vector);
-        line(cli, "  bm25 (FTS5) k=40", bm25);
+        line(cli, "  rest: BM25 + fusion", rest);
+        cli.out.println("  (rest = retrieval minus embedding and vector search of the same question, timed separately)");
         compareVectorIndexes(cli, app, snap, questions);
       }
       return Cli.OK;
-    }
-
-    private static String ftsQuery(String q) {
-      StringBuilder b = new StringBuilder();
-      for (String w : q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-        if (w.length() > 2) {
-          b.append(b.length() == 0 ? "" : " OR ").append('"').append(w).append('"');
-        }
-      }
-      return b.length() == 0 ? "\"the\"" : b.toString();
     }
 
     private static void compareVectorIndexes(Cli cli, App app, IndexSnapshot snap, List<String> questions) {
@@ -377,6 +366,7 @@ final class BenchCommand implements Runnable {
       cli.out.printf(Locale.ROOT, "vector search on this index, %d queries (%d questions + passage vectors), k=10 and k=40:%n",
           queries.size(), questions.size());
       compare(cli, new FlatVectorIndex(data, n, dim), queries, null);
+      compare(cli, new QuantizedVectorIndex(data, n, dim, Integer.MAX_VALUE, 1), queries, new FlatVectorIndex(data, n, dim));
       compare(cli, new QuantizedVectorIndex(data, n, dim, Integer.MAX_VALUE, Runtime.getRuntime().availableProcessors()), queries,
           new FlatVectorIndex(data, n, dim));
       compare(cli, new QuantizedVectorIndex(data, n, dim), queries, new FlatVectorIndex(data, n, dim));
@@ -403,8 +393,8 @@ final class BenchCommand implements Runnable {
       }
     }
     String name = index instanceof QuantizedVectorIndex qi
-        ? String.format(Locale.ROOT, "QuantizedVectorIndex (%d candidates%s)", qi.candidates(),
-            qi.candidates() >= qi.size() ? ", exact" : "")
+        ? String.format(Locale.ROOT, "QuantizedVectorIndex (%d candidates%s, %d thr.)", qi.candidates(),
+            qi.candidates() >= qi.size() ? ", exact" : "", qi.threads())
         : index.getClass().getSimpleName();
     cli.out.printf(Locale.ROOT, "  %-50s p50 %.3f ms  p95 %.3f ms  recall@10 %s  recall@40 %s%n", name,
         percentile(times, 50), percentile(times, 95),
@@ -535,7 +525,8 @@ final class BenchCommand implements Runnable {
         recall += recall(hits, truth.get(i));
       }
       String name = ours instanceof QuantizedVectorIndex qi
-          ? "QuantizedVectorIndex (" + qi.candidates() + " candidates re-scored)" : ours.getClass().getSimpleName();
+          ? "QuantizedVectorIndex (" + qi.candidates() + " candidates re-scored, " + qi.threads() + " threads)"
+          : ours.getClass().getSimpleName();
       cli.out.printf(Locale.ROOT, "%d random unit queries, k=10; load %s%n", qs.size(), loadAverage());
       cli.out.printf(Locale.ROOT, "  %-55s p50 %8.2f ms  p95 %8.2f ms  recall@10 %.4f%n", name,
           percentile(ourTimes, 50), percentile(ourTimes, 95), recall / qs.size());

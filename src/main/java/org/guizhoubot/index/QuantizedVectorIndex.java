@@ -119,6 +119,11 @@ public final class QuantizedVectorIndex implements VectorIndex {
     return Arrays.copyOfRange(data, position * dimension, (position + 1) * dimension);
   }
 
+  /** Slices searched at once: the threads a search uses (fewer than asked on small indexes). */
+  public int threads() {
+    return slices;
+  }
+
   /** How many vectors each search re-scores exactly (all of them when the search is exact). */
   public int candidates() {
     return Math.min(count, candidatesPerSlice * slices);
