@@ -130,6 +130,10 @@ public final class Indexer {
         end++;
       }
       List<float[]> batch = embedder.embedAll(texts);
+      if (batch.size() != texts.size()) {
+        throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size()
+            + " passages of articles " + changed.get(next).id() + " to " + changed.get(end - 1).id());
+      }
       int offset = 0;
       for (int i = next; i < end; i++) {
         Article a = changed.get(i);

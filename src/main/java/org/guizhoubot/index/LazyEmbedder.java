@@ -48,7 +48,7 @@ public final class LazyEmbedder implements Embedder {
 
   @Override
   public List<float[]> embedAll(List<String> texts) {
-    return model().embedAll(texts);
+    return texts.isEmpty() ? List.of() : model().embedAll(texts);
   }
 
   /** Loads the model now, if it is not loaded yet. */
