@@ -468,6 +468,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--candidates", description = "Candidates re-scored exactly (default: the index's own).")
     Integer candidates;
 
+    @Option(names = "--snapshot", description = "Only time the production load (loadSnapshot: texts and vectors) and its memory.")
+    boolean snapshot;
+
     @Override
     public Integer call() {
       Cli cli = bench.cli;
@@ -482,6 +485,16 @@ final class BenchCommand implements Runnable {
         SyntheticIndex.write(file, size, dim, MiniLmEmbedder.MODEL_NAME, 42);
         cli.out.printf(Locale.ROOT, "wrote %s in %.1f s%n", file, (System.nanoTime() - g0) / 1e9);
         cli.out.flush();
+      }
+      if (snapshot) {
+        long s0 = System.nanoTime();
+        try (IndexStore store = IndexStore.open(file)) {
+          IndexSnapshot snap = store.loadSnapshot(App::vectorIndexFor, dim);
+          cli.out.printf(Locale.ROOT, "loadSnapshot: %d articles, %d passages with texts, %s, in %.2f s; %s%n",
+              snap.articles().size(), snap.passages().size(), snap.vectors().getClass().getSimpleName(),
+              (System.nanoTime() - s0) / 1e9, memory());
+        }
+        return Cli.OK;
       }
       float[] data;
       long l0 = System.nanoTime();
