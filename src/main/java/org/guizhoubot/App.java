@@ -12,13 +12,13 @@ import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.FlatVectorIndex;
 import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
 import org.guizhoubot.index.LazyEmbedder;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
+import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
 import org.guizhoubot.retrieval.HybridRetriever;
 
@@ -55,9 +55,23 @@ public final class App implements AutoCloseable {
     this.answerer = new QuestionAnswerer(retriever, composer);
   }
 
-  /** The production wiring: MiniLM loaded on first use, exact in-memory vector search. */
+  /** Below this many passages every search is exact (see BENCHMARKS.md). */
+  public static final int EXACT_SEARCH_BELOW = 20_000;
+
+  /** The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. */
   public static App open(Settings settings) {
-    return new App(settings, LazyEmbedder.miniLm(), FlatVectorIndex::new);
+    return new App(settings, LazyEmbedder.miniLm(), App::vectorIndexFor);
+  }
+
+  /**
+   * The vector index for a corpus of this size: below {@link #EXACT_SEARCH_BELOW} passages an exact
+   * scan over all cores, above that a sign-bit scan with exact re-scoring of the best candidates.
+   */
+  public static VectorIndex vectorIndexFor(float[] vectors, int count, int dimension) {
+    int threads = Runtime.getRuntime().availableProcessors();
+    return count < EXACT_SEARCH_BELOW
+        ? new QuantizedVectorIndex(vectors, count, dimension, Integer.MAX_VALUE, threads)
+        : new QuantizedVectorIndex(vectors, count, dimension, QuantizedVectorIndex.defaultCandidates(count), threads);
   }
 
   private PassageSplitter splitter() {

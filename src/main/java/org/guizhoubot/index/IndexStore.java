@@ -300,6 +300,47 @@ public final class IndexStore implements AutoCloseable {
       return new IndexSnapshot(articles, passages, factory.build(new float[0], 0, dimension));
   }
 
+  /**
+   * Reads only the passage vectors, in the same order as {@link #loadSnapshot}, into one array of
+   * {@code count x dimension} floats; used where passage texts are not needed (the scale benchmark).
+   */
+  public float[] loadVectors(int dimension) {
+    Connection c = borrow();
+    String sql = "SELECT COUNT(*) FROM passages";
+    try {
+      c.setAutoCommit(false);
+      try {
+        int count;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+          rs.next();
+          count = rs.getInt(1);
+        }
+        float[] data = new float[Math.multiplyExact(count, dimension)];
+        sql = "SELECT id, embedding FROM passages ORDER BY article_id, ordinal";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+          int i = 0;
+          while (rs.next() && i < count) {
+            byte[] blob = rs.getBytes(2);
+            if (blob.length != dimension * 4) {
+              throw new IndexStoreException("passage " + rs.getLong(1) + " has a vector of "
+                  + blob.length / 4 + " dimensions, expected " + dimension);
+            }
+            Vectors.fromBytes(blob, data, i * dimension);
+            i++;
+          }
+        }
+        return data;
+      } finally {
+        c.commit();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IndexStoreException("loading the vectors from " + file + " (" + sql + ")", e);
+    } finally {
+      release(c);
+    }
+  }
+
   private static Map<String, ArticleMeta> articles(Connection c) throws SQLException {
     Map<String, ArticleMeta> out = new LinkedHashMap<>();
     try (Statement s = c.createStatement();

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class Indexer {
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
+  /** Passages handed to the embedder at once (whole articles, so a batch may exceed it by one article). */
+  private static final int EMBED_BATCH = 64;
+
   private final Corpus corpus;
   private final ArticleReader reader;
   private final Supplier<PassageSplitter> splitter;
@@ -115,21 +118,40 @@ public final class Indexer {
     int passagesDone = 0;
     long wordPieces = 0;
     PassageSplitter s = changed.isEmpty() ? null : splitter.get();
-    for (int i = 0; i < changed.size(); i++) {
-      Article a = changed.get(i);
-      List<Passage> ps = split.get(i);
-      List<float[]> vectors = new ArrayList<>(ps.size());
-      for (Passage p : ps) {
-        vectors.add(embedder.embed(s.embeddingText(a.title(), p.text())));
-        wordPieces += p.wordPieces();
+    int next = 0;
+    while (next < changed.size()) {
+      // Embed several articles' passages in one call so that the embedder can keep every core busy.
+      int end = next;
+      List<String> texts = new ArrayList<>();
+      while (end < changed.size() && (end == next || texts.size() + split.get(end).size() <= EMBED_BATCH)) {
+        for (Passage p : split.get(end)) {
+          texts.add(s.embeddingText(changed.get(end).title(), p.text()));
+        }
+        end++;
       }
-      passagesDone += ps.size();
-      CorpusFile f = changedFiles.get(i);
-      upserts.add(new IndexChange.Upsert(
-          new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
-              f.contentHash(), ps.size()),
-          f.path().getFileName().toString(), ps, vectors));
-      progress.embedded(i + 1, passagesDone);
+      List<float[]> batch = embedder.embedAll(texts);
+      if (batch.size() != texts.size()) {
+        throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size()
+            + " passages of articles " + changed.get(next).id() + " to " + changed.get(end - 1).id());
+      }
+      int offset = 0;
+      for (int i = next; i < end; i++) {
+        Article a = changed.get(i);
+        List<Passage> ps = split.get(i);
+        List<float[]> vectors = new ArrayList<>(batch.subList(offset, offset + ps.size()));
+        offset += ps.size();
+        for (Passage p : ps) {
+          wordPieces += p.wordPieces();
+        }
+        passagesDone += ps.size();
+        CorpusFile f = changedFiles.get(i);
+        upserts.add(new IndexChange.Upsert(
+            new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
+                f.contentHash(), ps.size()),
+            f.path().getFileName().toString(), ps, vectors));
+        progress.embedded(i + 1, passagesDone);
+      }
+      next = end;
     }
     if (rebuild || !upserts.isEmpty() || !removed.isEmpty()) {
       store.apply(new IndexChange(removed, upserts), embedder.modelName(), embedder.dimension(), rebuild);

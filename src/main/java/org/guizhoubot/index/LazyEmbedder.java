@@ -1,5 +1,6 @@
 package org.guizhoubot.index;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,11 @@ public final class LazyEmbedder implements Embedder {
   @Override
   public float[] embed(String text) {
     return model().embed(text);
+  }
+
+  @Override
+  public List<float[]> embedAll(List<String> texts) {
+    return texts.isEmpty() ? List.of() : model().embedAll(texts);
   }
 
   /** Loads the model now, if it is not loaded yet. */

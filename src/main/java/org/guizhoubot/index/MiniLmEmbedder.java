@@ -1,22 +1,70 @@
 package org.guizhoubot.index;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * all-MiniLM-L6-v2 run in-process by langchain4j's ONNX runtime. Texts are embedded one call at
- * a time: ONNX already spreads one call over the cores, and langchain4j's own batch pool ran
- * slower than that on a small machine.
+ * all-MiniLM-L6-v2 run in-process through langchain4j's ONNX encoder (same tokenizer, mean
+ * pooling and normalisation as {@code AllMiniLmL6V2EmbeddingModel}). The ONNX session runs each
+ * text on one thread, and {@link #embedAll} embeds texts in parallel, one per core: on a small
+ * machine that keeps every core busy, where one multi-threaded call per text left them half idle.
  */
-public final class MiniLmEmbedder implements Embedder {
+public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   public static final String MODEL_NAME = "all-MiniLM-L6-v2";
   public static final int DIMENSION = 384;
+  private static final String MODEL_RESOURCE = "/all-minilm-l6-v2.onnx";
+  private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
 
-  private static final java.util.concurrent.atomic.AtomicInteger LOADS = new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger LOADS = new AtomicInteger();
 
-  private final AllMiniLmL6V2EmbeddingModel model;
+  private final OrtSession session;
+  private final Model model;
+  private final int threads;
+  private final ExecutorService pool;
 
   public MiniLmEmbedder() {
-    model = new AllMiniLmL6V2EmbeddingModel();
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** @param threads texts embedded at once by {@link #embedAll}, each on one core */
+  public MiniLmEmbedder(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+    }
+    this.threads = threads;
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setIntraOpNumThreads(1);
+      options.setInterOpNumThreads(1);
+      this.session = env.createSession(read(MODEL_RESOURCE), options);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot start the ONNX session for " + MODEL_NAME, e);
+    }
+    try (InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
+      AtomicInteger n = new AtomicInteger();
+      this.pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "minilm-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      this.model = new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN), pool);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);
+    }
     LOADS.incrementAndGet();
   }
 
@@ -43,5 +91,76 @@ public final class MiniLmEmbedder implements Embedder {
   @Override
   public float[] embed(String text) {
     return Vectors.normalize(model.embed(text).content().vector());
+  }
+
+  /** Embeds the texts in parallel (one per core); the result is in the order given. */
+  @Override
+  public List<float[]> embedAll(List<String> texts) {
+    if (texts.isEmpty()) {
+      return List.of();
+    }
+    if (texts.size() == 1 || threads == 1) {
+      List<float[]> out = new ArrayList<>(texts.size());
+      for (String t : texts) {
+        out.add(embed(t));
+      }
+      return out;
+    }
+    List<TextSegment> segments = new ArrayList<>(texts.size());
+    for (String t : texts) {
+      segments.add(TextSegment.from(t));
+    }
+    List<Embedding> embeddings = model.embedAll(segments).content();
+    List<float[]> out = new ArrayList<>(embeddings.size());
+    for (Embedding e : embeddings) {
+      out.add(Vectors.normalize(e.vector()));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new IllegalStateException("closing the ONNX session for " + MODEL_NAME, e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = MiniLmEmbedder.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("model resource " + name + " is missing from the classpath");
+    }
+    return in;
+  }
+
+  private static byte[] read(String name) {
+    try (InputStream in = resource(name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + name, e);
+    }
+  }
+
+  /** langchain4j's in-process model over our own session, parallel over our own pool. */
+  private static final class Model extends AbstractInProcessEmbeddingModel {
+    private final OnnxBertBiEncoder encoder;
+
+    Model(OnnxBertBiEncoder encoder, ExecutorService pool) {
+      super(pool);
+      this.encoder = encoder;
+    }
+
+    @Override
+    protected OnnxBertBiEncoder model() {
+      return encoder;
+    }
+
+    @Override
+    protected Integer knownDimension() {
+      return DIMENSION;
+    }
   }
 }

@@ -1,0 +1,612 @@
+package org.guizhoubot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.data.document.Document;
+import dev.langchain4j.data.document.splitter.DocumentSplitters;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.guizhoubot.App;
+import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.corpus.Article;
+import org.guizhoubot.corpus.ArticleFormatException;
+import org.guizhoubot.corpus.ArticleReader;
+import org.guizhoubot.corpus.CorpusFile;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.index.FlatVectorIndex;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.index.IndexSnapshot;
+import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.index.MiniLmEmbedder;
+import org.guizhoubot.index.MiniLmTokenizer;
+import org.guizhoubot.index.PassageSplitter;
+import org.guizhoubot.index.QuantizedVectorIndex;
+import org.guizhoubot.index.SyntheticIndex;
+import org.guizhoubot.index.VectorIndex;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Benchmarks of speed and memory; each prints its figures (medians over runs) and never fails on a goal. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measures indexing, reindexing, answer latency, vector search at scale and cold start.",
+        "Run on a quiet machine; every figure is printed with the machine load at the start."},
+    subcommands = {BenchCommand.Index.class, BenchCommand.Noop.class, BenchCommand.Answer.class,
+        BenchCommand.Scale.class, BenchCommand.Cold.class})
+final class BenchCommand implements Runnable {
+  @ParentCommand Cli cli;
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(cli.out);
+  }
+
+  static void header(Cli cli, String what) {
+    cli.out.printf(Locale.ROOT, "# bench %s  %s  %d cores  java %s  load average %s%n", what, Instant.now(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** A field of /proc/self/status in MiB (VmRSS, VmHWM), or -1 where there is no /proc. */
+  static double procStatusMib(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(field + ":")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  static String memory() {
+    return String.format(Locale.ROOT, "RSS %.0f MiB, peak RSS (VmHWM) %.0f MiB, max heap %d MiB",
+        procStatusMib("VmRSS"), procStatusMib("VmHWM"), Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  static double percentile(List<Double> values, double p) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return EvalCommand.percentile(sorted, p);
+  }
+
+  static double median(List<Double> values) {
+    double[] s = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    if (s.length == 0) {
+      return 0;
+    }
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  /** Runs this program's command line in a new JVM and returns its wall time in ms. */
+  static double runChild(Cli cli, List<String> args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("org.guizhoubot.Main");
+    cmd.addAll(args);
+    Path log = Files.createTempFile("bench-child", ".log");
+    try {
+      long t0 = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("child run did not finish in 10 minutes: " + args);
+      }
+      double wall = ms(System.nanoTime() - t0);
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException("child run " + args + " exited with " + p.exitValue() + ": "
+            + Files.readString(log, StandardCharsets.UTF_8));
+      }
+      return wall;
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  static List<String> dirArgs(Cli cli, CommonOptions common) {
+    var s = cli.settings(common);
+    return List.of("--corpus", s.corpusDir().toString(), "--data", s.dataDir().toString());
+  }
+
+  @Command(name = "index", mixinStandardHelpOptions = true,
+      description = {"Indexes the corpus from scratch (--runs times) and prints passages/s, word pieces/s and peak RSS.",
+          "With --peer, then runs langchain4j's plain path on the same articles: recursive 300-token splitter,",
+          "AllMiniLmL6V2EmbeddingModel.embedAll, InMemoryEmbeddingStore."})
+  static final class Index implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--runs", defaultValue = "1", description = "Full rebuilds to time (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--peer", description = "Also time langchain4j's plain ingestion path once.")
+    boolean peer;
+
+    @Override
+    public Integer call() throws IOException {
+      Cli cli = bench.cli;
+      header(cli, "index");
+      List<Double> seconds = new ArrayList<>();
+      List<Double> passageRates = new ArrayList<>();
+      List<Double> pieceRates = new ArrayList<>();
+      List<Double> inputRates = new ArrayList<>();
+      try (App app = cli.open(common)) {
+        long l0 = System.nanoTime();
+        app.embedder().embed("load the model");
+        cli.out.printf(Locale.ROOT, "model load %.2f s (not included below)%n", ms(System.nanoTime() - l0) / 1000);
+        for (int r = 0; r < runs; r++) {
+          IndexReport report = app.index().reindex(true, IndexProgress.NONE);
+          double s = report.elapsed().toNanos() / 1e9;
+          long inputPieces = modelInputPieces(app);
+          seconds.add(s);
+          passageRates.add(report.passagesEmbedded() / s);
+          pieceRates.add(report.wordPiecesEmbedded() / s);
+          inputRates.add(inputPieces / s);
+          cli.out.printf(Locale.ROOT, "run %d: %d articles, %d passages, %d passage word pieces, %d model input"
+                  + " word pieces (title and [CLS]/[SEP] included) in %.1f s: %.1f passages/s, %.0f passage"
+                  + " word pieces/s, %.0f model input word pieces/s; load %s%n",
+              r + 1, report.articles(), report.passagesEmbedded(), report.wordPiecesEmbedded(), inputPieces, s,
+              passageRates.get(r), pieceRates.get(r), inputRates.get(r), loadAverage());
+          cli.out.flush();
+        }
+        cli.out.printf(Locale.ROOT, "median of %d: %.1f s, %.1f passages/s, %.0f passage word pieces/s,"
+                + " %.0f model input word pieces/s%n",
+            runs, median(seconds), median(passageRates), median(pieceRates), median(inputRates));
+        cli.out.println("memory after indexing: " + memory());
+      }
+      if (peer) {
+        peer(cli);
+      }
+      return Cli.OK;
+    }
+
+    private static long modelInputPieces(App app) throws IOException {
+      IndexSnapshot snap = app.index().current();
+      PassageSplitter splitter = new PassageSplitter(text -> 0, app.embedder().maxWordPieces());
+      long total = 0;
+      try (MiniLmTokenizer tokens = new MiniLmTokenizer()) {
+        for (IndexSnapshot.StoredPassage p : snap.passages()) {
+          ArticleMeta a = snap.articles().get(p.passage().articleId());
+          total += tokens.count(splitter.embeddingText(a.title(), p.passage().text())) + 2;
+        }
+      }
+      return total;
+    }
+
+    private void peer(Cli cli) throws IOException {
+      var settings = cli.settings(common);
+      ArticleReader reader = new ArticleReader();
+      List<Document> docs = new ArrayList<>();
+      for (CorpusFile f : new org.guizhoubot.corpus.Corpus(settings.corpusDir()).list().files()) {
+        try {
+          Article a = reader.read(f.path());
+          docs.add(Document.from(a.title() + "\n\n" + a.body()));
+        } catch (ArticleFormatException e) {
+          cli.out.println("peer: skipping " + e.getMessage());
+        }
+      }
+      long t0 = System.nanoTime();
+      AllMiniLmL6V2EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+      model.embed("load the model");
+      long t1 = System.nanoTime();
+      List<TextSegment> segments = DocumentSplitters.recursive(300, 0, new HuggingFaceTokenCountEstimator()).splitAll(docs);
+      List<Embedding> embeddings = model.embedAll(segments).content();
+      InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+      store.addAll(embeddings, segments);
+      long t2 = System.nanoTime();
+      double s = (t2 - t1) / 1e9;
+      cli.out.printf(Locale.ROOT, "peer (langchain4j recursive(300) + embedAll + InMemoryEmbeddingStore): %d documents,"
+              + " %d segments in %.1f s (%.1f segments/s; model load %.2f s not included); %s%n",
+          docs.size(), segments.size(), s, segments.size() / s, (t1 - t0) / 1e9, memory());
+    }
+  }
+
+  @Command(name = "noop", mixinStandardHelpOptions = true,
+      description = {"Times the `index` command in a new JVM when nothing changed, and when one article changed.",
+          "The changed article is the first corpus file: a sentence is appended, then the original is put back",
+          "(both runs embed one article). Use a copy of the corpus."})
+  static final class Noop implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Repetitions (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Override
+    public Integer call() throws Exception {
+      Cli cli = bench.cli;
+      header(cli, "noop");
+      List<String> args = new ArrayList<>(List.of("index"));
+      args.addAll(dirArgs(cli, common));
+      runChild(cli, args);
+      List<Double> noop = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        noop.add(runChild(cli, args));
+      }
+      cli.out.printf(Locale.ROOT, "no-op reindex (new JVM, `index`): runs %s ms, median %.0f ms; load %s%n",
+          fmt(noop), median(noop), loadAverage());
+      Path corpusDir = cli.settings(common).corpusDir();
+      Path file;
+      try (var files = Files.list(corpusDir)) {
+        file = files.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().findFirst()
+            .orElseThrow(() -> new BadInputException("no .md article in " + corpusDir));
+      }
+      byte[] original = Files.readAllBytes(file);
+      List<Double> changed = new ArrayList<>();
+      try {
+        for (int r = 0; r < runs; r++) {
+          Files.writeString(file, new String(original, StandardCharsets.UTF_8).stripTrailing()
+              + "\n\nThis sentence was added by the benchmark, run " + (r + 1) + ".\n", StandardCharsets.UTF_8);
+          changed.add(runChild(cli, args));
+          Files.write(file, original);
+          changed.add(runChild(cli, args));
+        }
+      } finally {
+        Files.write(file, original);
+      }
+      cli.out.printf(Locale.ROOT, "one changed article (%s; new JVM, `index`, model load included): runs %s ms,"
+          + " median %.0f ms; load %s%n", file.getFileName(), fmt(changed), median(changed), loadAverage());
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "answer", mixinStandardHelpOptions = true,
+      description = {"Answers the questions of a file warm (--rounds times each) and prints p50/p95 of retrieval,",
+          "composition and total, the parts of retrieval, and exact against approximate vector search on this index."})
+  static final class Answer implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+    @Mixin CommonOptions common;
+
+    @Parameters(paramLabel = "QUESTIONS.jsonl", description = "One JSON object per line with a \"question\".")
+    Path file;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "Times each question is answered (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws IOException {
+      Cli cli = bench.cli;
+      header(cli, "answer");
+      List<String> questions = questions(file);
+      try (App app = cli.open(common)) {
+        IndexSnapshot snap = app.index().current();
+        cli.out.printf(Locale.ROOT, "index: %d articles, %d passages, vector index %s%n", snap.articles().size(),
+            snap.passages().size(), snap.vectors().getClass().getSimpleName());
+        for (String q : questions) {
+          app.answerer().answer(q);
+        }
+        List<Double> retrieve = new ArrayList<>();
+        List<Double> compose = new ArrayList<>();
+        List<Double> total = new ArrayList<>();
+        List<Double> embed = new ArrayList<>();
+        List<Double> vector = new ArrayList<>();
+        List<Double> rest = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+          for (String q : questions) {
+            AnswerResult a = app.answerer().answer(q);
+            retrieve.add(a.retrieveMs());
+            compose.add(a.composeMs());
+            total.add(a.totalMs());
+            long t0 = System.nanoTime();
+            float[] v = app.embedder().embed(q);
+            long t1 = System.nanoTime();
+            snap.vectors().search(v, 40);
+            long t2 = System.nanoTime();
+            embed.add(ms(t1 - t0));
+            vector.add(ms(t2 - t1));
+            rest.add(Math.max(0, a.retrieveMs() - ms(t2 - t0)));
+          }
+        }
+        cli.out.printf(Locale.ROOT, "%d questions x %d rounds, warm, %s composer; load %s%n", questions.size(), rounds,
+            app.composer().name(), loadAverage());
+        line(cli, "retrieval", retrieve);
+        line(cli, "composition", compose);
+        line(cli, "total", total);
+        cli.out.println("parts of retrieval, timed separately:");
+        line(cli, "  embed question", embed);
+        line(cli, "  vector search k=40", vector);
+        line(cli, "  rest: BM25 + fusion", rest);
+        cli.out.println("  (rest = retrieval minus embedding and vector search of the same question, timed separately)");
+        compareVectorIndexes(cli, app, snap, questions);
+      }
+      return Cli.OK;
+    }
+
+    private static void compareVectorIndexes(Cli cli, App app, IndexSnapshot snap, List<String> questions) {
+      VectorIndex current = snap.vectors();
+      int n = current.size();
+      int dim = current.dimension();
+      float[] data = new float[n * dim];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(current.vector(i), 0, data, i * dim, dim);
+      }
+      List<float[]> queries = new ArrayList<>();
+      for (String q : questions) {
+        queries.add(app.embedder().embed(q));
+      }
+      SplittableRandom random = new SplittableRandom(7);
+      for (int i = 0; i < 200 && n > 0; i++) {
+        queries.add(current.vector(random.nextInt(n)));
+      }
+      cli.out.printf(Locale.ROOT, "vector search on this index, %d queries (%d questions + passage vectors), k=10 and k=40:%n",
+          queries.size(), questions.size());
+      compare(cli, new FlatVectorIndex(data, n, dim), queries, null);
+      compare(cli, new QuantizedVectorIndex(data, n, dim, Integer.MAX_VALUE, 1), queries, new FlatVectorIndex(data, n, dim));
+      compare(cli, new QuantizedVectorIndex(data, n, dim, Integer.MAX_VALUE, Runtime.getRuntime().availableProcessors()), queries,
+          new FlatVectorIndex(data, n, dim));
+      compare(cli, new QuantizedVectorIndex(data, n, dim), queries, new FlatVectorIndex(data, n, dim));
+    }
+  }
+
+  static void compare(Cli cli, VectorIndex index, List<float[]> queries, VectorIndex exact) {
+    for (int w = 0; w < 3; w++) {
+      for (float[] q : queries) {
+        index.search(q, 40);
+      }
+    }
+    List<Double> times = new ArrayList<>();
+    double recall10 = 0;
+    double recall40 = 0;
+    for (float[] q : queries) {
+      long t0 = System.nanoTime();
+      List<VectorIndex.Hit> hits = index.search(q, 40);
+      times.add(ms(System.nanoTime() - t0));
+      if (exact != null) {
+        List<VectorIndex.Hit> truth = exact.search(q, 40);
+        recall10 += recall(hits.subList(0, Math.min(10, hits.size())), truth.subList(0, Math.min(10, truth.size())));
+        recall40 += recall(hits, truth);
+      }
+    }
+    String name = index instanceof QuantizedVectorIndex qi
+        ? String.format(Locale.ROOT, "QuantizedVectorIndex (%d candidates%s, %d thr.)", qi.candidates(),
+            qi.candidates() >= qi.size() ? ", exact" : "", qi.threads())
+        : index.getClass().getSimpleName();
+    cli.out.printf(Locale.ROOT, "  %-50s p50 %.3f ms  p95 %.3f ms  recall@10 %s  recall@40 %s%n", name,
+        percentile(times, 50), percentile(times, 95),
+        exact == null ? "1 (exact)" : String.format(Locale.ROOT, "%.4f", recall10 / queries.size()),
+        exact == null ? "1 (exact)" : String.format(Locale.ROOT, "%.4f", recall40 / queries.size()));
+  }
+
+  static double recall(List<VectorIndex.Hit> got, List<VectorIndex.Hit> truth) {
+    if (truth.isEmpty()) {
+      return 1;
+    }
+    Set<Integer> want = new HashSet<>();
+    truth.forEach(h -> want.add(h.position()));
+    long found = got.stream().filter(h -> want.contains(h.position())).count();
+    return (double) found / truth.size();
+  }
+
+  static void line(Cli cli, String what, List<Double> values) {
+    cli.out.printf(Locale.ROOT, "  %-22s p50 %8.2f ms   p95 %8.2f ms%n", what, percentile(values, 50), percentile(values, 95));
+  }
+
+  static String fmt(List<Double> values) {
+    return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
+  }
+
+  static List<String> questions(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("no such file: " + file);
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> out = new ArrayList<>();
+    int lineNo = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode n;
+      try {
+        n = mapper.readTree(line);
+      } catch (IOException e) {
+        throw new BadInputException(file.getFileName() + " line " + lineNo + ": " + e.getMessage());
+      }
+      if (n.get("question") == null) {
+        throw new BadInputException(file.getFileName() + " line " + lineNo + ": no \"question\"");
+      }
+      out.add(n.get("question").asText());
+    }
+    return out;
+  }
+
+  @Command(name = "scale", mixinStandardHelpOptions = true,
+      description = {"Vector search over a synthetic index of random unit vectors with generated text (written",
+          "to DIR/synthetic-SIZE.db on first use, FTS5 left empty): load time, p50/p95, recall@10 against exact",
+          "search, RSS; then langchain4j's InMemoryEmbeddingStore on the same vectors and the ratio."})
+  static final class Scale implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+
+    @Option(names = "--size", defaultValue = "100000", description = "Passages (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--dir", defaultValue = "${java.io.tmpdir}", description = "Folder of the synthetic index files (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--queries", defaultValue = "100", description = "Random query vectors (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--peer-queries", defaultValue = "20", description = "Queries for InMemoryEmbeddingStore, 0 to skip it (default: ${DEFAULT-VALUE}).")
+    int peerQueries;
+
+    @Option(names = "--candidates", description = "Candidates re-scored exactly (default: the index's own).")
+    Integer candidates;
+
+    @Option(names = "--snapshot", description = "Only time the production load (loadSnapshot: texts and vectors) and its memory.")
+    boolean snapshot;
+
+    @Override
+    public Integer call() {
+      Cli cli = bench.cli;
+      header(cli, "scale --size " + size);
+      if (size < 1) {
+        throw new BadInputException("--size must be >= 1, was " + size);
+      }
+      int dim = MiniLmEmbedder.DIMENSION;
+      Path file = dir.resolve("synthetic-" + size + ".db");
+      if (!Files.exists(file)) {
+        long g0 = System.nanoTime();
+        SyntheticIndex.write(file, size, dim, MiniLmEmbedder.MODEL_NAME, 42);
+        cli.out.printf(Locale.ROOT, "wrote %s in %.1f s%n", file, (System.nanoTime() - g0) / 1e9);
+        cli.out.flush();
+      }
+      if (snapshot) {
+        long s0 = System.nanoTime();
+        try (IndexStore store = IndexStore.open(file)) {
+          IndexSnapshot snap = store.loadSnapshot(App::vectorIndexFor, dim);
+          cli.out.printf(Locale.ROOT, "loadSnapshot: %d articles, %d passages with texts, %s, in %.2f s; %s%n",
+              snap.articles().size(), snap.passages().size(), snap.vectors().getClass().getSimpleName(),
+              (System.nanoTime() - s0) / 1e9, memory());
+        }
+        return Cli.OK;
+      }
+      float[] data;
+      long l0 = System.nanoTime();
+      try (IndexStore store = IndexStore.open(file)) {
+        data = store.loadVectors(dim);
+      }
+      long l1 = System.nanoTime();
+      int n = data.length / dim;
+      VectorIndex chosen = App.vectorIndexFor(data, n, dim);
+      long l2 = System.nanoTime();
+      cli.out.printf(Locale.ROOT, "loaded %d vectors x %d from SQLite (embedding BLOBs only) in %.2f s; built %s in %.2f s;"
+          + " load total %.2f s; %s%n", n, dim, (l1 - l0) / 1e9, chosen.getClass().getSimpleName(), (l2 - l1) / 1e9,
+          (l2 - l0) / 1e9, memory());
+      cli.out.flush();
+      SplittableRandom random = new SplittableRandom(1234);
+      List<float[]> qs = new ArrayList<>();
+      for (int i = 0; i < queries; i++) {
+        qs.add(SyntheticIndex.randomUnitVector(random, dim));
+      }
+      VectorIndex ours = candidates == null ? chosen
+          : new QuantizedVectorIndex(data, n, dim, candidates, Runtime.getRuntime().availableProcessors());
+      FlatVectorIndex flat = new FlatVectorIndex(data, n, dim);
+      List<List<VectorIndex.Hit>> truth = new ArrayList<>();
+      List<Double> flatTimes = new ArrayList<>();
+      for (float[] q : qs) {
+        long t0 = System.nanoTime();
+        truth.add(flat.search(q, 10));
+        flatTimes.add(ms(System.nanoTime() - t0));
+      }
+      for (int w = 0; w < 3; w++) {
+        for (float[] q : qs) {
+          ours.search(q, 10);
+        }
+      }
+      List<Double> ourTimes = new ArrayList<>();
+      double recall = 0;
+      for (int i = 0; i < qs.size(); i++) {
+        long t0 = System.nanoTime();
+        List<VectorIndex.Hit> hits = ours.search(qs.get(i), 10);
+        ourTimes.add(ms(System.nanoTime() - t0));
+        recall += recall(hits, truth.get(i));
+      }
+      String name = ours instanceof QuantizedVectorIndex qi
+          ? "QuantizedVectorIndex (" + qi.candidates() + " candidates re-scored, " + qi.threads() + " threads)"
+          : ours.getClass().getSimpleName();
+      cli.out.printf(Locale.ROOT, "%d random unit queries, k=10; load %s%n", qs.size(), loadAverage());
+      cli.out.printf(Locale.ROOT, "  %-55s p50 %8.2f ms  p95 %8.2f ms  recall@10 %.4f%n", name,
+          percentile(ourTimes, 50), percentile(ourTimes, 95), recall / qs.size());
+      cli.out.printf(Locale.ROOT, "  %-55s p50 %8.2f ms  p95 %8.2f ms  recall@10 1 (exact)%n",
+          "FlatVectorIndex (exact, one thread)", percentile(flatTimes, 50), percentile(flatTimes, 95));
+      cli.out.println("memory with our index loaded: " + memory());
+      cli.out.flush();
+      if (peerQueries > 0) {
+        InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+        List<String> ids = new ArrayList<>(n);
+        List<Embedding> embeddings = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          ids.add(Integer.toString(i));
+          embeddings.add(Embedding.from(Arrays.copyOfRange(data, i * dim, (i + 1) * dim)));
+        }
+        store.addAll(ids, embeddings, java.util.Collections.nCopies(n, (TextSegment) null));
+        List<Double> peerTimes = new ArrayList<>();
+        double peerRecall = 0;
+        int m = Math.min(peerQueries, qs.size());
+        for (int i = 0; i < m; i++) {
+          long t0 = System.nanoTime();
+          var result = store.search(EmbeddingSearchRequest.builder()
+              .queryEmbedding(Embedding.from(qs.get(i))).maxResults(10).minScore(0.0).build());
+          peerTimes.add(ms(System.nanoTime() - t0));
+          Set<Integer> want = new HashSet<>();
+          truth.get(i).forEach(h -> want.add(h.position()));
+          peerRecall += result.matches().stream().filter(x -> want.contains(Integer.parseInt(x.embeddingId()))).count() / 10.0;
+        }
+        double ratio = percentile(peerTimes, 50) / percentile(ourTimes, 50);
+        cli.out.printf(Locale.ROOT, "  %-55s p50 %8.2f ms  p95 %8.2f ms  recall@10 %.4f (%d queries)%n",
+            "langchain4j InMemoryEmbeddingStore", percentile(peerTimes, 50), percentile(peerTimes, 95),
+            peerRecall / m, m);
+        cli.out.printf(Locale.ROOT, "  ratio InMemoryEmbeddingStore p50 / ours p50 = %.1f; FlatVectorIndex p50 / ours p50 = %.1f%n",
+            ratio, percentile(flatTimes, 50) / percentile(ourTimes, 50));
+      }
+      return Cli.OK;
+    }
+  }
+
+  @Command(name = "cold", mixinStandardHelpOptions = true,
+      description = "Times `ask QUESTION` in a new JVM, start to answer, on an index that is up to date.")
+  static final class Cold implements Callable<Integer> {
+    @ParentCommand BenchCommand bench;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Repetitions (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Parameters(paramLabel = "QUESTION", arity = "0..*", description = "The question (default: a seed-corpus question).")
+    List<String> words = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+      Cli cli = bench.cli;
+      header(cli, "cold");
+      String q = words.isEmpty() ? "Who is the co-founder of Baishan Cloud?" : String.join(" ", words);
+      List<String> args = new ArrayList<>(List.of("ask"));
+      args.addAll(dirArgs(cli, common));
+      args.add(q);
+      List<Double> times = new ArrayList<>();
+      for (int r = 0; r < runs; r++) {
+        times.add(runChild(cli, args));
+      }
+      cli.out.printf(Locale.ROOT, "cold start to first answer (new JVM, `ask`): runs %s ms, median %.0f ms; load %s%n",
+          fmt(times), median(times), loadAverage());
+      return Cli.OK;
+    }
+  }
+
+}
