@@ -1,7 +1,5 @@
 package org.guizhoubot.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.splitter.DocumentSplitters;
 import dev.langchain4j.data.embedding.Embedding;
@@ -421,29 +419,7 @@ final class BenchCommand implements Runnable {
   }
 
   static List<String> questions(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new BadInputException("no such file: " + file);
-    }
-    ObjectMapper mapper = new ObjectMapper();
-    List<String> out = new ArrayList<>();
-    int lineNo = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode n;
-      try {
-        n = mapper.readTree(line);
-      } catch (IOException e) {
-        throw new BadInputException(file.getFileName() + " line " + lineNo + ": " + e.getMessage());
-      }
-      if (n.get("question") == null) {
-        throw new BadInputException(file.getFileName() + " line " + lineNo + ": no \"question\"");
-      }
-      out.add(n.get("question").asText());
-    }
-    return out;
+    return EvalCommand.read(file).stream().map(EvalCommand.Question::question).toList();
   }
 
   @Command(name = "scale", mixinStandardHelpOptions = true,

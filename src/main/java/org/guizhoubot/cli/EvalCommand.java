@@ -49,7 +49,8 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print every question's outcome.")
   boolean verbose;
 
-  private record Question(String id, String question, Set<String> gold, List<Pattern> answer) {}
+  /** One line of a question file: gold article ids (empty: should decline) and answer patterns. */
+  record Question(String id, String question, Set<String> gold, List<Pattern> answer) {}
 
   @Override
   public Integer call() throws IOException {
@@ -124,7 +125,8 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private static List<Question> read(Path file) throws IOException {
+  /** Reads a question file, refusing a missing file or a bad line with a message naming it. */
+  static List<Question> read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("no such file: " + file);
     }
