@@ -30,8 +30,7 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (App app = cli.open(common)) {
-      app.index().current();
+    try (App app = cli.openIndexed(common)) {
       if (!words.isEmpty()) {
         print(app.answerer().answer(String.join(" ", words)));
         return Cli.OK;

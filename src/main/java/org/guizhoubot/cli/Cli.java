@@ -97,4 +97,26 @@ public final class Cli implements Runnable {
   App open(CommonOptions options) {
     return App.open(settings(options));
   }
+
+  /**
+   * Opens the app with its index loaded, building the index when there is none. A missing corpus
+   * folder is bad input; an index without articles gets a warning on the error stream.
+   */
+  App openIndexed(CommonOptions options) throws java.io.IOException {
+    App app = open(options);
+    try {
+      java.nio.file.Path dir = app.corpus().dir();
+      if (!java.nio.file.Files.isDirectory(dir)) {
+        throw new BadInputException("corpus folder " + dir + " does not exist (use --corpus DIR)");
+      }
+      if (app.index().current().articles().isEmpty()) {
+        err.println("Warning: the index holds no articles. Put article files in " + dir
+            + " and run `index`, or use `add FILE|URL`.");
+      }
+      return app;
+    } catch (java.io.IOException | RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
 }

@@ -55,8 +55,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Question> questions = read(file);
-    try (App app = cli.open(common)) {
-      app.index().current();
+    try (App app = cli.openIndexed(common)) {
       int inScope = 0;
       int outScope = 0;
       int cited = 0;

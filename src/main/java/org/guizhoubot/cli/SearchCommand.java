@@ -24,11 +24,11 @@ final class SearchCommand implements Callable<Integer> {
   List<String> words;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     if (k < 1 || k > 100) {
       throw new BadInputException("--top must be between 1 and 100, was " + k);
     }
-    try (App app = cli.open(common)) {
+    try (App app = cli.openIndexed(common)) {
       List<RetrievedPassage> hits = app.retriever().retrieve(String.join(" ", words), k);
       if (hits.isEmpty()) {
         cli.out.println("No passages found (is the corpus empty?)");

@@ -125,6 +125,23 @@ class CliTest {
   }
 
   @Test
+  void should_refuse_a_missing_corpus_and_warn_about_an_empty_one() throws Exception {
+    Path empty = dir.resolve("empty-corpus");
+    Files.createDirectories(empty);
+
+    Run missing = run("", "ask", "What is Guian?", "--corpus", dir.resolve("no-such-folder").toString(),
+        "--data", dir.resolve("data-missing").toString());
+    Run emptyRun = run("", "ask", "What is Guian?", "--corpus", empty.toString(),
+        "--data", dir.resolve("data-empty").toString());
+
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.err()).contains("corpus folder", "no-such-folder", "does not exist");
+    assertThat(emptyRun.code()).isZero();
+    assertThat(emptyRun.err()).contains("the index holds no articles");
+    assertThat(emptyRun.out()).startsWith("I could not find this in my articles.");
+  }
+
+  @Test
   void should_gate_on_eval_thresholds() throws Exception {
     Path questions = dir.resolve("q.jsonl");
     Files.writeString(questions, String.join("\n",
