@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.SettingsLoader;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.FlatVectorIndex;
 import org.guizhoubot.index.MiniLmEmbedder;
@@ -57,9 +58,15 @@ public final class TestFixtures {
     return Path.of("src/test/resources", name).toAbsolutePath();
   }
 
+  /** The default settings (no environment, no config file) with these folders. */
+  public static Settings settings(Path corpus, Path data) {
+    return new SettingsLoader(Map.of(), data).load(null,
+        Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
+  }
+
   /** An app over {@code corpus} with its data in {@code data}, using the shared model. */
   public static App app(Path corpus, Path data) {
-    Settings s = Settings.defaults(Map.of()).withDirs(corpus, data);
+    Settings s = settings(corpus, data);
     return new App(s, model(), FlatVectorIndex::new);
   }
 }

@@ -2,7 +2,6 @@ package org.guizhoubot.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -39,13 +38,6 @@ public record Settings(
     if (rateLimitPerMinute < 1) {
       throw new IllegalArgumentException("rateLimitPerMinute must be >= 1, was " + rateLimitPerMinute);
     }
-  }
-
-  /** Defaults for everything, with the secrets and optional values taken from {@code env}. */
-  public static Settings defaults(Map<String, String> env) {
-    return new Settings(Path.of("corpus"), Path.of("data"), blankToNull(env.get("TELEGRAM_BOT_TOKEN")),
-        DEFAULT_TELEGRAM_API_URL, Set.of(), 4, 20, blankToNull(env.get("LLM_BASE_URL")),
-        blankToNull(env.get("LLM_API_KEY")), "gpt-4o-mini", Duration.ofSeconds(30), 400, 0.2);
   }
 
   public Path indexFile() {

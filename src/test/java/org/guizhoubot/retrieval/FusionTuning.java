@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
@@ -22,7 +21,7 @@ public final class FusionTuning {
   private FusionTuning() {}
 
   public static void main(String[] args) throws Exception {
-    Settings s = Settings.defaults(Map.of()).withDirs(Path.of(args[0]), Path.of(args[1]));
+    Settings s = org.guizhoubot.TestFixtures.settings(Path.of(args[0]), Path.of(args[1]));
     List<String[]> questions = new ArrayList<>();
     List<Set<String>> golds = new ArrayList<>();
     ObjectMapper m = new ObjectMapper();
