@@ -251,53 +251,12 @@ public final class IndexStore implements AutoCloseable {
 
   /** Reads the committed index into memory. */
   public IndexSnapshot loadSnapshot(VectorIndex.Factory factory, int dimension) {
-    Connection c = borrow();
-    try {
-      c.setAutoCommit(false);
-      try {
-        return readSnapshot(c, factory, dimension);
-      } finally {
-        c.commit();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IndexStoreException("loading the index from " + file, e);
-    } finally {
-      release(c);
-    }
-  }
-
-  private IndexSnapshot readSnapshot(Connection c, VectorIndex.Factory factory, int dimension)
-      throws SQLException {
+    return inReadTransaction("loading the index", c -> {
       Map<String, ArticleMeta> articles = articles(c);
       List<IndexSnapshot.StoredPassage> passages = new ArrayList<>();
-      if (!articles.isEmpty()) {
-        String countSql = "SELECT COUNT(*) FROM passages";
-        int count;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(countSql)) {
-          rs.next();
-          count = rs.getInt(1);
-        }
-        float[] data = new float[count * dimension];
-        String sql = "SELECT id, article_id, ordinal, start_char, end_char, text, word_pieces, embedding"
-            + " FROM passages ORDER BY article_id, ordinal";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-          int i = 0;
-          while (rs.next() && i < count) {
-            passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(2),
-                rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getInt(7))));
-            byte[] blob = rs.getBytes(8);
-            if (blob.length != dimension * 4) {
-              throw new IndexStoreException("passage " + rs.getLong(1) + " has a vector of "
-                  + blob.length / 4 + " dimensions, expected " + dimension);
-            }
-            Vectors.fromBytes(blob, data, i * dimension);
-            i++;
-          }
-        }
-        return new IndexSnapshot(articles, passages, factory.build(data, passages.size(), dimension));
-      }
-      return new IndexSnapshot(articles, passages, factory.build(new float[0], 0, dimension));
+      float[] data = articles.isEmpty() ? new float[0] : readPassages(c, dimension, passages);
+      return new IndexSnapshot(articles, passages, factory.build(data, passages.size(), dimension));
+    });
   }
 
   /**
@@ -305,37 +264,62 @@ public final class IndexStore implements AutoCloseable {
    * {@code count x dimension} floats; used where passage texts are not needed (the scale benchmark).
    */
   public float[] loadVectors(int dimension) {
+    return inReadTransaction("loading the vectors", c -> readPassages(c, dimension, null));
+  }
+
+  /**
+   * Reads every passage's vector, in article and ordinal order, into one array; when
+   * {@code passages} is given, the passages themselves are added to it in the same order.
+   */
+  private static float[] readPassages(Connection c, int dimension, List<IndexSnapshot.StoredPassage> passages)
+      throws SQLException {
+    int count;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM passages")) {
+      rs.next();
+      count = rs.getInt(1);
+    }
+    float[] data = new float[Math.multiplyExact(count, dimension)];
+    String sql = passages == null
+        ? "SELECT id, embedding FROM passages ORDER BY article_id, ordinal"
+        : "SELECT id, embedding, article_id, ordinal, start_char, end_char, text, word_pieces"
+            + " FROM passages ORDER BY article_id, ordinal";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int i = 0;
+      while (rs.next() && i < count) {
+        byte[] blob = rs.getBytes(2);
+        if (blob.length != dimension * 4) {
+          throw new IndexStoreException("passage " + rs.getLong(1) + " has a vector of "
+              + blob.length / 4 + " dimensions, expected " + dimension);
+        }
+        Vectors.fromBytes(blob, data, i * dimension);
+        if (passages != null) {
+          passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(3),
+              rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getInt(8))));
+        }
+        i++;
+      }
+    }
+    return data;
+  }
+
+  /** A read of several statements that must see one committed state. */
+  @FunctionalInterface
+  private interface ReadWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T inReadTransaction(String what, ReadWork<T> work) {
     Connection c = borrow();
-    String sql = "SELECT COUNT(*) FROM passages";
     try {
       c.setAutoCommit(false);
       try {
-        int count;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-          rs.next();
-          count = rs.getInt(1);
-        }
-        float[] data = new float[Math.multiplyExact(count, dimension)];
-        sql = "SELECT id, embedding FROM passages ORDER BY article_id, ordinal";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-          int i = 0;
-          while (rs.next() && i < count) {
-            byte[] blob = rs.getBytes(2);
-            if (blob.length != dimension * 4) {
-              throw new IndexStoreException("passage " + rs.getLong(1) + " has a vector of "
-                  + blob.length / 4 + " dimensions, expected " + dimension);
-            }
-            Vectors.fromBytes(blob, data, i * dimension);
-            i++;
-          }
-        }
-        return data;
+        return work.run(c);
       } finally {
         c.commit();
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new IndexStoreException("loading the vectors from " + file + " (" + sql + ")", e);
+      throw new IndexStoreException(what + " from " + file, e);
     } finally {
       release(c);
     }
