@@ -77,9 +77,11 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
     AnswerType type = AnswerType.of(question);
 
+    List<List<Sentences.Span>> sentences = new ArrayList<>(passages.size());
     Map<String, Set<String>> lastSentenceOf = new HashMap<>();
     for (RetrievedPassage p : passages) {
       List<Sentences.Span> spans = Sentences.split(p.passage().text());
+      sentences.add(spans);
       if (!spans.isEmpty()) {
         lastSentenceOf.put(p.article().id() + "#" + p.passage().ordinal(), stems(spans.get(spans.size() - 1).text()));
       }
@@ -89,7 +91,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       RetrievedPassage p = passages.get(r);
       Set<String> previous = lastSentenceOf.getOrDefault(
           p.article().id() + "#" + (p.passage().ordinal() - 1), Set.of());
-      for (Sentences.Span s : Sentences.split(p.passage().text())) {
+      for (Sentences.Span s : sentences.get(r)) {
         String text = s.text().strip();
         Set<String> stems = stems(text);
         if (text.split("\\s+").length < 4 || Furniture.isFurniture(text)) {
@@ -102,7 +104,7 @@ public final class ExtractiveComposer implements AnswerComposer {
         double coverage = Math.max(own, 0.5 * own + 0.5 * coverage(weights, withContext));
         double typeFit = type == AnswerType.OTHER ? 0 : type.heldBy(text, question) ? 1 : -1;
         double score = 0.55 * coverage + 0.35 * p.cosine() + 0.1 / (1 + r) + 0.12 * typeFit;
-        candidates.add(new Candidate(r, s.start(), text, stems, coverage, score));
+        candidates.add(new Candidate(r, s.start(), text, stems, score));
         previous = stems;
       }
     }
@@ -266,5 +268,5 @@ public final class ExtractiveComposer implements AnswerComposer {
     return (double) inter / Math.max(1, Math.min(a.size(), b.size()));
   }
 
-  private record Candidate(int passage, int start, String text, Set<String> stems, double coverage, double score) {}
+  private record Candidate(int passage, int start, String text, Set<String> stems, double score) {}
 }

@@ -20,13 +20,13 @@ public final class QuestionAnswerer {
     String q = question == null ? "" : question.strip();
     if (q.isEmpty()) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", java.util.List.of(),
-          composer.name()), 0, 0);
+          composer.name()), java.util.List.of(), 0, 0);
     }
     long t0 = System.nanoTime();
     var passages = retriever.retrieve(q, PASSAGES);
     long t1 = System.nanoTime();
     Outcome outcome = composer.compose(q, passages);
     long t2 = System.nanoTime();
-    return new AnswerResult(outcome, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    return new AnswerResult(outcome, passages, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
   }
 }

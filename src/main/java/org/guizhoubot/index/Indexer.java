@@ -103,21 +103,19 @@ public final class Indexer {
       }
     }
 
+    // The splitter loads the tokenizer, so it is asked for only when there is something to split.
+    PassageSplitter s = changed.isEmpty() ? null : splitter.get();
     List<List<Passage>> split = new ArrayList<>();
     int totalPassages = 0;
-    if (!changed.isEmpty()) {
-      PassageSplitter s = splitter.get();
-      for (Article a : changed) {
-        List<Passage> ps = s.split(a);
-        split.add(ps);
-        totalPassages += ps.size();
-      }
+    for (Article a : changed) {
+      List<Passage> ps = s.split(a);
+      split.add(ps);
+      totalPassages += ps.size();
     }
     progress.started(changed.size(), totalPassages);
     List<IndexChange.Upsert> upserts = new ArrayList<>();
     int passagesDone = 0;
     long wordPieces = 0;
-    PassageSplitter s = changed.isEmpty() ? null : splitter.get();
     int next = 0;
     while (next < changed.size()) {
       // Embed several articles' passages in one call so that the embedder can keep every core busy.
