@@ -432,13 +432,7 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
         .thenComparing(ArticleMeta::title));
     StringBuilder s = new StringBuilder("<b>").append(list.size()).append(" articles:</b>");
     for (ArticleMeta a : list) {
-      s.append("\n• ").append(TelegramHtml.link(a.url(), a.title()));
-      if (a.source() != null) {
-        s.append(", ").append(TelegramHtml.escape(a.source()));
-      }
-      if (a.published() != null) {
-        s.append(", ").append(TelegramHtml.escape(a.published()));
-      }
+      s.append("\n• ").append(TelegramHtml.article(a.url(), a.title(), a.source(), a.published()));
     }
     return s.toString();
   }

@@ -56,18 +56,24 @@ public final class TelegramHtml {
     return (u.startsWith("http://") || u.startsWith("https://")) && u.chars().noneMatch(Character::isWhitespace);
   }
 
+  /** An article as HTML: its title (linked when there is a URL), then publication and date when known. */
+  public static String article(String url, String title, String source, String published) {
+    StringBuilder s = new StringBuilder(link(url, title));
+    if (source != null) {
+      s.append(", ").append(escape(source));
+    }
+    if (published != null) {
+      s.append(", ").append(escape(published));
+    }
+    return s.toString();
+  }
+
   /** An outcome as HTML: the answer with its markers and a "Sources:" list, or the decline and nearby topics. */
   public static String render(Outcome outcome) {
     if (outcome instanceof Outcome.Answered a) {
       StringBuilder s = new StringBuilder(escape(a.text())).append("\n\n<b>Sources:</b>");
       for (Citation c : a.citations()) {
-        s.append("\n[").append(c.n()).append("] ").append(link(c.url(), c.title()));
-        if (c.source() != null) {
-          s.append(", ").append(escape(c.source()));
-        }
-        if (c.published() != null) {
-          s.append(", ").append(escape(c.published()));
-        }
+        s.append("\n[").append(c.n()).append("] ").append(article(c.url(), c.title(), c.source(), c.published()));
       }
       return s.toString();
     }
