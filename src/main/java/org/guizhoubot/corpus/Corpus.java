@@ -1,7 +1,6 @@
 package org.guizhoubot.corpus;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -65,30 +64,11 @@ public final class Corpus {
     return new CorpusListing(files, skipped);
   }
 
-  /** The file of an article id, whatever its extension, or null when there is none. */
-  public Path fileOf(String id) {
-    for (String ext : List.of("md", "txt", "html", "htm")) {
-      Path p = dir.resolve(id + "." + ext);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
-
   public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
-
-  static void ensureDir(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create corpus folder " + dir, e);
     }
   }
 }

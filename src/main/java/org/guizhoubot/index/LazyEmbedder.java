@@ -64,8 +64,4 @@ public final class LazyEmbedder implements Embedder {
     }
     return e;
   }
-
-  public boolean isLoaded() {
-    return loaded != null;
-  }
 }

@@ -40,10 +40,4 @@ public final class Vectors {
   public static void fromBytes(byte[] bytes, float[] out, int offset) {
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out, offset, bytes.length / 4);
   }
-
-  public static float[] fromBytes(byte[] bytes) {
-    float[] v = new float[bytes.length / 4];
-    fromBytes(bytes, v, 0);
-    return v;
-  }
 }
