@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexSnapshot;
-import org.tartarus.snowball.ext.PorterStemmer;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * BM25 over the passages of one snapshot, held in memory so that keyword and vector hits always
@@ -158,7 +164,9 @@ public final class KeywordIndex {
 
   /** Splits on anything but letters and digits, folds case and Latin diacritics, Porter-stems. */
   static final class Analyzer {
-    private final PorterStemmer porter = new PorterStemmer();
+    private final KeywordTokenizer word = new KeywordTokenizer();
+    private final TokenStream porter = new PorterStemFilter(word);
+    private final CharTermAttribute stemmed = porter.addAttribute(CharTermAttribute.class);
     private final Map<String, String> stems = new HashMap<>();
 
     List<String> tokens(String s) {
@@ -200,9 +208,16 @@ public final class KeywordIndex {
         if (t.length() < 3 || t.length() > 64 || !t.chars().allMatch(c -> c < 128)) {
           return t;
         }
-        porter.setCurrent(t);
-        porter.stem();
-        return porter.getCurrent();
+        try {
+          word.setReader(new StringReader(t));
+          porter.reset();
+          String out = porter.incrementToken() ? stemmed.toString() : t;
+          porter.end();
+          porter.close();
+          return out;
+        } catch (IOException e) {
+          throw new UncheckedIOException("stemming '" + t + "'", e);
+        }
       });
     }
 

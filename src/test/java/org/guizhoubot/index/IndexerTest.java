@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.TestFixtures;
+import org.guizhoubot.retrieval.KeywordIndex;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.Problem;
@@ -127,7 +128,7 @@ class IndexerTest {
     IndexSnapshot reloaded = store.loadSnapshot(FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
     assertThat(reloaded.passages()).hasSameSizeAs(before.passages());
     assertThat(reloaded.vectors().search(probe, 3)).isEqualTo(hitsBefore);
-    assertThat(store.bm25("\"reservoirs\"", 5)).isNotEmpty();
+    assertThat(KeywordIndex.of(reloaded).search(List.of("reservoirs"), 5)).isNotEmpty();
   }
 
   @Test
