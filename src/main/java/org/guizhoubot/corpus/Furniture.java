@@ -51,11 +51,17 @@ public final class Furniture {
     return false;
   }
 
-  /** The text without furniture lines and with paragraphs separated by one blank line. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]+");
+
+  /**
+   * The text without furniture lines, without control characters (NUL and the like), and with
+   * paragraphs separated by one blank line.
+   */
   public static String clean(String text) {
     List<String> kept = new ArrayList<>();
     String previous = null;
-    for (String line : text.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
+    String plain = CONTROL.matcher(text).replaceAll("").replace('\t', ' ');
+    for (String line : plain.replace("\r\n", "\n").replace('\r', '\n').split("\n")) {
       String s = line.replace('\u00a0', ' ').strip();
       if (s.isEmpty() || isFurniture(s) || s.equals(previous)) {
         continue;

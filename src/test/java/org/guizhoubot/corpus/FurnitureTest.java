@@ -56,4 +56,9 @@ class FurnitureTest {
     assertThat(Furniture.isFurniture(padded)).isTrue();
     assertThat(Furniture.isFurniture(padded + "x")).isFalse();
   }
+
+  @Test
+  void should_drop_nul_and_other_control_characters() {
+    assertThat(Furniture.clean("Guizhou\u0000 hosts\u0007 the\texpo.\u001b")).isEqualTo("Guizhou hosts the expo.");
+  }
 }
