@@ -18,6 +18,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.guizhoubot.concurrent.DaemonThreads;
+import org.guizhoubot.logging.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -60,6 +62,7 @@ public final class TelegramBotApi implements BotApi {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
     }
+    Redactor.remember(token);
     this.token = token;
     this.apiBase = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
     this.callTimeout = callTimeout;
@@ -74,8 +77,7 @@ public final class TelegramBotApi implements BotApi {
         .readTimeout(readTimeout)
         .writeTimeout(Duration.ofSeconds(10))
         .callTimeout(callTimeout)
-        .dispatcher(new Dispatcher(Executors.newCachedThreadPool(
-            BotThreads.daemon("telegram-http"))))
+        .dispatcher(new Dispatcher(Executors.newCachedThreadPool(DaemonThreads.factory("telegram-http"))))
         .build();
   }
 
@@ -211,6 +213,11 @@ public final class TelegramBotApi implements BotApi {
     }
   }
 
+  /** A message that might quote a URL, without the token. */
+  private static String redact(String message) {
+    return message == null ? "" : Redactor.redact(message);
+  }
+
   private BotApiException failure(String method, Long chatId, Throwable e) {
     if (e instanceof TelegramApiRequestException r) {
       Integer retryAfter = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
@@ -223,11 +230,6 @@ public final class TelegramBotApi implements BotApi {
     }
     return new BotApiException(method, chatId, null, null,
         redact(root.getClass().getSimpleName() + ": " + root.getMessage()), null);
-  }
-
-  /** Removes the token from a message that might quote a URL. */
-  String redact(String message) {
-    return message == null ? "" : message.replace(token, "<token>");
   }
 
   private static void sleep(long millis, String method, long chatId) throws BotApiException {
