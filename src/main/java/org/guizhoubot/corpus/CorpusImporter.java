@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.guizhoubot.web.Urls;
 
 /**
  * Brings articles into the corpus folder: files, web pages, uploaded documents and JSON Lines
@@ -64,8 +65,7 @@ public final class CorpusImporter {
 
   /** Fetches a web page (or plain text) and adds it; the id comes from the URL's last segment. */
   public Article addUrl(URI url) throws ArticleFormatException {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
+    if (!Urls.isWeb(url)) {
       throw new ArticleFormatException(url.toString(), "only http and https links can be added");
     }
     HttpResponse<byte[]> response;
