@@ -13,6 +13,7 @@ import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.ArticleSource;
 import org.guizhoubot.library.Library;
+import org.guizhoubot.web.Urls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +129,7 @@ final class AdminCommands {
 
   private void addUrl(Target to, String arg) {
     String url = arg.strip();
-    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+    if (!Urls.isWeb(url)) {
       chats.submit(to.chatId(), () -> sender.say(to, Texts.ADD_HOW));
       return;
     }

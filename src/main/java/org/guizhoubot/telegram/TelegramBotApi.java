@@ -20,6 +20,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.logging.Redactor;
+import org.guizhoubot.web.Urls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -90,12 +91,9 @@ public final class TelegramBotApi implements BotApi {
 
   /** The Bot API base URL as telegrambots wants it: scheme, host and port. */
   static TelegramUrl telegramUrl(String apiUrl) {
-    URI uri = URI.create(apiUrl);
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org, was '"
-          + apiUrl + "'");
-    }
+    URI uri = Urls.parse(apiUrl).orElseThrow(() -> new IllegalArgumentException(
+        "TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org, was '" + apiUrl + "'"));
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
       throw new IllegalArgumentException("TELEGRAM_API_URL must have no path, was '" + apiUrl + "'");
     }

@@ -2,11 +2,11 @@ package org.guizhoubot.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.guizhoubot.answer.AnswerFormatter;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.web.Urls;
 import org.jsoup.parser.Parser;
 
 /**
@@ -61,8 +61,7 @@ public final class TelegramHtml {
   }
 
   private static boolean isWebUrl(String url) {
-    String u = url.strip().toLowerCase(Locale.ROOT);
-    return (u.startsWith("http://") || u.startsWith("https://")) && u.chars().noneMatch(Character::isWhitespace);
+    return Urls.isWeb(url) && url.strip().chars().noneMatch(Character::isWhitespace);
   }
 
   /** An article as HTML: its title (linked when there is a URL), then publication and date when known. */
