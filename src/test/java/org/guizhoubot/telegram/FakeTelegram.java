@@ -71,6 +71,7 @@ final class FakeTelegram implements AutoCloseable {
   private volatile HttpServer server;
   /** Set on close: long polls in progress end at once with no updates, so the bot sees no error. */
   private volatile boolean closing;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile ExecutorService executor;
 
   FakeTelegram(String token) throws IOException {
@@ -179,6 +180,7 @@ final class FakeTelegram implements AutoCloseable {
   // ---- serving
 
   private void handle(HttpExchange ex) throws IOException {
+    inFlight.incrementAndGet();
     try (ex) {
       String path = ex.getRequestURI().getPath();
       if (path.startsWith("/file/bot" + token + "/")) {
@@ -220,6 +222,8 @@ final class FakeTelegram implements AutoCloseable {
         return;
       }
       respond(ex, reply.status(), reply.body().getBytes(StandardCharsets.UTF_8), "application/json");
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -297,12 +301,21 @@ final class FakeTelegram implements AutoCloseable {
     return result;
   }
 
-  /** Ends long polls in progress with no updates, then stops. */
+  /** Ends long polls in progress with no updates (waiting up to a second for their answers to go out), then stops. */
   @Override
   public void close() {
     closing = true;
     release.countDown();
-    server.stop(1);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (inFlight.get() > 0 && System.nanoTime() < end) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    server.stop(0);
     executor.shutdownNow();
   }
 }
