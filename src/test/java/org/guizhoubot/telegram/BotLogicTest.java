@@ -292,6 +292,7 @@ class BotLogicTest {
       bot.handle(privately(USER, "/reindex"));
       bot.handle(privately(ADMIN, "/reindex"));
       bot.handle(privately(ADMIN, "/reindex"));
+      bot.handle(new Incoming.Text(GROUP, Incoming.ChatType.GROUP, ADMIN, 77, "/reindex", false, false));
       bot.handle(privately(ADMIN, QUESTION));
 
       assertThat(await(Duration.ofSeconds(120), () -> api.texts(ADMIN).stream().anyMatch(t -> t.startsWith("Reindex done"))))
@@ -304,6 +305,8 @@ class BotLogicTest {
       assertThat(texts.get(3)).startsWith("Reindex done: 10 articles").contains("5 added")
           .contains("Errors (1):").contains("broken.md");
       assertThat(api.texts(USER)).containsExactly(Texts.ADMINS_ONLY);
+      assertThat(api.texts(GROUP)).as("asked in another chat while it runs").containsExactly(Texts.REINDEX_RUNNING_ELSEWHERE);
+      assertThat(api.sent(GROUP).get(0).replyTo()).isEqualTo(77);
       assertThat(changing.library().articles()).hasSize(10);
     }
   }
