@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.slf4j.Logger;
@@ -26,12 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
   private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
-  private static final AtomicInteger THREADS = new AtomicInteger();
-  private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "llm-call-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.factory("llm-call"));
 
   private final ChatBackend backend;
   private final AnswerComposer fallback;
