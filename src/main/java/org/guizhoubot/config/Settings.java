@@ -22,7 +22,10 @@ public record Settings(
     String llmModel,
     Duration llmTimeout,
     int llmMaxTokens,
-    double llmTemperature) {
+    double llmTemperature,
+    Duration botRecoverWithin,
+    Duration botKeepAnswers,
+    long maxArticleBytes) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -32,6 +35,11 @@ public record Settings(
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
     adminIds = Set.copyOf(adminIds);
     Objects.requireNonNull(llmTimeout, "llmTimeout");
+    Objects.requireNonNull(botRecoverWithin, "botRecoverWithin");
+    Objects.requireNonNull(botKeepAnswers, "botKeepAnswers");
+    if (maxArticleBytes < 1) {
+      throw new IllegalArgumentException("maxArticleBytes must be >= 1, was " + maxArticleBytes);
+    }
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
     }
@@ -58,7 +66,8 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature);
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        botRecoverWithin, botKeepAnswers, maxArticleBytes);
   }
 
   private static String blankToNull(String s) {
@@ -72,6 +81,8 @@ public record Settings(
         + ", adminIds=" + adminIds + ", botWorkers=" + botWorkers + ", rateLimitPerMinute="
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
-        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature + "]";
+        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
+        + ", botRecoverWithin=" + botRecoverWithin + ", botKeepAnswers=" + botKeepAnswers
+        + ", maxArticleBytes=" + maxArticleBytes + "]";
   }
 }

@@ -70,9 +70,18 @@ public final class SettingsLoader {
   public static final Key LLM_TEMPERATURE = new Key("llm.temperature", "LLM_TEMPERATURE", "0.2",
       "LLM sampling temperature (0 to 2).");
 
+  public static final Key BOT_RECOVER_MINUTES = new Key("bot.recover.minutes", "BOT_RECOVER_MINUTES", "10",
+      "Questions received but not answered when the bot stopped (a crash, kill -9) are answered on restart"
+          + " when at most this many minutes old (0 to 1440); older ones are told to ask again.");
+  public static final Key BOT_KEEP_ANSWERS_DAYS = new Key("bot.answers.keep.days", "BOT_ANSWERS_KEEP_DAYS", "90",
+      "Days an answer is kept in bot.db for its feedback buttons (1 to 3650); votes are kept.");
+  public static final Key CORPUS_MAX_FILE_MB = new Key("corpus.max.file.mb", "CORPUS_MAX_FILE_MB", "5",
+      "Largest article file indexed, in MB (1 to 1024); larger files are reported by name and skipped.");
+
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
-      BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE);
+      BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
+      BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS, CORPUS_MAX_FILE_MB);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
   private static final Map<String, String> SECRET_KEYS = Map.of(
@@ -151,7 +160,10 @@ public final class SettingsLoader {
         r.text(LLM_MODEL),
         Duration.ofSeconds(r.integer(LLM_TIMEOUT, 1, 600)),
         r.integer(LLM_MAX_TOKENS, 1, 32_000),
-        r.decimal(LLM_TEMPERATURE, 0.0, 2.0));
+        r.decimal(LLM_TEMPERATURE, 0.0, 2.0),
+        Duration.ofMinutes(r.integer(BOT_RECOVER_MINUTES, 0, 1440)),
+        Duration.ofDays(r.integer(BOT_KEEP_ANSWERS_DAYS, 1, 3650)),
+        r.integer(CORPUS_MAX_FILE_MB, 1, 1024) * 1_000_000L);
   }
 
   /** Reads a properties file and rejects unknown keys and secrets, naming the key and the file. */

@@ -7,7 +7,8 @@ import org.guizhoubot.config.Settings;
 
 /**
  * How the bot runs: token and API URL, admins (by Telegram user id), worker threads, rate limit,
- * and the timings of Bot API calls and polling.
+ * the timings of Bot API calls and polling, how old a question missed in a crash may be and still
+ * be answered on restart, and how long answers are kept for their feedback buttons.
  */
 public record BotConfig(
     String token,
@@ -18,7 +19,9 @@ public record BotConfig(
     Duration callTimeout,
     int pollTimeoutSeconds,
     Duration backOffInitial,
-    Duration backOffMax) {
+    Duration backOffMax,
+    Duration recoverWithin,
+    Duration keepAnswers) {
 
   /** Production back-off after a failed poll: from 1 s, doubling, never above 10 s. */
   public static final Duration BACK_OFF_INITIAL = Duration.ofSeconds(1);
@@ -42,6 +45,8 @@ public record BotConfig(
     }
     Objects.requireNonNull(backOffInitial, "backOffInitial");
     Objects.requireNonNull(backOffMax, "backOffMax");
+    Objects.requireNonNull(recoverWithin, "recoverWithin");
+    Objects.requireNonNull(keepAnswers, "keepAnswers");
   }
 
   /**
@@ -50,7 +55,8 @@ public record BotConfig(
    */
   public static BotConfig from(Settings s) {
     return new BotConfig(s.telegramToken(), s.telegramApiUrl(), s.adminIds(), s.botWorkers(),
-        s.rateLimitPerMinute(), Duration.ofSeconds(20), 25, BACK_OFF_INITIAL, BACK_OFF_MAX);
+        s.rateLimitPerMinute(), Duration.ofSeconds(20), 25, BACK_OFF_INITIAL, BACK_OFF_MAX, s.botRecoverWithin(),
+        s.botKeepAnswers());
   }
 
   public boolean isAdmin(Long userId) {
@@ -58,18 +64,25 @@ public record BotConfig(
   }
 
   public BotConfig withTimings(Duration call, int pollSeconds, Duration backOffFrom, Duration backOffTo) {
-    return new BotConfig(token, apiUrl, adminIds, workers, rateLimitPerMinute, call, pollSeconds, backOffFrom, backOffTo);
+    return new BotConfig(token, apiUrl, adminIds, workers, rateLimitPerMinute, call, pollSeconds, backOffFrom, backOffTo,
+        recoverWithin, keepAnswers);
   }
 
   public BotConfig withRateLimit(int perMinute) {
     return new BotConfig(token, apiUrl, adminIds, workers, perMinute, callTimeout, pollTimeoutSeconds,
-        backOffInitial, backOffMax);
+        backOffInitial, backOffMax, recoverWithin, keepAnswers);
+  }
+
+  public BotConfig withRecoverWithin(Duration within) {
+    return new BotConfig(token, apiUrl, adminIds, workers, rateLimitPerMinute, callTimeout, pollTimeoutSeconds,
+        backOffInitial, backOffMax, within, keepAnswers);
   }
 
   @Override
   public String toString() {
     return "BotConfig[apiUrl=" + apiUrl + ", adminIds=" + adminIds + ", workers=" + workers
         + ", rateLimitPerMinute=" + rateLimitPerMinute + ", callTimeout=" + callTimeout
-        + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", backOff=" + backOffInitial + ".." + backOffMax + "]";
+        + ", pollTimeoutSeconds=" + pollTimeoutSeconds + ", backOff=" + backOffInitial + ".." + backOffMax
+        + ", recoverWithin=" + recoverWithin + ", keepAnswers=" + keepAnswers + "]";
   }
 }

@@ -15,12 +15,16 @@ record Command(String name, Access access, String menu, Handler handler) {
     void handle(Request request);
   }
 
-  /** A command as a user sent it: where to reply, who sent it, in what kind of chat, and the text after the name. */
-  record Request(Target target, long userId, Incoming.ChatType chatType, String args) {
+  /**
+   * A command as a user sent it: where to reply, who sent it, in what kind of chat, the text after
+   * the name, and the update's receipt (a handler that answers later may mark it done itself).
+   */
+  record Request(Target target, long userId, Incoming.ChatType chatType, String args, Receipt receipt) {
     public Request {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(chatType, "chatType");
       Objects.requireNonNull(args, "args");
+      Objects.requireNonNull(receipt, "receipt");
     }
   }
 

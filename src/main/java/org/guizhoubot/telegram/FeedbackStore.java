@@ -14,15 +14,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The bot's own SQLite file ({@code data/bot.db}): answers given (so that a feedback button needs
- * only a short key), votes on them, and counters of questions answered and declined. User ids are
- * stored as salted hashes.
+ * The bot's own SQLite file ({@code data/bot.db}): the updates received and whether they were
+ * handled (so that a crash loses none), answers given (so that a feedback button needs only a short
+ * key), votes on them, and counters of questions answered and declined. User ids are stored as
+ * salted hashes.
  */
 public final class FeedbackStore implements AutoCloseable {
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -51,6 +55,8 @@ public final class FeedbackStore implements AutoCloseable {
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA busy_timeout=5000");
+        // A commit survives the process being killed; only a power loss may undo the last ones.
+        s.execute("PRAGMA synchronous=NORMAL");
         s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS answers(key TEXT PRIMARY KEY, question TEXT NOT NULL,"
             + " article_ids TEXT NOT NULL, outcome TEXT NOT NULL, created_at INTEGER NOT NULL)");
@@ -58,6 +64,9 @@ public final class FeedbackStore implements AutoCloseable {
             + " vote INTEGER NOT NULL, question TEXT NOT NULL, article_ids TEXT NOT NULL,"
             + " voted_at INTEGER NOT NULL, PRIMARY KEY(answer_key, user_hash))");
         s.execute("CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS inbox(update_id INTEGER PRIMARY KEY, payload TEXT NOT NULL,"
+            + " received_at INTEGER NOT NULL, handled_at INTEGER)");
+        s.execute("CREATE INDEX IF NOT EXISTS answers_created ON answers(created_at)");
       }
       return new FeedbackStore(file, db);
     } catch (IOException | SQLException e) {
@@ -133,6 +142,78 @@ public final class FeedbackStore implements AutoCloseable {
       return votes;
     } catch (SQLException e) {
       throw new FeedbackStoreException("cannot read votes (" + sql + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records updates as received, in one transaction, and returns the ids that were new: an id
+   * already recorded (Telegram sends an update again until it is confirmed) is left as it was.
+   */
+  public synchronized Set<Long> receive(Map<Long, String> payloads, long nowMillis) {
+    String sql = "INSERT OR IGNORE INTO inbox(update_id, payload, received_at) VALUES (?, ?, ?)";
+    Set<Long> fresh = new HashSet<>();
+    try {
+      db.setAutoCommit(false);
+      try (PreparedStatement p = db.prepareStatement(sql)) {
+        for (Map.Entry<Long, String> e : payloads.entrySet()) {
+          p.setLong(1, e.getKey());
+          p.setString(2, e.getValue());
+          p.setLong(3, nowMillis);
+          if (p.executeUpdate() == 1) {
+            fresh.add(e.getKey());
+          }
+        }
+        db.commit();
+      } catch (SQLException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+      return fresh;
+    } catch (SQLException e) {
+      throw new FeedbackStoreException("cannot record " + payloads.size() + " updates (" + sql + "): " + e.getMessage(), e);
+    }
+  }
+
+  /** Marks an update handled, so that it is not handled again after a restart. */
+  public synchronized void handled(long updateId, long nowMillis) {
+    String sql = "UPDATE inbox SET handled_at = ? WHERE update_id = ? AND handled_at IS NULL";
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setLong(1, nowMillis);
+      p.setLong(2, updateId);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new FeedbackStoreException("cannot mark update " + updateId + " handled: " + e.getMessage(), e);
+    }
+  }
+
+  /** The updates received but not handled (the process stopped first), oldest first. */
+  public synchronized List<Received> unhandled() {
+    String sql = "SELECT update_id, payload, received_at FROM inbox WHERE handled_at IS NULL ORDER BY update_id";
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+      List<Received> out = new ArrayList<>();
+      while (r.next()) {
+        out.add(new Received(r.getLong(1), r.getString(2), r.getLong(3)));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new FeedbackStoreException("cannot read unhandled updates (" + sql + "): " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes answers created before {@code answersBefore} (their buttons then say the answer is too
+   * old to rate; votes are kept) and handled updates received before {@code updatesBefore}.
+   */
+  public synchronized Pruned prune(long answersBefore, long updatesBefore) {
+    try (PreparedStatement a = db.prepareStatement("DELETE FROM answers WHERE created_at < ?");
+        PreparedStatement u = db.prepareStatement("DELETE FROM inbox WHERE handled_at IS NOT NULL AND received_at < ?")) {
+      a.setLong(1, answersBefore);
+      u.setLong(1, updatesBefore);
+      return new Pruned(a.executeUpdate(), u.executeUpdate());
+    } catch (SQLException e) {
+      throw new FeedbackStoreException("cannot prune " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -219,6 +300,16 @@ public final class FeedbackStore implements AutoCloseable {
       articleIds = List.copyOf(articleIds);
     }
   }
+
+  /** An update as received from Telegram: its id, its JSON, and when it was recorded (epoch ms). */
+  public record Received(long updateId, String payload, long receivedAt) {
+    public Received {
+      Objects.requireNonNull(payload, "payload");
+    }
+  }
+
+  /** Rows deleted by {@link #prune}. */
+  public record Pruned(int answers, int updates) {}
 
   /** What {@code /stats} shows from this store. */
   public record Stats(long answered, long declined, long votesUp, long votesDown) {}

@@ -30,11 +30,20 @@ final class GuizhouBot implements AutoCloseable {
     this.router = new Router(me, config, commands, questions, admin, new Feedback(feedback, sender), sender, chats);
   }
 
-  /** Routes one update; work is queued, so this returns at once. */
+  /** Routes one update that is not recorded; work is queued, so this returns at once. */
   void handle(Incoming update) {
+    handle(update, Receipt.NONE);
+  }
+
+  /** Routes one update and marks its receipt done once handled; work is queued, so this returns at once. */
+  void handle(Incoming update, Receipt receipt) {
     if (!closed) {
-      router.route(update);
+      router.route(update, receipt);
     }
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   /** Registers the command menu without waiting for it: a slow or failing call delays nothing. */

@@ -29,19 +29,34 @@ final class Questions {
     this.limiter = limiter;
   }
 
+  /** The name of the command that asks a question. */
+  static final String COMMAND = "ask";
+
   /** The {@code /ask} command: asks its text, or shows how to ask. */
   Command command() {
-    return Command.forAnyone("ask", "Ask a question about " + Texts.TOPIC, r -> {
+    return Command.forAnyone(COMMAND, "Ask a question about " + Texts.TOPIC, r -> {
       if (r.args().isBlank()) {
         chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
       } else {
-        ask(r.target(), r.userId(), r.args());
+        ask(r.target(), r.userId(), r.args(), r.receipt());
       }
     });
   }
 
-  /** Queues a user's question behind the chat's earlier work, unless the user is asking too fast. */
-  void ask(Target to, long userId, String question) {
+  /**
+   * Queues a user's question behind the chat's earlier work, unless the user is asking too fast. The
+   * receipt is marked done once the answer is ready, just before it is sent: a crash while it is
+   * being sent loses that one answer rather than sending it twice. A stale receipt's question is
+   * told it was missed instead of being answered.
+   */
+  void ask(Target to, long userId, String question, Receipt receipt) {
+    if (receipt.stale()) {
+      chats.submit(to.chatId(), () -> {
+        receipt.done();
+        sender.say(to, Texts.MISSED_WHILE_RESTARTING);
+      });
+      return;
+    }
     switch (limiter.acquire(userId)) {
       case LIMIT_SILENTLY -> {
         return;
@@ -55,19 +70,20 @@ final class Questions {
     Sender.Typing typing = sender.typing(to.chatId());
     chats.submit(to.chatId(), () -> {
       try {
-        answer(to, question.strip());
+        answer(to, question.strip(), receipt);
       } finally {
         typing.stop();
       }
     });
   }
 
-  private void answer(Target to, String question) {
+  private void answer(Target to, String question, Receipt receipt) {
     AnswerResult result;
     try {
       result = library.answer(question);
     } catch (RuntimeException e) {
       log.error("Answering a question in chat {} failed", to.chatId(), e);
+      receipt.done();
       sender.say(to, Texts.ANSWER_FAILED);
       return;
     }
@@ -80,6 +96,7 @@ final class Questions {
     } catch (FeedbackStore.FeedbackStoreException e) {
       log.error("Could not record the answer for chat {}: {}", to.chatId(), e.getMessage());
     }
+    receipt.done();
     sender.sayHtml(to, TelegramHtml.render(outcome), buttons);
   }
 

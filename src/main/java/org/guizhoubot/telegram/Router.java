@@ -46,13 +46,25 @@ final class Router {
         .map(c -> new BotApi.CommandInfo(c.name(), c.menu())).toList();
   }
 
-  void route(Incoming in) {
+  /**
+   * Routes an update. Its receipt is marked done once the work it queued in its chat is over (a
+   * question marks it itself, before its answer is sent). An update recovered too late is
+   * dropped, except that a question is told it was missed.
+   */
+  void route(Incoming in, Receipt receipt) {
     if (in instanceof Incoming.Press p) {
-      chats.run(() -> feedback.press(p));
+      if (!receipt.stale()) {
+        chats.run(() -> feedback.press(p));
+      }
+      receipt.done();
     } else if (in instanceof Incoming.Upload u) {
-      onUpload(u);
+      if (!receipt.stale()) {
+        onUpload(u);
+      }
+      chats.submit(u.chatId(), receipt::done);
     } else if (in instanceof Incoming.Text t) {
-      onText(t);
+      onText(t, receipt);
+      chats.submit(t.chatId(), receipt::done);
     }
   }
 
@@ -64,29 +76,32 @@ final class Router {
     }
   }
 
-  private void onText(Incoming.Text t) {
+  private void onText(Incoming.Text t, Receipt receipt) {
     if (t.text().isBlank()) {
       return;
     }
     Optional<SlashCommand> cmd = SlashCommand.parse(t.text(), me.username());
     if (cmd.isPresent()) {
       if (!cmd.get().forOtherBot()) {
-        onCommand(t, cmd.get());
+        onCommand(t, cmd.get(), receipt);
       }
       return;
     }
     if (t.chatType() == Incoming.ChatType.PRIVATE) {
-      questions.ask(t.replyTarget(), t.userId(), t.text());
+      questions.ask(t.replyTarget(), t.userId(), t.text(), receipt);
     } else if (mentionsMe(t)) {
-      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()));
+      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()), receipt);
     } else if (t.repliesToBot()) {
-      questions.ask(t.replyTarget(), t.userId(), t.text());
+      questions.ask(t.replyTarget(), t.userId(), t.text(), receipt);
     }
   }
 
-  private void onCommand(Incoming.Text t, SlashCommand cmd) {
+  private void onCommand(Incoming.Text t, SlashCommand cmd, Receipt receipt) {
     Target to = t.replyTarget();
     Command c = commands.get(cmd.name());
+    if (receipt.stale() && !Questions.COMMAND.equals(cmd.name())) {
+      return;
+    }
     if (c == null) {
       if (t.chatType() == Incoming.ChatType.PRIVATE) {
         say(to, Texts.unknownCommand(cmd.name()));
@@ -94,7 +109,7 @@ final class Router {
     } else if (c.access() == Command.Access.ADMINS && !config.isAdmin(t.userId())) {
       say(to, Texts.ADMINS_ONLY);
     } else {
-      c.handler().handle(new Command.Request(to, t.userId(), t.chatType(), cmd.args()));
+      c.handler().handle(new Command.Request(to, t.userId(), t.chatType(), cmd.args(), receipt));
     }
   }
 

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * A running bot: checks the token, registers the command menu and long-polls the Bot API until
@@ -91,7 +90,13 @@ public final class TelegramBot implements AutoCloseable {
         () -> new CappedBackOff(config.backOffInitial(), config.backOffMax()));
     TelegramBot running = new TelegramBot(api, feedback, bot, me, pollHttp, pollExecutor, polling);
     Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
-    Updates updates = new Updates(me);
+    Inbox inbox = new Inbox(feedback, mapper, new Updates(me), bot, config.recoverWithin(), config.keepAnswers(),
+        System::currentTimeMillis);
+    try {
+      inbox.recover();
+    } catch (FeedbackStore.FeedbackStoreException e) {
+      log.error("Updates left unhandled at the last stop could not be read: {}", e.getMessage());
+    }
     try {
       polling.registerBot(config.token(), () -> url, offset -> {
         heartbeat.beat();
@@ -101,7 +106,7 @@ public final class TelegramBot implements AutoCloseable {
             .timeout(config.pollTimeoutSeconds())
             .allowedUpdates(List.of("message", "callback_query"))
             .build();
-      }, batch -> consume(batch, updates, bot));
+      }, inbox::consume);
     } catch (Exception e) {
       running.close();
       throw new BotStartException("cannot start polling the Bot API at " + config.apiUrl() + ": "
@@ -110,17 +115,6 @@ public final class TelegramBot implements AutoCloseable {
     bot.registerCommands();
     log.info("Bot @{} is polling {}", me.username(), config.apiUrl());
     return running;
-  }
-
-  /** Hands each update to the bot as an {@link Incoming}; nothing thrown escapes, so polling never stops. */
-  private static void consume(List<Update> batch, Updates updates, GuizhouBot bot) {
-    for (Update update : batch) {
-      try {
-        updates.translate(update).ifPresent(bot::handle);
-      } catch (Throwable e) {
-        log.error("Update {} could not be handled", update == null ? null : update.getUpdateId(), e);
-      }
-    }
   }
 
   public BotApi.Identity identity() {

@@ -25,6 +25,8 @@ final class Texts {
   static final String REINDEX_STARTED = "Reindexing in the background; I keep answering from the current index meanwhile.";
   static final String REINDEX_RUNNING_HERE = "A reindex is already running; I will report here when it is done.";
   static final String REINDEX_RUNNING_ELSEWHERE = "A reindex is already running (started elsewhere).";
+  static final String MISSED_WHILE_RESTARTING =
+      "Sorry, I was restarting when you asked this and it is too long ago now to answer. Please ask again.";
   static final String ADD_HOW = "Give the article's web address: /add https://example.com/article";
 
   private Texts() {}

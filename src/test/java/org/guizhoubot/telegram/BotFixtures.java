@@ -24,7 +24,7 @@ final class BotFixtures {
   /** Test timings: short calls and polls, back-off from 100 ms to 1 s. */
   static BotConfig config(String token, String apiUrl) {
     return new BotConfig(token, apiUrl, Set.of(ADMIN), 4, 30, Duration.ofSeconds(3), 1,
-        Duration.ofMillis(100), Duration.ofSeconds(1));
+        Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofDays(90));
   }
 
   /** Waits up to {@code timeout} for a condition; false when it never held. */

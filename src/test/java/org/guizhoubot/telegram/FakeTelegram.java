@@ -15,13 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.concurrent.DaemonThreads;
@@ -58,7 +57,8 @@ final class FakeTelegram implements AutoCloseable {
   final ObjectMapper json = new ObjectMapper();
   private final int port;
   private final String token;
-  private final BlockingQueue<JsonNode> updates = new LinkedBlockingQueue<>();
+  /** Updates not yet confirmed, by id: as Telegram, a getUpdates with offset N confirms (drops) those below N. */
+  private final ConcurrentSkipListMap<Integer, JsonNode> updates = new ConcurrentSkipListMap<>();
   private final AtomicInteger updateIds = new AtomicInteger(1);
   private final AtomicInteger messageIds = new AtomicInteger(1);
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -168,9 +168,10 @@ final class FakeTelegram implements AutoCloseable {
 
   void deliver(String kind, JsonNode payload) {
     ObjectNode u = json.createObjectNode();
-    u.put("update_id", updateIds.getAndIncrement());
+    int id = updateIds.getAndIncrement();
+    u.put("update_id", id);
     u.set(kind, payload);
-    updates.add(u);
+    updates.put(id, u);
   }
 
   void deliverText(long userId, String text) {
@@ -262,7 +263,8 @@ final class FakeTelegram implements AutoCloseable {
     return switch (method.toLowerCase(java.util.Locale.ROOT)) {
       case "getme" -> Reply.ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true)
           .put("first_name", "Fake").put("username", BOT_USERNAME));
-      case "getupdates" -> Reply.ok(pollUpdates(body.path("timeout").asInt(0)));
+      case "getupdates" -> Reply.ok(pollUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100),
+          body.path("timeout").asInt(0)));
       case "sendmessage" -> {
         ObjectNode m = json.createObjectNode();
         m.put("message_id", messageIds.getAndIncrement());
@@ -284,21 +286,25 @@ final class FakeTelegram implements AutoCloseable {
     };
   }
 
-  private ArrayNode pollUpdates(int timeoutSeconds) throws InterruptedException {
+  private ArrayNode pollUpdates(int offset, int limit, int timeoutSeconds) throws InterruptedException {
+    updates.headMap(offset).clear();
     ArrayNode result = json.createArrayNode();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(timeoutSeconds, 1));
-    JsonNode first = null;
-    while (first == null && !closing && System.nanoTime() < end) {
-      first = updates.poll(50, TimeUnit.MILLISECONDS);
+    while (updates.tailMap(offset).isEmpty() && !closing && System.nanoTime() < end) {
+      Thread.sleep(20);
     }
-    if (first != null) {
-      result.add(first);
-      JsonNode more;
-      while ((more = updates.poll()) != null) {
-        result.add(more);
+    for (JsonNode u : updates.tailMap(offset).values()) {
+      if (result.size() >= Math.max(1, limit)) {
+        break;
       }
+      result.add(u);
     }
     return result;
+  }
+
+  /** Updates delivered or waiting that the bot has not yet confirmed with a later offset. */
+  int unconfirmed() {
+    return updates.size();
   }
 
   /** Ends long polls in progress with no updates (waiting up to a second for their answers to go out), then stops. */
