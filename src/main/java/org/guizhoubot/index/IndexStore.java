@@ -34,6 +34,9 @@ public final class IndexStore implements AutoCloseable {
   private final Connection writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
+  /** Asks SQLite whether any connection committed; its own lock, so it never waits for a write in progress. */
+  private final Object watchLock = new Object();
+  private Connection watcher;
 
   private IndexStore(Path file, Connection writer) {
     this.file = file;
@@ -84,6 +87,26 @@ public final class IndexStore implements AutoCloseable {
 
   public Path file() {
     return file;
+  }
+
+  /**
+   * A number that changes whenever any connection, in this process or another, commits to the
+   * file ({@code PRAGMA data_version} on a connection that never writes). Cheap: no table is read.
+   */
+  public long dataVersion() {
+    synchronized (watchLock) {
+      try {
+        if (watcher == null) {
+          watcher = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
+        }
+        try (Statement s = watcher.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      } catch (SQLException e) {
+        throw new IndexStoreException("reading the data version of " + file, e);
+      }
+    }
   }
 
   /**
@@ -383,6 +406,12 @@ public final class IndexStore implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (watchLock) {
+      if (watcher != null) {
+        close(watcher);
+        watcher = null;
+      }
+    }
     synchronized (allReaders) {
       allReaders.forEach(IndexStore::close);
       allReaders.clear();

@@ -7,16 +7,21 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The index a running program answers from: the current snapshot, swapped for a new one only
- * after a reindex has committed. At most one reindex runs at a time.
+ * The index a running program answers from: the current snapshot, swapped for a new one after a
+ * commit to the index file, by this process's reindex or by another process (seen by the file's
+ * data version, checked before each use). At most one reindex runs at a time in this process.
  */
 public final class LiveIndex {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LiveIndex.class);
   private final Indexer indexer;
   private final IndexStore store;
   private final VectorIndex.Factory vectors;
   private final int dimension;
   private final Consumer<IndexSnapshot> prepare;
-  private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+  private final AtomicReference<Loaded> current = new AtomicReference<>();
+
+  /** A snapshot and the data version of the file it was read at (or before). */
+  private record Loaded(IndexSnapshot snapshot, long version) {}
   private final ReentrantLock reindexing = new ReentrantLock();
 
   /**
@@ -32,26 +37,34 @@ public final class LiveIndex {
     this.prepare = prepare;
   }
 
-  private IndexSnapshot load() {
+  private Loaded load() {
+    long version = store.dataVersion();
     IndexSnapshot s = store.loadSnapshot(vectors, dimension);
     prepare.accept(s);
-    return s;
+    return new Loaded(s, version);
   }
 
-  /** The snapshot to answer from, building the index first if there is none yet. */
+  /**
+   * The snapshot to answer from, building the index first if there is none yet, and reading it
+   * again when the file has had a commit since it was read.
+   */
   public IndexSnapshot current() throws IOException {
-    IndexSnapshot s = current.get();
-    if (s != null) {
-      return s;
+    Loaded l = current.get();
+    if (l != null && l.version() == store.dataVersion()) {
+      return l.snapshot();
     }
     synchronized (this) {
-      if (current.get() == null) {
+      l = current.get();
+      if (l == null) {
         if (indexer.rebuildReason().isPresent()) {
           reindex(false, IndexProgress.NONE);
         }
         current.set(load());
+      } else if (l.version() != store.dataVersion()) {
+        log.info("The index file changed; loading the new index");
+        current.set(load());
       }
-      return current.get();
+      return current.get().snapshot();
     }
   }
 
