@@ -64,8 +64,8 @@ public final class FeedbackStore implements AutoCloseable {
             + " vote INTEGER NOT NULL, question TEXT NOT NULL, article_ids TEXT NOT NULL,"
             + " voted_at INTEGER NOT NULL, PRIMARY KEY(answer_key, user_hash))");
         s.execute("CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL)");
-        s.execute("CREATE TABLE IF NOT EXISTS inbox(update_id INTEGER PRIMARY KEY, payload TEXT NOT NULL,"
-            + " received_at INTEGER NOT NULL, handled_at INTEGER)");
+        s.execute("CREATE TABLE IF NOT EXISTS inbox(bot_id INTEGER NOT NULL, update_id INTEGER NOT NULL,"
+            + " payload TEXT NOT NULL, received_at INTEGER NOT NULL, handled_at INTEGER, PRIMARY KEY(bot_id, update_id))");
         s.execute("CREATE INDEX IF NOT EXISTS answers_created ON answers(created_at)");
       }
       return new FeedbackStore(file, db);
@@ -146,19 +146,21 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   /**
-   * Records updates as received, in one transaction, and returns the ids that were new: an id
-   * already recorded (Telegram sends an update again until it is confirmed) is left as it was.
+   * Records updates the bot {@code botId} received, in one transaction, and returns the ids that
+   * were new: an id already recorded (Telegram sends an update again until it is confirmed) is left
+   * as it was.
    */
-  public synchronized Set<Long> receive(Map<Long, String> payloads, long nowMillis) {
-    String sql = "INSERT OR IGNORE INTO inbox(update_id, payload, received_at) VALUES (?, ?, ?)";
+  public synchronized Set<Long> receive(long botId, Map<Long, String> payloads, long nowMillis) {
+    String sql = "INSERT OR IGNORE INTO inbox(bot_id, update_id, payload, received_at) VALUES (?, ?, ?, ?)";
     Set<Long> fresh = new HashSet<>();
     try {
       db.setAutoCommit(false);
       try (PreparedStatement p = db.prepareStatement(sql)) {
         for (Map.Entry<Long, String> e : payloads.entrySet()) {
-          p.setLong(1, e.getKey());
-          p.setString(2, e.getValue());
-          p.setLong(3, nowMillis);
+          p.setLong(1, botId);
+          p.setLong(2, e.getKey());
+          p.setString(3, e.getValue());
+          p.setLong(4, nowMillis);
           if (p.executeUpdate() == 1) {
             fresh.add(e.getKey());
           }
@@ -177,24 +179,29 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   /** Marks an update handled, so that it is not handled again after a restart. */
-  public synchronized void handled(long updateId, long nowMillis) {
-    String sql = "UPDATE inbox SET handled_at = ? WHERE update_id = ? AND handled_at IS NULL";
+  public synchronized void handled(long botId, long updateId, long nowMillis) {
+    String sql = "UPDATE inbox SET handled_at = ? WHERE bot_id = ? AND update_id = ? AND handled_at IS NULL";
     try (PreparedStatement p = db.prepareStatement(sql)) {
       p.setLong(1, nowMillis);
-      p.setLong(2, updateId);
+      p.setLong(2, botId);
+      p.setLong(3, updateId);
       p.executeUpdate();
     } catch (SQLException e) {
       throw new FeedbackStoreException("cannot mark update " + updateId + " handled: " + e.getMessage(), e);
     }
   }
 
-  /** The updates received but not handled (the process stopped first), oldest first. */
-  public synchronized List<Received> unhandled() {
-    String sql = "SELECT update_id, payload, received_at FROM inbox WHERE handled_at IS NULL ORDER BY update_id";
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+  /** The updates the bot {@code botId} received but did not handle (the process stopped first), oldest first. */
+  public synchronized List<Received> unhandled(long botId) {
+    String sql = "SELECT update_id, payload, received_at FROM inbox WHERE bot_id = ? AND handled_at IS NULL"
+        + " ORDER BY update_id";
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setLong(1, botId);
       List<Received> out = new ArrayList<>();
-      while (r.next()) {
-        out.add(new Received(r.getLong(1), r.getString(2), r.getLong(3)));
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new Received(r.getLong(1), r.getString(2), r.getLong(3)));
+        }
       }
       return out;
     } catch (SQLException e) {

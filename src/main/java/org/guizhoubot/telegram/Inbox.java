@@ -27,6 +27,7 @@ final class Inbox {
   private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
 
   private final FeedbackStore store;
+  private final long botId;
   private final ObjectMapper json;
   private final Updates updates;
   private final GuizhouBot bot;
@@ -35,9 +36,10 @@ final class Inbox {
   private final LongSupplier clock;
   private long lastPrune = Long.MIN_VALUE;
 
-  Inbox(FeedbackStore store, ObjectMapper json, Updates updates, GuizhouBot bot, Duration recoverWithin,
+  Inbox(FeedbackStore store, long botId, ObjectMapper json, Updates updates, GuizhouBot bot, Duration recoverWithin,
       Duration keepAnswers, LongSupplier clock) {
     this.store = store;
+    this.botId = botId;
     this.json = json;
     this.updates = updates;
     this.bot = bot;
@@ -64,7 +66,7 @@ final class Inbox {
     }
     Set<Long> fresh;
     try {
-      fresh = store.receive(payloads, clock.getAsLong());
+      fresh = store.receive(botId, payloads, clock.getAsLong());
     } catch (FeedbackStore.FeedbackStoreException e) {
       log.error("Updates could not be recorded; handling them without a record: {}", e.getMessage());
       fresh = null;
@@ -88,7 +90,7 @@ final class Inbox {
    * returns how many.
    */
   int recover() {
-    List<FeedbackStore.Received> pending = store.unhandled();
+    List<FeedbackStore.Received> pending = store.unhandled(botId);
     long now = clock.getAsLong();
     int stale = 0;
     for (FeedbackStore.Received r : pending) {
@@ -154,7 +156,7 @@ final class Inbox {
 
   private void markHandled(long updateId) {
     try {
-      store.handled(updateId, clock.getAsLong());
+      store.handled(botId, updateId, clock.getAsLong());
     } catch (FeedbackStore.FeedbackStoreException e) {
       log.warn("Could not mark update {} handled: {}", updateId, e.getMessage());
     }

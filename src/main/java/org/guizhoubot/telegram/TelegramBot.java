@@ -90,7 +90,7 @@ public final class TelegramBot implements AutoCloseable {
         () -> new CappedBackOff(config.backOffInitial(), config.backOffMax()));
     TelegramBot running = new TelegramBot(api, feedback, bot, me, pollHttp, pollExecutor, polling);
     Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
-    Inbox inbox = new Inbox(feedback, mapper, new Updates(me), bot, config.recoverWithin(), config.keepAnswers(),
+    Inbox inbox = new Inbox(feedback, me.id(), mapper, new Updates(me), bot, config.recoverWithin(), config.keepAnswers(),
         System::currentTimeMillis);
     try {
       inbox.recover();

@@ -59,7 +59,8 @@ final class FakeTelegram implements AutoCloseable {
   private final String token;
   /** Updates not yet confirmed, by id: as Telegram, a getUpdates with offset N confirms (drops) those below N. */
   private final ConcurrentSkipListMap<Integer, JsonNode> updates = new ConcurrentSkipListMap<>();
-  private final AtomicInteger updateIds = new AtomicInteger(1);
+  /** Shared by every fake in a JVM, so update ids never repeat: Telegram's only grow, and bot.db relies on that. */
+  private static final AtomicInteger UPDATE_IDS = new AtomicInteger(1);
   private final AtomicInteger messageIds = new AtomicInteger(1);
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Responder> responders = new ConcurrentHashMap<>();
@@ -168,7 +169,7 @@ final class FakeTelegram implements AutoCloseable {
 
   void deliver(String kind, JsonNode payload) {
     ObjectNode u = json.createObjectNode();
-    int id = updateIds.getAndIncrement();
+    int id = UPDATE_IDS.getAndIncrement();
     u.put("update_id", id);
     u.set(kind, payload);
     updates.put(id, u);

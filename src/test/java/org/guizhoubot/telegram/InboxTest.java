@@ -45,7 +45,7 @@ class InboxTest {
   }
 
   private Inbox inbox(FeedbackStore store, GuizhouBot bot) {
-    return new Inbox(store, json, new Updates(FakeBotApi.ME), bot, Duration.ofMinutes(10), Duration.ofDays(90), now::get);
+    return new Inbox(store, FakeBotApi.ME.id(), json, new Updates(FakeBotApi.ME), bot, Duration.ofMinutes(10), Duration.ofDays(90), now::get);
   }
 
   @Test
@@ -59,7 +59,7 @@ class InboxTest {
       inbox.consume(List.of(q));
       inbox.consume(List.of(q));
 
-      assertThat(await(WAIT, () -> store.unhandled().isEmpty())).isTrue();
+      assertThat(await(WAIT, () -> store.unhandled(FakeBotApi.ME.id()).isEmpty())).isTrue();
       assertThat(await(Duration.ofMillis(500), () -> api.texts(USER).size() > 1)).isFalse();
       assertThat(api.texts(USER)).hasSize(1);
       assertThat(api.texts(USER).get(0)).contains("Baishan");
@@ -69,9 +69,9 @@ class InboxTest {
   @Test
   void should_answer_recent_unhandled_questions_on_start_and_tell_old_ones_they_were_missed() throws Exception {
     try (FeedbackStore store = FeedbackStore.open(dir.resolve("bot.db"))) {
-      store.receive(java.util.Map.of(7L, json.writeValueAsString(question(7, USER, "Who is the co-founder of Baishan Cloud?"))),
+      store.receive(FakeBotApi.ME.id(), java.util.Map.of(7L, json.writeValueAsString(question(7, USER, "Who is the co-founder of Baishan Cloud?"))),
           now.get() - Duration.ofMinutes(30).toMillis());
-      store.receive(java.util.Map.of(8L, json.writeValueAsString(question(8, USER + 1, "When was the Big Data Expo held?"))),
+      store.receive(FakeBotApi.ME.id(), java.util.Map.of(8L, json.writeValueAsString(question(8, USER + 1, "When was the Big Data Expo held?"))),
           now.get() - Duration.ofMinutes(2).toMillis());
     }
     FakeBotApi api = new FakeBotApi();
@@ -82,7 +82,7 @@ class InboxTest {
 
       assertThat(inbox.recover()).isEqualTo(2);
 
-      assertThat(await(WAIT, () -> store.unhandled().isEmpty())).isTrue();
+      assertThat(await(WAIT, () -> store.unhandled(FakeBotApi.ME.id()).isEmpty())).isTrue();
       assertThat(await(WAIT, () -> api.texts(USER).size() == 1 && api.texts(USER + 1).size() == 1)).isTrue();
       assertThat(api.texts(USER)).containsExactly(Texts.MISSED_WHILE_RESTARTING);
       assertThat(api.texts(USER + 1).get(0)).contains("Expo");
@@ -95,15 +95,15 @@ class InboxTest {
   void should_prune_answers_older_than_the_setting_and_handled_updates_older_than_a_day() throws Exception {
     try (FeedbackStore store = FeedbackStore.open(dir.resolve("bot.db"))) {
       String old = store.remember("old question", List.of("a"), "answered");
-      store.receive(java.util.Map.of(1L, "{}"), now.get() - Duration.ofDays(2).toMillis());
-      store.handled(1, now.get() - Duration.ofDays(2).toMillis());
-      store.receive(java.util.Map.of(2L, "{}"), now.get() - Duration.ofDays(2).toMillis());
+      store.receive(FakeBotApi.ME.id(), java.util.Map.of(1L, "{}"), now.get() - Duration.ofDays(2).toMillis());
+      store.handled(FakeBotApi.ME.id(), 1, now.get() - Duration.ofDays(2).toMillis());
+      store.receive(FakeBotApi.ME.id(), java.util.Map.of(2L, "{}"), now.get() - Duration.ofDays(2).toMillis());
 
       FeedbackStore.Pruned pruned = store.prune(System.currentTimeMillis() + 1, now.get() - Duration.ofDays(1).toMillis());
 
       assertThat(pruned).isEqualTo(new FeedbackStore.Pruned(1, 1));
       assertThat(store.vote(old, USER, true)).isEmpty();
-      assertThat(store.unhandled()).extracting(FeedbackStore.Received::updateId).containsExactly(2L);
+      assertThat(store.unhandled(FakeBotApi.ME.id())).extracting(FeedbackStore.Received::updateId).containsExactly(2L);
     }
   }
 }
