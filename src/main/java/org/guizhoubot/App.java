@@ -50,7 +50,7 @@ public final class App implements AutoCloseable {
     this.ownsEmbedder = ownsEmbedder;
     this.settings = settings;
     this.embedder = embedder;
-    this.corpus = new Corpus(settings.corpusDir());
+    this.corpus = new Corpus(settings.corpusDir(), settings.maxArticleBytes());
     ArticleReader reader = new ArticleReader();
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
         .followRedirects(HttpClient.Redirect.NORMAL).build();

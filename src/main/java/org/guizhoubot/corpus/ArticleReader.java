@@ -14,6 +14,9 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Reads one article file: Markdown or plain text with optional YAML front matter, or an HTML page
@@ -25,6 +28,8 @@ public final class ArticleReader {
   public static final Set<String> EXTENSIONS = Set.of("md", "txt", "html", "htm");
 
   private static final int MAX_TITLE = 160;
+  /** The HTML elements whose text makes an article's paragraphs. */
+  private static final Set<String> BLOCKS = Set.of("p", "h2", "h3", "h4", "li", "blockquote", "pre");
 
   /** True when the file name has an extension the reader understands. */
   public static boolean isSupported(String fileName) {
@@ -106,15 +111,21 @@ public final class ArticleReader {
         doc.title());
     Element main = firstNonNull(doc.selectFirst("article"), doc.selectFirst("main"), doc.body());
     StringBuilder text = new StringBuilder();
-    for (Element block : main.select("p, h2, h3, h4, li, blockquote, pre")) {
-      if (block.parents().stream().anyMatch(p -> p.normalName().equals("li") || p.normalName().equals("blockquote"))) {
-        continue;
+    // One pass, outermost blocks only (a list inside a list item is part of the item's text): linear
+    // in the page, where asking each block for its ancestors was quadratic on deep nesting.
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (node instanceof Element block && BLOCKS.contains(block.normalName())) {
+          String t = block.text().strip();
+          if (!t.isEmpty()) {
+            text.append(t).append("\n\n");
+          }
+          return FilterResult.SKIP_CHILDREN;
+        }
+        return FilterResult.CONTINUE;
       }
-      String t = block.text().strip();
-      if (!t.isEmpty()) {
-        text.append(t).append("\n\n");
-      }
-    }
+    }, main);
     if (text.length() == 0) {
       text.append(main.text());
     }

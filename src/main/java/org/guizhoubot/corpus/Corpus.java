@@ -9,15 +9,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
-/** The corpus folder: one article per file, the file name without extension being its id. */
+/**
+ * The corpus folder: one article per file, the file name without extension being its id. Files
+ * larger than {@code maxBytes} and links leading out of the folder are reported and skipped.
+ */
 public final class Corpus {
+  /** The default cap on one article file (5 MB). */
+  public static final long DEFAULT_MAX_BYTES = 5_000_000L;
+
   private final Path dir;
+  private final long maxBytes;
 
   public Corpus(Path dir) {
+    this(dir, DEFAULT_MAX_BYTES);
+  }
+
+  public Corpus(Path dir, long maxBytes) {
     this.dir = dir.toAbsolutePath().normalize();
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes must be >= 1, was " + maxBytes);
+    }
+    this.maxBytes = maxBytes;
   }
 
   public Path dir() {
@@ -56,12 +73,33 @@ public final class Corpus {
         continue;
       }
       try {
+        Optional<String> refused = refusal(p);
+        if (refused.isPresent()) {
+          skipped.add(new Problem(name, refused.get()));
+          continue;
+        }
         files.add(new CorpusFile(id, p, sha256(Files.readAllBytes(p))));
       } catch (IOException e) {
         skipped.add(new Problem(name, "cannot be read (" + e.getMessage() + "); skipped"));
       }
     }
     return new CorpusListing(files, skipped);
+  }
+
+  /** Why a file is not read at all: a link out of the folder, or a size over the cap. */
+  private Optional<String> refusal(Path p) throws IOException {
+    if (Files.isSymbolicLink(p)) {
+      Path target = p.toRealPath();
+      if (!target.startsWith(dir.toRealPath())) {
+        return Optional.of("is a link to " + target + ", outside the corpus folder; skipped");
+      }
+    }
+    long size = Files.size(p);
+    if (size > maxBytes) {
+      return Optional.of(String.format(Locale.ROOT, "is %.1f MB, over the %.1f MB limit (corpus.max.file.mb); skipped",
+          size / 1e6, maxBytes / 1e6));
+    }
+    return Optional.empty();
   }
 
   public static String sha256(byte[] bytes) {

@@ -1,0 +1,46 @@
+package org.guizhoubot.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the corpus folder lists and what it refuses: oversized files, links out of the folder. */
+class CorpusTest {
+  @TempDir Path dir;
+
+  @Test
+  void should_skip_a_file_over_the_size_cap_naming_it_and_list_the_others() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("small.md"), "Title\nA short article.\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("huge.txt"), "Title\n" + "word ".repeat(300), StandardCharsets.UTF_8);
+
+    CorpusListing listing = new Corpus(corpus, 1_000).list();
+
+    assertThat(listing.files()).extracting(CorpusFile::id).containsExactly("small");
+    assertThat(listing.skipped()).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("huge.txt");
+      assertThat(p.message()).contains("over the", "limit (corpus.max.file.mb); skipped");
+    });
+  }
+
+  @Test
+  void should_not_follow_a_link_out_of_the_corpus_folder_but_keep_a_link_inside_it() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Path secret = Files.writeString(dir.resolve("passwd.txt"), "root:x:0:0:root:/root:/bin/bash\n", StandardCharsets.UTF_8);
+    Files.writeString(corpus.resolve("real.md"), "Title\nA real article.\n", StandardCharsets.UTF_8);
+    Files.createSymbolicLink(corpus.resolve("passwd.txt"), secret);
+    Files.createSymbolicLink(corpus.resolve("alias.md"), corpus.resolve("real.md"));
+
+    CorpusListing listing = new Corpus(corpus).list();
+
+    assertThat(listing.files()).extracting(CorpusFile::id).containsExactlyInAnyOrder("real", "alias");
+    assertThat(listing.skipped()).singleElement().satisfies(p -> {
+      assertThat(p.name()).isEqualTo("passwd.txt");
+      assertThat(p.message()).contains("outside the corpus folder");
+    });
+  }
+}
