@@ -35,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * indexed article is whole (its passages are exactly what the splitter makes of its file), the
  * previous index still answers, and finally that the next {@code index} finishes the work.
  *
- * <p>By default 3 kills over the seeds plus 300 generated BBC-like articles. The full run (see
- * BENCHMARKS.md): {@code -Dcrash.kills=20 -Dcrash.jsonl=/work/shared/data/bbc-news-2004-2005.jsonl}.
+ * <p>By default 3 kills between 1 and 8 s into runs over the seeds plus 150 generated BBC-like
+ * articles. The full run (see BENCHMARKS.md): {@code -Dcrash.kills=20 -Dcrash.maxDelayMs=120000
+ * -Dcrash.jsonl=/work/shared/data/bbc-news-2004-2005.jsonl}; {@code -Dcrash.seed} picks other kill points.
  */
 class IndexCrashTest {
   private static final String SEED_QUESTION = "Who is the co-founder of Baishan Cloud?";
@@ -56,19 +57,18 @@ class IndexCrashTest {
       if (jsonl != null) {
         app.importer().importJsonl(Path.of(jsonl));
       } else {
-        writeGeneratedArticles(corpus, 300, random);
+        writeGeneratedArticles(corpus, Integer.getInteger("crash.articles", 150), random);
       }
     }
     int checks = 0;
     List<String> failures = new ArrayList<>();
-    long longest = 4_000;
+    long maxDelay = Long.getLong("crash.maxDelayMs", 8_000L);
     for (int k = 1; k <= kills; k++) {
-      long delay = 1_500 + (long) (random.nextDouble() * longest);
+      long delay = 1_000 + (long) (random.nextDouble() * (maxDelay - 1_000));
       Process p = startIndex(corpus, data, dir.resolve("index-" + k + ".log"));
       boolean finishedFirst = p.waitFor(delay, TimeUnit.MILLISECONDS);
       p.destroyForcibly();
       p.waitFor(30, TimeUnit.SECONDS);
-      longest = Math.max(longest, delay * 2);
       checks += check(corpus, data, failures, "kill " + k + " at " + delay + " ms" + (finishedFirst ? " (already done)" : ""));
       System.out.printf(Locale.ROOT, "IndexCrashTest: kill %d after %d ms%s; %d articles indexed%n", k, delay,
           finishedFirst ? " (index had finished)" : "", indexedArticles(data));
