@@ -89,38 +89,49 @@ public final class PassageSplitter {
     return b.toString();
   }
 
+  /** The most characters one cut of a word with no spaces may span (a word piece is rarely over 100). */
+  private static final int MAX_CUT_CHARS_PER_PIECE = 100;
+
+  /**
+   * Cuts a sentence over the budget into pieces at word boundaries. Linear in the sentence: words
+   * are counted one at a time and summed (word pieces never span a space), and only each cut is
+   * counted whole to confirm it; a word longer than the budget is cut by a binary search over a
+   * bounded window.
+   */
   private void cutLongSentence(String body, Sentences.Span s, int budget, boolean paragraphStart, List<Piece> out) {
+    int end = s.end();
     int pos = s.start();
     boolean first = paragraphStart;
-    while (pos < s.end()) {
-      int end = s.end();
-      int lo = pos;
-      int best = -1;
-      int bestCount = 0;
-      // grow word by word until the budget is reached
+    while (pos < end) {
+      List<Integer> wordEnds = new ArrayList<>();
+      int used = 0;
       int cursor = pos;
       while (cursor < end) {
         int nextSpace = body.indexOf(' ', cursor + 1);
-        int candidate = nextSpace < 0 || nextSpace > end ? end : nextSpace;
-        int count = tokens.count(body.substring(lo, candidate));
-        if (count > budget) {
+        int wordEnd = nextSpace < 0 || nextSpace > end ? end : nextSpace;
+        int count = tokens.count(body.substring(cursor, wordEnd));
+        if (used + count > budget) {
           break;
         }
-        best = candidate;
-        bestCount = count;
-        cursor = candidate;
-        if (candidate == end) {
+        used += count;
+        wordEnds.add(wordEnd);
+        cursor = wordEnd;
+      }
+      int best = -1;
+      int bestCount = 0;
+      while (!wordEnds.isEmpty()) {
+        int candidate = wordEnds.get(wordEnds.size() - 1);
+        int count = tokens.count(body.substring(pos, candidate));
+        if (count <= budget) {
+          best = candidate;
+          bestCount = count;
           break;
         }
+        wordEnds.remove(wordEnds.size() - 1);
       }
       if (best < 0) {
-        // a single "word" longer than the budget: cut by characters
-        int cut = pos + 1;
-        while (cut < end && tokens.count(body.substring(pos, cut + 1)) <= budget) {
-          cut++;
-        }
-        best = cut;
-        bestCount = tokens.count(body.substring(pos, cut));
+        best = cutWord(body, pos, end, budget);
+        bestCount = tokens.count(body.substring(pos, best));
       }
       out.add(new Piece(pos, best, bestCount, first));
       first = false;
@@ -129,6 +140,24 @@ public final class PassageSplitter {
         pos++;
       }
     }
+  }
+
+  /** The end of the longest text from {@code pos} within the budget, for a word longer than the budget. */
+  private int cutWord(String body, int pos, int end, int budget) {
+    int lo = pos + 1;
+    int hi = Math.min(end, pos + budget * MAX_CUT_CHARS_PER_PIECE);
+    if (tokens.count(body.substring(pos, hi)) <= budget) {
+      return hi;
+    }
+    while (lo < hi - 1) {
+      int mid = (lo + hi) >>> 1;
+      if (tokens.count(body.substring(pos, mid)) <= budget) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private record Piece(int start, int end, int pieces, boolean paragraphStart) {}
