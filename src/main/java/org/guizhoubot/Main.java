@@ -1,5 +1,6 @@
 package org.guizhoubot;
 
+import org.guizhoubot.index.OnnxNativeCache;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.guizhoubot.cli.Cli;
@@ -18,6 +19,7 @@ public final class Main {
     Logger log = LoggerFactory.getLogger(Main.class);
     Thread.setDefaultUncaughtExceptionHandler(
         (thread, e) -> log.error("Uncaught exception in thread {}", thread.getName(), e));
+    OnnxNativeCache.install(System.getenv());
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = new Cli(out, err, System.getenv(), System.in).run(args);
