@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -56,6 +58,7 @@ public final class Corpus {
     for (Path p : paths) {
       String name = p.getFileName().toString();
       if (name.startsWith(".")) {
+        sweepIfStaleImport(p, name);
         continue;
       }
       if (!ArticleReader.isSupported(name)) {
@@ -84,6 +87,23 @@ public final class Corpus {
       }
     }
     return new CorpusListing(files, skipped);
+  }
+
+  /** How old an import's temporary file must be before it counts as left by a killed import. */
+  static final Duration STALE_IMPORT = Duration.ofMinutes(10);
+
+  /** Deletes a temporary file an import left when it was killed (an import in progress renames it within seconds). */
+  private static void sweepIfStaleImport(Path p, String name) {
+    if (!name.startsWith(".import-") || !name.endsWith(".tmp")) {
+      return;
+    }
+    try {
+      if (Files.getLastModifiedTime(p).toInstant().isBefore(Instant.now().minus(STALE_IMPORT))) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // another process removed or renamed it first
+    }
   }
 
   /** Why a file is not read at all: a link out of the folder, or a size over the cap. */

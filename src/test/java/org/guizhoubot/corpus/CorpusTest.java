@@ -43,4 +43,19 @@ class CorpusTest {
       assertThat(p.message()).contains("outside the corpus folder");
     });
   }
+
+  @Test
+  void should_delete_temporary_files_a_killed_import_left_but_not_a_fresh_one() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Files.writeString(corpus.resolve("real.md"), "Title\nA real article.\n", StandardCharsets.UTF_8);
+    Path stale = Files.writeString(corpus.resolve(".import-123.tmp"), "", StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+    Path fresh = Files.writeString(corpus.resolve(".import-456.tmp"), "half", StandardCharsets.UTF_8);
+
+    CorpusListing listing = new Corpus(corpus).list();
+
+    assertThat(listing.files()).extracting(CorpusFile::id).containsExactly("real");
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists();
+  }
 }
