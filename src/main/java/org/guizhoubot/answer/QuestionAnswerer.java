@@ -7,6 +7,9 @@ import org.guizhoubot.retrieval.Retriever;
 public final class QuestionAnswerer {
   /** Passages handed to the composer. */
   public static final int PASSAGES = 6;
+  /** Longer messages get a note instead of a search. */
+  public static final int MAX_QUESTION_CHARS = 1000;
+  static final String TOO_LONG = "Please ask a shorter question (at most 1,000 characters).";
 
   private final Retriever retriever;
   private final AnswerComposer composer;
@@ -21,6 +24,10 @@ public final class QuestionAnswerer {
     if (q.isEmpty()) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", java.util.List.of(),
           composer.name()), java.util.List.of(), 0, 0);
+    }
+    if (q.length() > MAX_QUESTION_CHARS) {
+      return new AnswerResult(new Outcome.Declined(q, TOO_LONG, java.util.List.of(), composer.name()),
+          java.util.List.of(), 0, 0);
     }
     long t0 = System.nanoTime();
     var passages = retriever.retrieve(q, PASSAGES);

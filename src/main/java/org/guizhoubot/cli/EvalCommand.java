@@ -46,11 +46,18 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--max-false-decline", paramLabel = "X", description = "Fail when the in-scope decline rate is above X.")
   Double maxFalseDecline;
 
+  @Option(names = "--min-balanced", paramLabel = "X",
+      description = "Fail when the balanced accuracy (mean of fact hit and decline rate) is below X.")
+  Double minBalanced;
+
   @Option(names = {"-v", "--verbose"}, description = "Print every question's outcome.")
   boolean verbose;
 
-  /** One line of a question file: gold article ids (empty: should decline) and answer patterns. */
-  record Question(String id, String question, Set<String> gold, List<Pattern> answer) {}
+  /**
+   * One line of a question file: gold article ids (empty: should decline), answer patterns, and a
+   * kind for the report (absent: {@code answerable} or {@code unanswerable}).
+   */
+  record Question(String id, String question, Set<String> gold, List<Pattern> answer, String kind) {}
 
   @Override
   public Integer call() throws IOException {
@@ -64,6 +71,7 @@ final class EvalCommand implements Callable<Integer> {
       int declinedOut = 0;
       int declinedIn = 0;
       List<Double> latencies = new ArrayList<>();
+      java.util.Map<String, int[]> byKind = new java.util.TreeMap<>();
       app.answerer().answer("warm up");
       for (Question q : questions) {
         AnswerResult r = app.answerer().answer(q.question());
@@ -71,10 +79,12 @@ final class EvalCommand implements Callable<Integer> {
         Outcome o = r.outcome();
         boolean answered = o instanceof Outcome.Answered;
         String mark;
+        boolean right;
         if (q.gold().isEmpty()) {
           outScope++;
           declinedOut += answered ? 0 : 1;
           mark = answered ? "ANSWERED (should decline)" : "declined ok";
+          right = !answered;
         } else {
           inScope++;
           List<RetrievedPassage> top = r.passages().subList(0, Math.min(3, r.passages().size()));
@@ -83,15 +93,20 @@ final class EvalCommand implements Callable<Integer> {
           if (!answered) {
             declinedIn++;
             mark = "DECLINED (in scope)";
+            right = false;
           } else {
             Outcome.Answered a = (Outcome.Answered) o;
             boolean c = a.citations().stream().map(Citation::articleId).anyMatch(q.gold()::contains);
             boolean f = q.answer().stream().allMatch(p -> p.matcher(a.text()).find());
             cited += c ? 1 : 0;
             facts += f ? 1 : 0;
+            right = f;
             mark = (c ? "cited" : "NOT CITED") + ", " + (f ? "fact" : "NO FACT") + (inTop3 ? "" : ", not in top 3");
           }
         }
+        int[] k = byKind.computeIfAbsent(q.kind(), x -> new int[2]);
+        k[0] += right ? 1 : 0;
+        k[1]++;
         if (verbose) {
           cli.out.println(q.id() + " " + mark + " | " + q.question());
           cli.out.println("    " + (o instanceof Outcome.Answered a ? a.text()
@@ -109,11 +124,20 @@ final class EvalCommand implements Callable<Integer> {
       cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, facts, inScope);
       cli.out.printf(Locale.ROOT, "decline rate         %.3f (%d/%d out of scope declined)%n", decline, declinedOut, outScope);
       cli.out.printf(Locale.ROOT, "false-decline rate   %.3f (%d/%d in scope declined)%n", falseDecline, declinedIn, inScope);
+      double balanced = (fact + decline) / 2;
+      cli.out.printf(Locale.ROOT, "balanced accuracy    %.3f (mean of fact hit and decline rate)%n", balanced);
+      if (byKind.size() > 2 || byKind.keySet().stream().anyMatch(x -> !x.equals("answerable") && !x.equals("unanswerable"))) {
+        byKind.forEach((kind, c) -> cli.out.printf(Locale.ROOT, "  %-18s %.3f (%d/%d right)%n", kind,
+            ratio(c[0], c[1]), c[0], c[1]));
+      }
       cli.out.printf(Locale.ROOT, "latency ms           p50 %.1f  p95 %.1f%n", percentile(sorted, 50), percentile(sorted, 95));
       List<String> failures = new ArrayList<>();
       if (minRecall != null && recall < minRecall) failures.add("citation recall " + fmt(recall) + " < " + minRecall);
       if (minFact != null && fact < minFact) failures.add("fact hit " + fmt(fact) + " < " + minFact);
       if (minDecline != null && decline < minDecline) failures.add("decline rate " + fmt(decline) + " < " + minDecline);
+      if (minBalanced != null && balanced < minBalanced) {
+        failures.add("balanced accuracy " + fmt(balanced) + " < " + minBalanced);
+      }
       if (maxFalseDecline != null && falseDecline > maxFalseDecline) {
         failures.add("false-decline rate " + fmt(falseDecline) + " > " + maxFalseDecline);
       }
@@ -146,7 +170,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Pattern> answer = n.has("answer")
             ? toList(n.get("answer")).stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList()
             : List.of();
-        out.add(new Question(n.path("id").asText("line " + lineNo), n.get("question").asText(), gold, answer));
+        String kind = n.path("kind").asText(gold.isEmpty() ? "unanswerable" : "answerable");
+        out.add(new Question(n.path("id").asText("line " + lineNo), n.get("question").asText(), gold, answer, kind));
       } catch (IOException | java.util.regex.PatternSyntaxException e) {
         throw new BadInputException(file.getFileName() + " line " + lineNo + ": " + e.getMessage());
       }
