@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,12 +81,12 @@ public final class LlmComposer implements AnswerComposer {
       citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
           p.article().published(), p.article().url(), p.passage().text()));
     }
-    try {
-      return new Outcome.Answered(question, checked.text(), citations, NAME);
-    } catch (IllegalArgumentException e) {
-      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
+    Optional<String> problem = Outcome.Answered.problem(checked.text(), citations);
+    if (problem.isPresent()) {
+      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", problem.get(), fallback.name());
       return fallback.compose(question, retrieval);
     }
+    return new Outcome.Answered(question, checked.text(), citations, NAME);
   }
 
   /** Stops the call threads, cancelling calls in flight, and closes the fallback. */
