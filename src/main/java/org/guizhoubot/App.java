@@ -20,10 +20,14 @@ import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
 import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.library.Library;
+import org.guizhoubot.library.LocalLibrary;
 import org.guizhoubot.retrieval.HybridRetriever;
 
 /** Wires the parts of guizhou-bot together; the one place where implementations are chosen. */
 public final class App implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
+  private final boolean ownsEmbedder;
   private final Settings settings;
   private final Corpus corpus;
   private final IndexStore store;
@@ -34,9 +38,16 @@ public final class App implements AutoCloseable {
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
   private final HttpClient http;
+  private final Library library;
   private volatile PassageSplitter splitter;
 
+  /** An app over a model the caller owns (and closes). */
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
+    this(settings, embedder, vectors, false);
+  }
+
+  private App(Settings settings, Embedder embedder, VectorIndex.Factory vectors, boolean ownsEmbedder) {
+    this.ownsEmbedder = ownsEmbedder;
     this.settings = settings;
     this.embedder = embedder;
     this.corpus = new Corpus(settings.corpusDir());
@@ -46,21 +57,25 @@ public final class App implements AutoCloseable {
     this.importer = new CorpusImporter(corpus, reader, http);
     this.store = IndexStore.open(settings.indexFile());
     Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
+    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
     this.retriever = new HybridRetriever(index, embedder, HybridRetriever.Fusion.DEFAULT);
-    ExtractiveComposer extractive = new ExtractiveComposer(retriever::stats);
+    ExtractiveComposer extractive = new ExtractiveComposer();
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer);
+    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
   public static final int EXACT_SEARCH_BELOW = 20_000;
 
-  /** The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. */
+  /**
+   * The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. The
+   * app owns the model and closes it. (The JDK 17 HTTP client has no close; its thread ends with it.)
+   */
   public static App open(Settings settings) {
-    return new App(settings, LazyEmbedder.miniLm(), App::vectorIndexFor);
+    return new App(settings, LazyEmbedder.miniLm(), App::vectorIndexFor, true);
   }
 
   /**
@@ -85,6 +100,11 @@ public final class App implements AutoCloseable {
       }
     }
     return s;
+  }
+
+  /** The application port that every front end calls. */
+  public Library library() {
+    return library;
   }
 
   public Settings settings() {
@@ -119,8 +139,14 @@ public final class App implements AutoCloseable {
     return embedder;
   }
 
+  /** Closes what the app opened: the composer's threads, the model's session and threads, the index file. */
   @Override
   public void close() {
-    store.close();
+    AutoCloseable model = ownsEmbedder ? embedder : () -> { };
+    try (store; model; composer) {
+      log.debug("Closing the app over {}", settings.indexFile());
+    } catch (Exception e) {
+      log.warn("Closing the app failed", e);
+    }
   }
 }

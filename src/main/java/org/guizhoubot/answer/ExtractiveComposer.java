@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.guizhoubot.answer.decision.DecisionModel;
 import org.guizhoubot.answer.decision.SentenceFeatures;
 import org.guizhoubot.answer.decision.SentenceFeatures.Candidate;
 import org.guizhoubot.index.Sentences;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
-import org.guizhoubot.retrieval.TermStats;
 
 /**
  * The offline composer: scores every sentence of the retrieved passages with the fitted
@@ -36,8 +35,7 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
 
-  private final Supplier<TermStats> stats;
-  private final Supplier<DecisionModel> model;
+  private final java.util.function.Supplier<DecisionModel> model;
 
   /**
    * The scored sentences of one question, best first, and the question stage's probability that
@@ -56,13 +54,11 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /** With the model committed in the jar. */
-  public ExtractiveComposer(Supplier<TermStats> stats) {
-    this.stats = Objects.requireNonNull(stats, "stats");
+  public ExtractiveComposer() {
     this.model = () -> Bundled.MODEL;
   }
 
-  public ExtractiveComposer(Supplier<TermStats> stats, DecisionModel model) {
-    this.stats = Objects.requireNonNull(stats, "stats");
+  public ExtractiveComposer(DecisionModel model) {
     Objects.requireNonNull(model, "model");
     this.model = () -> model;
   }
@@ -81,8 +77,8 @@ public final class ExtractiveComposer implements AnswerComposer {
    * that the articles are very unlikely to hold the answer (see model.txt for how rare answerable
    * questions are down there on held-out data), so an LLM need not be asked.
    */
-  public boolean farBelowThreshold(String question, List<RetrievedPassage> passages) {
-    Assessment a = assess(question, passages);
+  public boolean farBelowThreshold(String question, Retrieval retrieval) {
+    Assessment a = assess(question, retrieval);
     return a.candidates().isEmpty() || a.decision() < FAR_BELOW * model.get().threshold();
   }
 
@@ -90,9 +86,9 @@ public final class ExtractiveComposer implements AnswerComposer {
   public static final double FAR_BELOW = 0.25;
 
   /** Every candidate sentence scored, best first. */
-  public Assessment assess(String question, List<RetrievedPassage> passages) {
-    List<List<Sentences.Span>> sentences = new ArrayList<>(passages.size());
-    List<Candidate> candidates = SentenceFeatures.of(question, passages, stats.get(), sentences);
+  public Assessment assess(String question, Retrieval retrieval) {
+    List<List<Sentences.Span>> sentences = new ArrayList<>(retrieval.passages().size());
+    List<Candidate> candidates = SentenceFeatures.of(question, retrieval.passages(), retrieval.stats(), sentences);
     return assess(candidates, sentences);
   }
 
@@ -120,8 +116,8 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   @Override
-  public Outcome compose(String question, List<RetrievedPassage> passages) {
-    return decide(question, passages, assess(question, passages), model.get().threshold());
+  public Outcome compose(String question, Retrieval retrieval) {
+    return decide(question, retrieval.passages(), assess(question, retrieval), model.get().threshold());
   }
 
   /**

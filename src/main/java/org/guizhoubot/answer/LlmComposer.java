@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.concurrent.DaemonThreads;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
   private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
-  private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "llm-call-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.factory("llm-call"));
 
   private final ChatBackend backend;
   private final AnswerComposer fallback;
@@ -56,31 +53,32 @@ public final class LlmComposer implements AnswerComposer {
   }
 
   @Override
-  public Outcome compose(String question, List<RetrievedPassage> passages) {
+  public Outcome compose(String question, Retrieval retrieval) {
+    List<RetrievedPassage> passages = retrieval.passages();
     if (passages.isEmpty()) {
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
-    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(question, passages)) {
+    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(question, retrieval)) {
       log.debug("Not asking the LLM: the offline decision is far below its threshold");
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     String reply;
     try {
       reply = call(LlmPrompt.SYSTEM, LlmPrompt.user(question, passages));
     } catch (LlmException e) {
       log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     if (LlmReply.isRefusal(reply)) {
       log.info("LLM found no answer in the {} passages; the {} composer decides", passages.size(),
           fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     LlmReply.Checked checked = LlmReply.check(reply, passages.size());
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     List<Citation> citations = new ArrayList<>();
     for (int i = 0; i < checked.cited().size(); i++) {
@@ -88,17 +86,24 @@ public final class LlmComposer implements AnswerComposer {
       citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
           p.article().published(), p.article().url(), p.passage().text()));
     }
-    try {
-      return new Outcome.Answered(question, checked.text(), citations, NAME);
-    } catch (IllegalArgumentException e) {
-      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
-      return fallback.compose(question, passages);
+    Optional<String> problem = Outcome.Answered.problem(checked.text(), citations);
+    if (problem.isPresent()) {
+      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", problem.get(), fallback.name());
+      return fallback.compose(question, retrieval);
     }
+    return new Outcome.Answered(question, checked.text(), citations, NAME);
+  }
+
+  /** Stops the call threads, cancelling calls in flight, and closes the fallback. */
+  @Override
+  public void close() {
+    calls.shutdownNow();
+    fallback.close();
   }
 
   /** The backend's reply within the deadline; any failure becomes an {@link LlmException}. */
   private String call(String system, String user) {
-    Future<String> f = CALLS.submit(() -> backend.complete(system, user));
+    Future<String> f = calls.submit(() -> backend.complete(system, user));
     try {
       String reply = f.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       if (reply == null || reply.isBlank()) {

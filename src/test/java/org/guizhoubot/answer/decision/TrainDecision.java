@@ -16,16 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.guizhoubot.App;
-import org.guizhoubot.answer.ExtractiveComposer;
-import org.guizhoubot.answer.Outcome;
 import org.guizhoubot.answer.QuestionAnswerer;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsLoader;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.guizhoubot.retrieval.TermStats;
 
@@ -132,10 +130,12 @@ public final class TrainDecision {
     List<Example> out = new ArrayList<>();
     try (App app = App.open(settings)) {
       app.index().current();
-      TermStats stats = app.retriever().stats();
       Map<String, List<RetrievedPassage>> byId = new LinkedHashMap<>();
+      Map<String, TermStats> statsOf = new LinkedHashMap<>();
       for (Question q : qs) {
-        byId.put(q.id(), app.retriever().retrieve(q.text(), QuestionAnswerer.PASSAGES));
+        Retrieval r = app.retriever().retrieve(q.text(), QuestionAnswerer.PASSAGES);
+        byId.put(q.id(), r.passages());
+        statsOf.put(q.id(), r.stats());
       }
       // groups: an answerable question's first gold article; an unanswerable one's top retrieved
       // article (the article it was written against, as far as the data tells)
@@ -149,7 +149,7 @@ public final class TrainDecision {
       List<String> groups = new ArrayList<>(new TreeSet<>(groupOf.values()));
       for (Question q : qs) {
         int fold = Math.floorMod(groups.indexOf(groupOf.get(q)), FOLDS);
-        out.add(new Example(q, byId.get(q.id()), stats, set + ":" + groupOf.get(q), fold));
+        out.add(new Example(q, byId.get(q.id()), statsOf.get(q.id()), set + ":" + groupOf.get(q), fold));
       }
     }
     System.err.println(set + ": " + out.size() + " questions retrieved");

@@ -20,6 +20,8 @@ import org.guizhoubot.index.Sentences;
  * held-out folds, and the figures by kind.
  */
 final class Training {
+  /** Held-out balanced accuracy within this of the best counts as equally good. */
+  static final double TOLERANCE = 0.01;
   /** Thresholds tried, from 0.05 to 0.95. */
   static final double[] GRID = grid();
 
@@ -143,13 +145,18 @@ final class Training {
           LogisticFit.fit(train, qNames), 0.5);
       heldOut.addAll(score(m, e -> e.fold() == j));
     }
+    double[] ba = new double[GRID.length];
     double best = -1;
-    double threshold = 0.5;
-    for (double t : GRID) {
-      double ba = Figures.of(heldOut, t).meanBalancedAccuracy();
-      if (ba > best + 1e-12) {
-        best = ba;
-        threshold = t;
+    for (int g = 0; g < GRID.length; g++) {
+      ba[g] = Figures.of(heldOut, GRID[g]).meanBalancedAccuracy();
+      best = Math.max(best, ba[g]);
+    }
+    // the optimum is flat: take the lowest threshold within TOLERANCE of the best, answering more
+    double threshold = GRID[GRID.length - 1];
+    for (int g = 0; g < GRID.length; g++) {
+      if (ba[g] >= best - TOLERANCE) {
+        threshold = GRID[g];
+        break;
       }
     }
     LogisticFit.Fitted sentence = LogisticFit.fitted(rows(use), SentenceFeatures.NAMES);
@@ -237,7 +244,7 @@ final class Training {
     for (int i = 0; i < examples.size(); i++) {
       TrainDecision.Example e = examples.get(i);
       if (which.test(e)) {
-        ExtractiveComposer c = new ExtractiveComposer(e::stats, m);
+        ExtractiveComposer c = new ExtractiveComposer(m);
         out.add(new Scored(e, c, c.assess(candidates.get(i), sentences.get(i)), -1));
       }
     }
