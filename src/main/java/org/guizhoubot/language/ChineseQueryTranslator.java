@@ -69,6 +69,15 @@ public final class ChineseQueryTranslator {
     this.segmenter = new ChineseSegmenter(dictionary);
   }
 
+  /** The translator over the bundled dictionary, made on first use (reading the dictionary takes about a second). */
+  public static ChineseQueryTranslator bundled() {
+    return Bundled.INSTANCE;
+  }
+
+  private static final class Bundled {
+    static final ChineseQueryTranslator INSTANCE = new ChineseQueryTranslator(Cedict.bundled());
+  }
+
   /** The English search words for a Chinese question; {@code known} says which words the articles use. */
   public EnglishQuery translate(String question, Predicate<String> known) {
     Objects.requireNonNull(question, "question");

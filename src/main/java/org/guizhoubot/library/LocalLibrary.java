@@ -52,6 +52,16 @@ public final class LocalLibrary implements Library {
   }
 
   @Override
+  public AnswerResult answer(String question, String conversation) {
+    return answerer.answer(question, Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
+  public void forget(String conversation) {
+    answerer.forget(Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
   public List<RetrievedPassage> search(String question, int k) {
     return retriever.retrieve(question, k).passages();
   }
