@@ -11,11 +11,12 @@ import org.guizhoubot.conversation.Expansion;
 import org.guizhoubot.conversation.FollowUps;
 import org.guizhoubot.conversation.Turn;
 import org.guizhoubot.language.ChineseQueryTranslator;
+import org.guizhoubot.language.EnglishQuery;
+import org.guizhoubot.retrieval.QueryTerms;
 import org.guizhoubot.language.Language;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.Retriever;
 import org.guizhoubot.retrieval.Search;
-import org.guizhoubot.retrieval.TermStats;
 
 /**
  * Answers a question: reads it (a Chinese question becomes English search words; a follow-up in a
@@ -61,15 +62,23 @@ public final class QuestionAnswerer {
     Optional<Turn> previous = conversation == null ? Optional.empty() : memory.last(conversation);
     long t0 = System.nanoTime();
     AtomicReference<Reading> reading = new AtomicReference<>();
+    AtomicReference<EnglishQuery> english = new AtomicReference<>();
     Retrieval retrieval = retriever.retrieve(stats -> {
-      Reading r = read(q, language, previous, stats);
+      if (language == Language.CHINESE) {
+        english.set(translator.get().translate(q, t -> stats.df(t) > 0));
+      }
+      String searchText = english.get() == null || english.get().english().isBlank() ? q : english.get().english();
+      Reading r = new Reading(language, searchText, FollowUps.expand(q, searchText, previous), searchText);
       reading.set(r);
-      return r.expansion() instanceof Expansion.Expanded e
-          ? List.of(new Search(e.asked(), 1), new Search(e.expanded(), EXPANDED_WEIGHT))
-          : List.of(new Search(r.searchText(), 1));
+      List<Search> searches = new ArrayList<>();
+      searches.add(new Search(searchText, 1));
+      if (r.expansion() instanceof Expansion.Expanded e) {
+        searches.add(new Search(e.expanded(), EXPANDED_WEIGHT));
+      }
+      return searches;
     }, PASSAGES);
     long t1 = System.nanoTime();
-    Reading r = reading.get();
+    Reading r = reading.get().withComposedText(composedText(reading.get(), english.get(), retrieval));
     Outcome composed = composer.compose(r.composedText(), retrieval);
     Outcome outcome = ChineseReplies.localize(composed, q, language);
     long t2 = System.nanoTime();
@@ -84,14 +93,26 @@ public final class QuestionAnswerer {
     memory.forget(conversation);
   }
 
-  private Reading read(String q, Language language, Optional<Turn> previous, TermStats stats) {
-    String searchText = language == Language.CHINESE
-        ? translator.get().translate(q, t -> stats.df(t) > 0).english()
-        : q;
-    if (searchText.isBlank()) {
-      searchText = q;
+  /**
+   * What the composer weighs the evidence against: a Chinese question's English in the senses the
+   * retrieved passages use; a follow-up with the previous turn's names (what it is about), not its
+   * terms (what was asked then).
+   */
+  private static String composedText(Reading r, EnglishQuery english, Retrieval retrieval) {
+    String text = r.searchText();
+    if (english != null) {
+      java.util.Set<String> evidence = new java.util.HashSet<>();
+      for (var p : retrieval.passages()) {
+        for (String t : QueryTerms.tokens(p.passage().text() + " " + p.article().title())) {
+          evidence.add(QueryTerms.stem(t));
+        }
+      }
+      text = english.fittedTo(t -> evidence.contains(QueryTerms.stem(t)));
     }
-    return new Reading(language, searchText, FollowUps.expand(q, searchText, previous));
+    if (r.expansion() instanceof Expansion.Expanded e) {
+      return (text + " " + String.join(" ", e.addedNames())).strip();
+    }
+    return text;
   }
 
   private void remember(String conversation, String question, Reading r, Outcome composed) {

@@ -5,23 +5,24 @@ import org.guizhoubot.conversation.Expansion;
 import org.guizhoubot.language.Language;
 
 /**
- * How a question was read before searching: its language, the text searched (the English search
- * words of a Chinese question) and whether the conversation's previous turn expanded it.
+ * How a question was read: its language, the text searched (the English search words of a Chinese
+ * question), whether the conversation's previous turn expanded it, and the text the composer
+ * weighed the evidence against.
  */
-public record Reading(Language language, String searchText, Expansion expansion) {
+public record Reading(Language language, String searchText, Expansion expansion, String composedText) {
   public Reading {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(searchText, "searchText");
     Objects.requireNonNull(expansion, "expansion");
+    Objects.requireNonNull(composedText, "composedText");
   }
 
   /** An English question searched as asked. */
   public static Reading asAsked(String question) {
-    return new Reading(Language.ENGLISH, question, new Expansion.AsAsked(question));
+    return new Reading(Language.ENGLISH, question, new Expansion.AsAsked(question), question);
   }
 
-  /** The text the composer weighs: the expanded text when the question was expanded. */
-  public String composedText() {
-    return expansion instanceof Expansion.Expanded e ? e.expanded() : searchText;
+  public Reading withComposedText(String text) {
+    return new Reading(language, searchText, expansion, text);
   }
 }

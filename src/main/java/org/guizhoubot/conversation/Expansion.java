@@ -17,17 +17,32 @@ public sealed interface Expansion {
 
   /**
    * The question refers back: {@code expanded} is {@code asked} followed by the previous turn's
-   * names and key terms that it lacks ({@code added}); both are searched and the rankings fused.
+   * names and key terms that it lacks ({@code addedNames}, {@code addedTerms}); both are searched
+   * and the rankings fused.
    */
-  record Expanded(String asked, String expanded, Trigger trigger, List<String> added) implements Expansion {
+  record Expanded(String asked, String expanded, Trigger trigger, List<String> addedNames, List<String> addedTerms)
+      implements Expansion {
     public Expanded {
       Objects.requireNonNull(asked, "asked");
       Objects.requireNonNull(expanded, "expanded");
       Objects.requireNonNull(trigger, "trigger");
-      added = List.copyOf(added);
-      if (added.isEmpty()) {
+      addedNames = List.copyOf(addedNames);
+      addedTerms = List.copyOf(addedTerms);
+      if (addedNames.isEmpty() && addedTerms.isEmpty()) {
         throw new IllegalArgumentException("an expansion adds at least one word to '" + asked + "'");
       }
+    }
+
+    /** The names, then the terms, added to the question. */
+    public List<String> added() {
+      List<String> all = new java.util.ArrayList<>(addedNames);
+      all.addAll(addedTerms);
+      return all;
+    }
+
+    /** The question with only the previous turn's names added: what the answer must be about. */
+    public String withNames() {
+      return addedNames.isEmpty() ? asked : asked.strip() + " " + String.join(" ", addedNames);
     }
   }
 

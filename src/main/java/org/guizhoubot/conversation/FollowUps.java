@@ -33,6 +33,9 @@ public final class FollowUps {
   private static final Pattern CONTINUATION = Pattern.compile(
       "(?i)^\\s*(and|but|also|so|then|what about|how about|what else|anything else|and what about)\\b.*",
       Pattern.DOTALL);
+  /** A question whose answer is a name: its answer's names are what a follow-up refers to. */
+  private static final Pattern ASKS_FOR_A_NAME = Pattern.compile(
+      "(?is)^\\s*(and\\s+)?(which|who|whom|whose|what|where|name)\\b(?!\\s+(is|was|are|were)\\s+the\\s+(number|amount|size|value|share))(?!\\s+(year|percentage|proportion|share|number|amount)).*");
   private static final Pattern NAME = Pattern.compile(
       "\\p{Lu}[\\p{L}\\p{N}'’&.-]*(?:\\s+(?:of|the|and|for|de|du|von|van)?\\s*\\p{Lu}[\\p{L}\\p{N}'’&.-]*)*");
   /** Chinese pronouns and demonstratives: it, he, she, they, its, that/this (company...). */
@@ -66,20 +69,24 @@ public final class FollowUps {
     Turn last = previous.get();
     List<String> candidates = new ArrayList<>(last.names());
     candidates.addAll(last.terms());
-    for (String c : candidates) {
+    int addedNames = 0;
+    for (int i = 0; i < candidates.size(); i++) {
+      String c = candidates.get(i);
       List<String> tokens = QueryTerms.tokens(c);
       if (tokens.isEmpty() || tokens.stream().allMatch(t -> present.contains(QueryTerms.stem(t)))
           || words + tokens.size() > MAX_ADDED) {
         continue;
       }
       added.add(c);
+      addedNames += i < last.names().size() ? 1 : 0;
       words += tokens.size();
       tokens.forEach(t -> present.add(QueryTerms.stem(t)));
     }
     if (added.isEmpty()) {
       return new Expansion.AsAsked(searchText);
     }
-    return new Expansion.Expanded(searchText, searchText.strip() + " " + String.join(" ", added), trigger.get(), added);
+    return new Expansion.Expanded(searchText, searchText.strip() + " " + String.join(" ", added), trigger.get(),
+        added.subList(0, addedNames), added.subList(addedNames, added.size()));
   }
 
   static Optional<Expansion.Trigger> englishTrigger(String question) {
@@ -115,9 +122,9 @@ public final class FollowUps {
   }
 
   /**
-   * The turn to remember: the names and key terms of the question's search text, then up to
-   * {@link #ANSWER_NAMES} names from the answer that the question did not hold (what a "which" or
-   * "who" question was after), and the articles cited.
+   * The turn to remember: the names and key terms of the question's search text, then, when it
+   * asked for a name ("which", "who", "what"...), up to {@link #ANSWER_NAMES} names from the
+   * answer that the question did not hold, and the articles cited.
    */
   public static Turn turnOf(String question, String searchText, Optional<String> answer, List<String> citedArticles,
       Instant at) {
@@ -127,7 +134,9 @@ public final class FollowUps {
       inQuestion.add(QueryTerms.stem(t));
     }
     int fromAnswer = 0;
-    for (String n : answer.map(FollowUps::names).orElse(List.of())) {
+    List<String> answerNames = ASKS_FOR_A_NAME.matcher(searchText).matches()
+        ? answer.map(FollowUps::names).orElse(List.of()) : List.of();
+    for (String n : answerNames) {
       if (fromAnswer < ANSWER_NAMES && !names.contains(n)
           && QueryTerms.tokens(n).stream().noneMatch(t -> inQuestion.contains(QueryTerms.stem(t)))) {
         names.add(n);

@@ -231,7 +231,7 @@ public final class ChineseQueryTranslator {
     if (Character.isUpperCase(chosen.charAt(0))) {
       return java.util.Optional.of(new Rendering(text, chosen, How.NAME, true));
     }
-    return java.util.Optional.of(gloss(text, chosen, known));
+    return java.util.Optional.of(gloss(text, chosen, candidates, known));
   }
 
   /**
@@ -272,7 +272,7 @@ public final class ChineseQueryTranslator {
         }
       }
       if (!candidates.isEmpty()) {
-        out.add(gloss(c, pick(candidates, known), known));
+        out.add(gloss(c, pick(candidates, known), candidates, known));
       }
       p++;
     }
@@ -297,17 +297,34 @@ public final class ChineseQueryTranslator {
         .orElse(first.get(0));
   }
 
-  /** A gloss with the words the articles never use left out; unused when none is left. */
-  private static Rendering gloss(String chinese, String english, Predicate<String> known) {
+  /**
+   * A gloss with the words the articles never use left out (unused when none is left), and the
+   * other senses, so cut, that keep a word the articles use.
+   */
+  private static Rendering gloss(String chinese, String english, List<String> candidates, Predicate<String> known) {
+    String kept = knownPart(english, known);
+    boolean used = !kept.isEmpty();
+    List<String> senses = new ArrayList<>();
+    senses.add(used ? kept : english);
+    for (String c : candidates.subList(0, Math.min(MAX_CANDIDATES, candidates.size()))) {
+      String k = knownPart(c, known);
+      if (!k.isEmpty() && !senses.contains(k)) {
+        senses.add(k);
+      }
+    }
+    return new Rendering(chinese, senses.get(0), How.GLOSS, used, senses);
+  }
+
+  /** The words of a sense the articles use, or "" when it has no such content word. */
+  private static String knownPart(String sense, Predicate<String> known) {
     List<String> words = new ArrayList<>();
-    for (String w : english.split(" ")) {
+    for (String w : sense.split(" ")) {
       List<String> terms = QueryTerms.contentTerms(w);
       if (terms.isEmpty() || terms.stream().allMatch(known)) {
         words.add(w);
       }
     }
-    boolean used = words.stream().anyMatch(w -> !QueryTerms.contentTerms(w).isEmpty());
-    return new Rendering(chinese, used ? String.join(" ", words) : english, How.GLOSS, used);
+    return words.stream().anyMatch(w -> !QueryTerms.contentTerms(w).isEmpty()) ? String.join(" ", words) : "";
   }
 
   private static boolean allKnown(String english, Predicate<String> known) {
