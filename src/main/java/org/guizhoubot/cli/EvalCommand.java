@@ -143,7 +143,9 @@ final class EvalCommand implements Callable<Integer> {
       double decline = ratio(declinedOut, outScope);
       double falseDecline = ratio(declinedIn, inScope);
       double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%n", questions.size(), inScope, outScope);
+      long context = questions.stream().filter(q -> !q.scored()).count();
+      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%s%n", inScope + outScope, inScope,
+          outScope, context == 0 ? "" : "; " + context + " first turns asked for context, not scored");
       cli.out.printf(Locale.ROOT, "retrieval top-3      %.3f (%d/%d)%n", ratio(retrievedTop3, inScope), retrievedTop3, inScope);
       cli.out.printf(Locale.ROOT, "citation recall      %.3f (%d/%d)%n", recall, cited, inScope);
       cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, facts, inScope);
