@@ -54,7 +54,7 @@ public final class QuestionAnswerer {
    */
   public AnswerResult answer(String question, String conversation) {
     String q = question == null ? "" : question.strip();
-    if (q.isEmpty()) {
+    if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", List.of(),
           composer.name()), List.of(), 0, 0);
     }

@@ -17,10 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteConfig;
 import org.slf4j.LoggerFactory;
 
 /**
- * The index in one SQLite file: articles, passages with their embeddings, an FTS5 table for BM25,
+ * The index in one SQLite file: articles, and passages with their embeddings,
  * and the schema version and model it was built with. Every change is applied in one transaction,
  * so readers see either the old index or the new one, never a mix.
  */
@@ -49,7 +50,7 @@ public final class IndexStore implements AutoCloseable {
     } catch (IOException e) {
       throw new IndexStoreException("creating the folder of " + file, e);
     }
-    Connection w = connect(file);
+    Connection w = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
     try (Statement s = w.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
@@ -62,13 +63,20 @@ public final class IndexStore implements AutoCloseable {
     return new IndexStore(file, w);
   }
 
-  private static Connection connect(Path file) {
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /**
+   * A connection that waits up to {@link #BUSY_TIMEOUT_MS} for locks. The writer's transactions
+   * begin with {@code BEGIN IMMEDIATE}, so it takes the write lock (waiting for it) before it
+   * reads, and never fails on upgrading a read lock; readers' transactions are deferred.
+   */
+  private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) {
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout=10000");
-      }
-      return c;
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(BUSY_TIMEOUT_MS);
+      config.setTransactionMode(mode);
+      return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     } catch (SQLException e) {
       throw new IndexStoreException("opening SQLite file " + file, e);
     }
@@ -135,11 +143,11 @@ public final class IndexStore implements AutoCloseable {
       try (Statement s = writer.createStatement()) {
         if (rebuild) {
           step = "dropping the old tables";
-          s.execute("DROP TABLE IF EXISTS passages_fts");
           s.execute("DROP TABLE IF EXISTS passages");
           s.execute("DROP TABLE IF EXISTS articles");
         }
         step = "creating the tables";
+        s.execute("DROP TABLE IF EXISTS passages_fts");
         s.execute("CREATE TABLE IF NOT EXISTS articles(id TEXT PRIMARY KEY, title TEXT NOT NULL,"
             + " source TEXT, published TEXT, url TEXT, category TEXT, content_hash TEXT NOT NULL,"
             + " file TEXT NOT NULL, indexed_at TEXT NOT NULL)");
@@ -148,21 +156,15 @@ public final class IndexStore implements AutoCloseable {
             + " NOT NULL, end_char INTEGER NOT NULL, text TEXT NOT NULL, word_pieces INTEGER NOT NULL,"
             + " embedding BLOB NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS passages_article ON passages(article_id, ordinal)");
-        s.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, title,"
-            + " tokenize = 'porter unicode61 remove_diacritics 2')");
       }
       List<String> toDelete = new ArrayList<>(change.removed());
       for (IndexChange.Upsert u : change.upserts()) {
         toDelete.add(u.meta().id());
       }
       step = "deleting replaced articles";
-      try (PreparedStatement fts = writer.prepareStatement(
-              "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE article_id = ?)");
-          PreparedStatement pas = writer.prepareStatement("DELETE FROM passages WHERE article_id = ?");
+      try (PreparedStatement pas = writer.prepareStatement("DELETE FROM passages WHERE article_id = ?");
           PreparedStatement art = writer.prepareStatement("DELETE FROM articles WHERE id = ?")) {
         for (String id : toDelete) {
-          fts.setString(1, id);
-          fts.executeUpdate();
           pas.setString(1, id);
           pas.executeUpdate();
           art.setString(1, id);
@@ -175,9 +177,7 @@ public final class IndexStore implements AutoCloseable {
                   + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))");
           PreparedStatement pas = writer.prepareStatement(
               "INSERT INTO passages(article_id, ordinal, start_char, end_char, text, word_pieces, embedding)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-          PreparedStatement fts = writer.prepareStatement(
-              "INSERT INTO passages_fts(rowid, text, title) VALUES (?, ?, ?)")) {
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         for (IndexChange.Upsert u : change.upserts()) {
           ArticleMeta m = u.meta();
           step = "inserting article " + m.id();
@@ -205,15 +205,6 @@ public final class IndexStore implements AutoCloseable {
             pas.setInt(6, p.wordPieces());
             pas.setBytes(7, Vectors.toBytes(v));
             pas.executeUpdate();
-            long rowId;
-            try (ResultSet keys = pas.getGeneratedKeys()) {
-              keys.next();
-              rowId = keys.getLong(1);
-            }
-            fts.setLong(1, rowId);
-            fts.setString(2, p.text());
-            fts.setString(3, m.title());
-            fts.executeUpdate();
           }
         }
       }
@@ -232,6 +223,10 @@ public final class IndexStore implements AutoCloseable {
       rollback();
       if (e instanceof IndexStoreException ise) {
         throw ise;
+      }
+      if (IndexStoreException.isBusy(e)) {
+        throw new IndexStoreException.Busy("index update waited " + BUSY_TIMEOUT_MS / 1000
+            + " s for another process's lock while " + step + " in " + file, e);
       }
       throw new IndexStoreException("index update failed while " + step + " in " + file, e);
     } finally {
@@ -346,34 +341,6 @@ public final class IndexStore implements AutoCloseable {
     return out;
   }
 
-  /**
-   * Passage ids matching an FTS5 query, best BM25 first (the title column weighs half as much as
-   * the text).
-   */
-  public List<Long> bm25(String ftsQuery, int limit) {
-    String sql = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?"
-        + " ORDER BY bm25(passages_fts, 1.0, 0.5) LIMIT ?";
-    Connection c = borrow();
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, ftsQuery);
-      s.setInt(2, limit);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getLong(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      if (e.getMessage() != null && e.getMessage().contains("no such table")) {
-        return List.of();
-      }
-      throw new IndexStoreException(sql + " [" + ftsQuery + "]", e);
-    } finally {
-      release(c);
-    }
-  }
-
   /** Size of the index file in bytes (the WAL included). */
   public long sizeBytes() {
     long size = 0;
@@ -397,7 +364,7 @@ public final class IndexStore implements AutoCloseable {
     }
     synchronized (allReaders) {
       if (allReaders.size() < READERS) {
-        Connection fresh = connect(file);
+        Connection fresh = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
         allReaders.add(fresh);
         return fresh;
       }

@@ -57,7 +57,7 @@ public final class HybridRetriever implements Retriever {
     }
     List<Ranking> rankings = new ArrayList<>(searches.size());
     for (Search s : searches) {
-      rankings.add(rank(s.text(), snap, stats));
+      rankings.add(rank(s.text(), snap));
     }
     Ranking first = rankings.get(0);
     List<Integer> order;
@@ -106,10 +106,10 @@ public final class HybridRetriever implements Retriever {
   /** One search's fused vector and BM25 ranking: positions best first, their scores and list ranks. */
   private record Ranking(float[] query, List<Integer> order, Map<Integer, Double> score, Map<Integer, int[]> ranks) {}
 
-  private Ranking rank(String text, IndexSnapshot snap, TermStats stats) {
+  private Ranking rank(String text, IndexSnapshot snap) {
     float[] q = embedder.embed(text);
     List<VectorIndex.Hit> vectorHits = snap.vectors().search(q, CANDIDATES);
-    List<Integer> bm25Positions = bm25(text, snap, stats);
+    List<Integer> bm25Positions = bm25(text, snap);
 
     Map<Integer, Double> fused = new HashMap<>();
     Map<Integer, int[]> ranks = new HashMap<>();
@@ -128,14 +128,17 @@ public final class HybridRetriever implements Retriever {
     return new Ranking(q, order, fused, ranks);
   }
 
-  private static List<Integer> bm25(String question, IndexSnapshot snap, TermStats stats) {
+  /** BM25 over the question's content terms, leaving out terms found in too many passages. */
+  private static List<Integer> bm25(String question, IndexSnapshot snap) {
+    KeywordIndex keywords = snap.derived(KeywordIndex.class, KeywordIndex::of);
     List<String> terms = new ArrayList<>();
     for (String t : QueryTerms.contentTerms(question)) {
-      if (stats.df(t) > 0 && stats.share(t) <= COMMON_TERM_SHARE) {
+      int hits = keywords.passagesWith(t);
+      if (hits > 0 && (double) hits / keywords.size() <= COMMON_TERM_SHARE) {
         terms.add(t);
       }
     }
-    return snap.derived(KeywordIndex.class, KeywordIndex::of).search(terms, CANDIDATES);
+    return keywords.search(terms, CANDIDATES);
   }
 
   /**

@@ -8,7 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexSnapshot;
-import org.tartarus.snowball.ext.PorterStemmer;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * BM25 over the passages of one snapshot, held in memory so that keyword and vector hits always
@@ -91,6 +97,29 @@ public final class KeywordIndex {
     return new KeywordIndex(ids, text, title, rows, length, n == 0 ? 0 : (double) total / n);
   }
 
+  /** Passages holding the phrase (a query term as typed), in title or text. */
+  public int passagesWith(String phrase) {
+    int[] terms = new Analyzer().ids(phrase, termIds, false);
+    if (terms.length == 0 || Arrays.stream(terms).anyMatch(t -> t < 0)) {
+      return 0;
+    }
+    if (terms.length == 1) {
+      return postings[terms[0]].length;
+    }
+    int hits = 0;
+    for (int row : postings[terms[0]]) {
+      if (count(text[row], terms) + count(title[row], terms) > 0) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  /** Number of passages indexed. */
+  public int size() {
+    return text.length;
+  }
+
   /**
    * Positions of the best passages for any of the phrases (each a query term as typed), best
    * first, ties by position; at most {@code limit}.
@@ -158,7 +187,9 @@ public final class KeywordIndex {
 
   /** Splits on anything but letters and digits, folds case and Latin diacritics, Porter-stems. */
   static final class Analyzer {
-    private final PorterStemmer porter = new PorterStemmer();
+    private final KeywordTokenizer word = new KeywordTokenizer();
+    private final TokenStream porter = new PorterStemFilter(word);
+    private final CharTermAttribute stemmed = porter.addAttribute(CharTermAttribute.class);
     private final Map<String, String> stems = new HashMap<>();
 
     List<String> tokens(String s) {
@@ -200,9 +231,16 @@ public final class KeywordIndex {
         if (t.length() < 3 || t.length() > 64 || !t.chars().allMatch(c -> c < 128)) {
           return t;
         }
-        porter.setCurrent(t);
-        porter.stem();
-        return porter.getCurrent();
+        try {
+          word.setReader(new StringReader(t));
+          porter.reset();
+          String out = porter.incrementToken() ? stemmed.toString() : t;
+          porter.end();
+          porter.close();
+          return out;
+        } catch (IOException e) {
+          throw new UncheckedIOException("stemming '" + t + "'", e);
+        }
       });
     }
 
