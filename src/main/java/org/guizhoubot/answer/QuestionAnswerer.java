@@ -110,7 +110,7 @@ public final class QuestionAnswerer {
       text = english.fittedTo(t -> evidence.contains(QueryTerms.stem(t)));
     }
     if (r.expansion() instanceof Expansion.Expanded e) {
-      return (text + " " + String.join(" ", e.addedNames())).strip();
+      return e.withNames(text);
     }
     return text;
   }

@@ -40,9 +40,12 @@ public sealed interface Expansion {
       return all;
     }
 
-    /** The question with only the previous turn's names added: what the answer must be about. */
-    public String withNames() {
-      return addedNames.isEmpty() ? asked : asked.strip() + " " + String.join(" ", addedNames);
+    /**
+     * {@code text} (the question, or its reading) with only the previous turn's names added, comma
+     * separated so they stay apart: what the answer must be about.
+     */
+    public String withNames(String text) {
+      return addedNames.isEmpty() ? text : text.strip() + " " + String.join(", ", addedNames);
     }
   }
 
