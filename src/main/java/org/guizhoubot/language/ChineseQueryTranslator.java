@@ -30,12 +30,15 @@ public final class ChineseQueryTranslator {
       "並", "與", "為", "於", "從", "對", "這", "這個", "這些", "那個", "請", "請問", "已經", "會", "讓",
       "及其", "而", "则", "則", "即", "并", "个", "個");
 
-  /** Chinese question words and their English, longest first where one contains another. */
+  /**
+   * Chinese question words and their English, longest first where one contains another (numerals
+   * are matched as the segmenter writes them: 哪一年 comes as 哪, 1, 年).
+   */
   private static final Map<String, String> QUESTION_WORDS = Map.ofEntries(
       Map.entry("多少钱", "how much"), Map.entry("多少錢", "how much"), Map.entry("多少", "how many"),
       Map.entry("几", "how many"), Map.entry("幾", "how many"), Map.entry("谁", "who"), Map.entry("誰", "who"),
       Map.entry("什么时候", "when"), Map.entry("什麼時候", "when"), Map.entry("何时", "when"),
-      Map.entry("何時", "when"), Map.entry("哪一年", "which year"), Map.entry("哪年", "which year"),
+      Map.entry("何時", "when"), Map.entry("哪一年", "which year"), Map.entry("哪1年", "which year"), Map.entry("哪年", "which year"),
       Map.entry("哪里", "where"), Map.entry("哪裡", "where"), Map.entry("哪裏", "where"),
       Map.entry("哪儿", "where"), Map.entry("哪兒", "where"), Map.entry("为什么", "why"),
       Map.entry("為什麼", "why"), Map.entry("什么", "what"), Map.entry("什麼", "what"),

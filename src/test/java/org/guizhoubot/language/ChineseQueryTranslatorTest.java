@@ -68,6 +68,11 @@ class ChineseQueryTranslatorTest {
   }
 
   @Test
+  void should_read_question_words_that_hold_a_numeral() {
+    assertThat(TRANSLATOR.translate("花溪大学城是哪一年建成的？", ARTICLES).english()).startsWith("which year Huaxi");
+  }
+
+  @Test
   void should_turn_ordinals_months_and_years_into_english() {
     EnglishQuery q = TRANSLATOR.translate("第四届博览会在2018年12月举行吗？", ARTICLES);
 
