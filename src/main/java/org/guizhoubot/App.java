@@ -67,7 +67,7 @@ public final class App implements AutoCloseable {
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
         new ConversationMemory(settings.conversationTtl()));
-    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer);
+    this.library = new LocalLibrary(corpus, importer, index, answerer);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */

@@ -88,6 +88,18 @@ public final class QuestionAnswerer {
     return new AnswerResult(outcome, retrieval.passages(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, r);
   }
 
+  /** The best {@code k} passages for a question searched as {@link #answer(String)} would search it. */
+  public Retrieval search(String question, int k) {
+    String q = question == null ? "" : question.strip();
+    if (Language.of(q) != Language.CHINESE) {
+      return retriever.retrieve(q, k);
+    }
+    return retriever.retrieve(stats -> {
+      String english = translator.get().translate(q, t -> stats.df(t) > 0).english();
+      return List.of(new Search(english.isBlank() ? q : english, 1));
+    }, k);
+  }
+
   /** Forgets a conversation: its next question is read on its own. */
   public void forget(String conversation) {
     memory.forget(conversation);

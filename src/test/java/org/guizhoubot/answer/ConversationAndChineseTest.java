@@ -81,4 +81,10 @@ class ConversationAndChineseTest {
     assertThat(library.answer("Who developed it?", "bob").reading().expansion())
         .isInstanceOfSatisfying(Expansion.Expanded.class, e -> assertThat(e.added()).doesNotContain("Baishan Cloud"));
   }
+
+  @Test
+  void should_search_a_chinese_question_by_its_english_words() {
+    assertThat(library.search("白山云的联合创始人是谁？", 3)).extracting(p -> p.passage().text())
+        .anyMatch(t -> t.contains("Dai Xiang"));
+  }
 }
