@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsLoader;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.FlatVectorIndex;
+import org.guizhoubot.bench.FlatVectorIndex;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.MiniLmTokenizer;
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
     description = "Answers questions about Guizhou's big data sector from news articles, citing them.",
     subcommands = {
       IndexCommand.class, AddCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
-      BotCommand.class, HealthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      BotCommand.class, HealthCommand.class, CommandLine.HelpCommand.class
     })
 public final class Cli implements Runnable {
   public static final int OK = 0;

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.guizhoubot.App;
+import org.guizhoubot.bench.FlatVectorIndex;
+import org.guizhoubot.bench.SyntheticIndex;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
