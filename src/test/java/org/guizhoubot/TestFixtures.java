@@ -64,6 +64,11 @@ public final class TestFixtures {
         Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
   }
 
+  /** The production app for these settings, but on the shared model: what the CLI tests open. */
+  public static App app(Settings settings) {
+    return new App(settings, model(), App::vectorIndexFor);
+  }
+
   /** An app over {@code corpus} with its data in {@code data}, using the shared model. */
   public static App app(Path corpus, Path data) {
     Settings s = settings(corpus, data);
