@@ -20,6 +20,8 @@ import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
 import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.library.Library;
+import org.guizhoubot.library.LocalLibrary;
 import org.guizhoubot.retrieval.HybridRetriever;
 
 /** Wires the parts of guizhou-bot together; the one place where implementations are chosen. */
@@ -34,6 +36,7 @@ public final class App implements AutoCloseable {
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
   private final HttpClient http;
+  private final Library library;
   private volatile PassageSplitter splitter;
 
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
@@ -46,13 +49,14 @@ public final class App implements AutoCloseable {
     this.importer = new CorpusImporter(corpus, reader, http);
     this.store = IndexStore.open(settings.indexFile());
     Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
+    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
     this.retriever = new HybridRetriever(index, embedder, HybridRetriever.Fusion.DEFAULT);
-    ExtractiveComposer extractive = new ExtractiveComposer(retriever::stats);
+    ExtractiveComposer extractive = new ExtractiveComposer();
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer);
+    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
@@ -85,6 +89,11 @@ public final class App implements AutoCloseable {
       }
     }
     return s;
+  }
+
+  /** The application port that every front end calls. */
+  public Library library() {
+    return library;
   }
 
   public Settings settings() {

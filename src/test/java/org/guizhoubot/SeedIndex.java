@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.guizhoubot.index.IndexSnapshot;
 
 /**
  * One app over an indexed copy of the seed corpus, built once per JVM for read-only tests; closed
@@ -32,6 +33,15 @@ public final class SeedIndex {
       }
     }
     return app;
+  }
+
+  /** The snapshot the seed app serves. */
+  public static IndexSnapshot snapshot() {
+    try {
+      return app().index().current();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void deleteTree(Path dir) {

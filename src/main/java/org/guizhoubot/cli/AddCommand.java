@@ -1,17 +1,17 @@
 package org.guizhoubot.cli;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
-import org.guizhoubot.corpus.Article;
-import org.guizhoubot.corpus.ArticleFormatException;
-import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.library.AddReport;
+import org.guizhoubot.library.ArticleSource;
+import org.guizhoubot.web.Urls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,39 +32,33 @@ final class AddCommand implements Callable<Integer> {
   List<String> inputs = List.of();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (jsonl == null && inputs.isEmpty()) {
       throw new BadInputException("give at least one FILE or URL, or --jsonl FILE");
     }
-    try (App app = cli.open(common)) {
-      CorpusImporter importer = app.importer();
-      int failed = 0;
-      if (jsonl != null) {
-        if (!Files.isRegularFile(jsonl)) {
-          throw new BadInputException("no such file: " + jsonl);
-        }
-        CorpusImporter.JsonlImport result = importer.importJsonl(jsonl);
-        cli.out.println("Imported " + result.imported() + " articles from " + jsonl.getFileName());
-        for (Problem p : result.problems()) {
-          cli.out.println("  skipped " + p);
-        }
-        failed += result.problems().size();
-      }
-      for (String input : inputs) {
-        try {
-          Article a = input.startsWith("http://") || input.startsWith("https://")
-              ? importer.addUrl(URI.create(input))
-              : importer.addFile(existing(input));
-          cli.out.println("Added " + a.id() + ": " + a.title());
-        } catch (ArticleFormatException | IllegalArgumentException e) {
-          cli.out.println("  skipped " + e.getMessage());
-          failed++;
-        }
-      }
-      IndexCommand.printReport(cli, app.index().reindex(false,
-          System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE));
-      return failed > 0 && failed == inputs.size() && jsonl == null ? Cli.BAD_INPUT : Cli.OK;
+    List<ArticleSource> sources = new ArrayList<>();
+    if (jsonl != null) {
+      sources.add(new ArticleSource.Jsonl(existing(jsonl.toString())));
     }
+    for (String input : inputs) {
+      sources.add(Urls.isWeb(input) ? new ArticleSource.Url(uri(input)) : new ArticleSource.File(existing(input)));
+    }
+    try (App app = cli.open(common)) {
+      AddReport report = app.library().add(sources,
+          System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE);
+      for (AddReport.Added a : report.added()) {
+        cli.out.println("Added " + a.id() + ": " + a.title());
+      }
+      for (Problem p : report.problems()) {
+        cli.out.println("  skipped " + p);
+      }
+      IndexCommand.printReport(cli, report.index());
+      return report.added().isEmpty() && !report.problems().isEmpty() ? Cli.BAD_INPUT : Cli.OK;
+    }
+  }
+
+  private static URI uri(String input) {
+    return Urls.parse(input).orElseThrow(() -> new BadInputException("not a valid http(s) URL: " + input));
   }
 
   private static Path existing(String input) {

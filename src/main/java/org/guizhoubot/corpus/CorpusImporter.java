@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.guizhoubot.web.Urls;
 
 /**
  * Brings articles into the corpus folder: files, web pages, uploaded documents and JSON Lines
@@ -64,8 +65,7 @@ public final class CorpusImporter {
 
   /** Fetches a web page (or plain text) and adds it; the id comes from the URL's last segment. */
   public Article addUrl(URI url) throws ArticleFormatException {
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https")) {
+    if (!Urls.isWeb(url)) {
       throw new ArticleFormatException(url.toString(), "only http and https links can be added");
     }
     HttpResponse<byte[]> response;
@@ -114,7 +114,7 @@ public final class CorpusImporter {
 
   /** Imports one article per JSON line ({@code id}, {@code text}, optional metadata). */
   public JsonlImport importJsonl(Path file) throws IOException {
-    int added = 0;
+    List<String> added = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
@@ -143,7 +143,7 @@ public final class CorpusImporter {
           }
           writeMarkdown(new Article(id, title, text(node, "source"), text(node, "published"),
               text(node, "url"), text(node, "category"), body));
-          added++;
+          added.add(id);
         } catch (IOException | IllegalArgumentException e) {
           problems.add(new Problem(where, e.getMessage() + "; skipped"));
         }
@@ -232,9 +232,14 @@ public final class CorpusImporter {
   }
 
   /** The outcome of a JSON Lines import. */
-  public record JsonlImport(int imported, List<Problem> problems) {
+  public record JsonlImport(List<String> ids, List<Problem> problems) {
     public JsonlImport {
+      ids = List.copyOf(ids);
       problems = List.copyOf(problems);
+    }
+
+    public int imported() {
+      return ids.size();
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.bench.FlatVectorIndex;
+import org.guizhoubot.retrieval.KeywordIndex;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.Problem;
@@ -77,7 +78,7 @@ class IndexerTest {
   void should_embed_only_new_or_changed_articles() throws Exception {
     IndexReport first = indexer().run(false, IndexProgress.NONE);
     assertThat(first.added()).isEqualTo(5);
-    assertThat(first.rebuildReason()).isEqualTo("no index yet");
+    assertThat(first.rebuildReason()).isEqualTo(new Rebuild.NoIndexYet());
     assertThat(first.passagesEmbedded()).isEqualTo(first.passages()).isEqualTo(embedder.calls.get());
 
     embedder.calls.set(0);
@@ -115,7 +116,7 @@ class IndexerTest {
   @Test
   void should_keep_the_previous_index_whole_when_a_reindex_fails_part_way() throws Exception {
     indexer().run(false, IndexProgress.NONE);
-    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
+    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION, s -> { });
     IndexSnapshot before = live.current();
     float[] probe = TestFixtures.model().embed("How many reservoirs does the flood alarm system support?");
     List<VectorIndex.Hit> hitsBefore = before.vectors().search(probe, 3);
@@ -128,7 +129,7 @@ class IndexerTest {
     IndexSnapshot reloaded = store.loadSnapshot(FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
     assertThat(reloaded.passages()).hasSameSizeAs(before.passages());
     assertThat(reloaded.vectors().search(probe, 3)).isEqualTo(hitsBefore);
-    assertThat(store.bm25("\"reservoirs\"", 5)).isNotEmpty();
+    assertThat(KeywordIndex.of(reloaded).search(List.of("reservoirs"), 5)).isNotEmpty();
   }
 
   @Test
@@ -153,7 +154,7 @@ class IndexerTest {
 
     IndexReport report = indexer().run(false, IndexProgress.NONE);
 
-    assertThat(report.rebuildReason()).contains("model all-MiniLM-L6-v2 differs from another-model");
+    assertThat(report.rebuildReason()).isEqualTo(new Rebuild.Incompatible("model all-MiniLM-L6-v2 differs from another-model"));
     assertThat(report.added()).isEqualTo(5);
     assertThat(store.meta()).containsEntry("model", "another-model");
   }
@@ -166,7 +167,7 @@ class IndexerTest {
       s.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'");
     }
 
-    assertThat(indexer().rebuildReason()).contains("schema version 0 differs from 1");
+    assertThat(indexer().rebuildReason()).contains(new Rebuild.Incompatible("schema version 0 differs from 1"));
     assertThat(indexer().run(false, IndexProgress.NONE).passagesEmbedded()).isPositive();
     assertThat(indexer().rebuildReason()).isEmpty();
   }
