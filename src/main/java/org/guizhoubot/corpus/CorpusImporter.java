@@ -218,12 +218,7 @@ public final class CorpusImporter {
       return s.substring(0, nl).strip();
     }
     int end = s.indexOf(". ");
-    String first = end > 0 && end < 160 ? s.substring(0, end) : s;
-    if (first.length() <= 80) {
-      return first;
-    }
-    int cut = first.lastIndexOf(' ', 80);
-    return first.substring(0, cut > 20 ? cut : 80) + "…";
+    return ArticleReader.shorten(end > 0 && end < 160 ? s.substring(0, end) : s);
   }
 
   private static String text(JsonNode node, String field) {

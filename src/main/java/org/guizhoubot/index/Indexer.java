@@ -152,7 +152,7 @@ public final class Indexer {
       next = end;
     }
     if (rebuild || !upserts.isEmpty() || !removed.isEmpty()) {
-      store.apply(new IndexChange(removed, upserts), embedder.modelName(), embedder.dimension(), rebuild);
+      applyWaiting(new IndexChange(removed, upserts), rebuild);
     }
     Map<String, ArticleMeta> now = store.articles();
     int passages = now.values().stream().mapToInt(ArticleMeta::passageCount).sum();
@@ -161,5 +161,23 @@ public final class Indexer {
     progress.finished(report);
     log.info("Indexed {}", report.summary());
     return report;
+  }
+
+  /** Tries this many times, each waiting up to the busy timeout, before the embeddings are given up. */
+  static final int WRITE_ATTEMPTS = 3;
+
+  /** Writes the change, trying again while another process holds the write lock. */
+  private void applyWaiting(IndexChange change, boolean rebuild) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.apply(change, embedder.modelName(), embedder.dimension(), rebuild);
+        return;
+      } catch (IndexStoreException.Busy e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("The index is locked by another process; trying again ({} of {})", attempt + 1, WRITE_ATTEMPTS);
+      }
+    }
   }
 }
