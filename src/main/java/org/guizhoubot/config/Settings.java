@@ -22,7 +22,9 @@ public record Settings(
     String llmModel,
     Duration llmTimeout,
     int llmMaxTokens,
-    double llmTemperature) {
+    double llmTemperature,
+    boolean fetchAllowPrivate,
+    Duration feedPollInterval) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -32,6 +34,7 @@ public record Settings(
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
     adminIds = Set.copyOf(adminIds);
     Objects.requireNonNull(llmTimeout, "llmTimeout");
+    Objects.requireNonNull(feedPollInterval, "feedPollInterval");
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
     }
@@ -58,7 +61,8 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature);
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        fetchAllowPrivate, feedPollInterval);
   }
 
   private static String blankToNull(String s) {
@@ -72,6 +76,7 @@ public record Settings(
         + ", adminIds=" + adminIds + ", botWorkers=" + botWorkers + ", rateLimitPerMinute="
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
-        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature + "]";
+        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
+        + ", fetchAllowPrivate=" + fetchAllowPrivate + ", feedPollInterval=" + feedPollInterval + "]";
   }
 }

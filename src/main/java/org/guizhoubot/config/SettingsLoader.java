@@ -70,9 +70,16 @@ public final class SettingsLoader {
   public static final Key LLM_TEMPERATURE = new Key("llm.temperature", "LLM_TEMPERATURE", "0.2",
       "LLM sampling temperature (0 to 2).");
 
+  public static final Key FETCH_ALLOW_PRIVATE = new Key("fetch.allow.private", "FETCH_ALLOW_PRIVATE", "false",
+      "true lets add URL, /add and feeds fetch from loopback and private (intranet) addresses; link-local,"
+          + " multicast and unspecified addresses stay refused.");
+  public static final Key FEED_POLL_MINUTES = new Key("feed.poll.minutes", "FEED_POLL_MINUTES", "30",
+      "Minutes between the bot's polls of the subscribed news feeds (1 to 1440).");
+
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
-      BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE);
+      BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
+      FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
   private static final Map<String, String> SECRET_KEYS = Map.of(
@@ -151,7 +158,9 @@ public final class SettingsLoader {
         r.text(LLM_MODEL),
         Duration.ofSeconds(r.integer(LLM_TIMEOUT, 1, 600)),
         r.integer(LLM_MAX_TOKENS, 1, 32_000),
-        r.decimal(LLM_TEMPERATURE, 0.0, 2.0));
+        r.decimal(LLM_TEMPERATURE, 0.0, 2.0),
+        r.bool(FETCH_ALLOW_PRIVATE),
+        Duration.ofMinutes(r.integer(FEED_POLL_MINUTES, 1, 1440)));
   }
 
   /** Reads a properties file and rejects unknown keys and secrets, naming the key and the file. */
@@ -308,6 +317,15 @@ public final class SettingsLoader {
         // reported below
       }
       throw bad(key, raw, "a whole number from " + min + " to " + max);
+    }
+
+    boolean bool(Key key) {
+      Raw raw = raw(key);
+      String v = raw.value().toLowerCase(Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      throw bad(key, raw, "true or false");
     }
 
     double decimal(Key key, double min, double max) {
