@@ -42,7 +42,7 @@ public final class Corpus {
         continue;
       }
       if (!ArticleReader.isSupported(name)) {
-        skipped.add(new Problem(name, "unsupported file type (expected .md, .txt or .html); skipped"));
+        skipped.add(new Problem(name, "unsupported file type (expected .md, .txt, .html, .pdf or .docx); skipped"));
         continue;
       }
       String id = ArticleIds.ofFileName(name);
