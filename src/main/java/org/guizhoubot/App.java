@@ -1,7 +1,5 @@
 package org.guizhoubot;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
@@ -11,6 +9,7 @@ import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.fetch.SafeFetcher;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
@@ -33,7 +32,7 @@ public final class App implements AutoCloseable {
   private final AnswerComposer composer;
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
-  private final HttpClient http;
+  private final SafeFetcher fetcher;
   private volatile PassageSplitter splitter;
 
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
@@ -41,9 +40,8 @@ public final class App implements AutoCloseable {
     this.embedder = embedder;
     this.corpus = new Corpus(settings.corpusDir());
     ArticleReader reader = new ArticleReader();
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    this.importer = new CorpusImporter(corpus, reader, http);
+    this.fetcher = SafeFetcher.of(settings.fetchAllowPrivate());
+    this.importer = new CorpusImporter(corpus, reader, fetcher);
     this.store = IndexStore.open(settings.indexFile());
     Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
     this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
@@ -97,6 +95,10 @@ public final class App implements AutoCloseable {
 
   public CorpusImporter importer() {
     return importer;
+  }
+
+  public SafeFetcher fetcher() {
+    return fetcher;
   }
 
   public LiveIndex index() {

@@ -2,16 +2,16 @@ package org.guizhoubot.cli;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
-import org.guizhoubot.corpus.Article;
-import org.guizhoubot.corpus.ArticleFormatException;
+import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.Problem;
-import org.guizhoubot.index.IndexProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +28,12 @@ final class AddCommand implements Callable<Integer> {
       description = "Import one article per line: id, text, optional title, source, url, published, category.")
   Path jsonl;
 
-  @Parameters(paramLabel = "FILE|URL", arity = "0..*", description = "Article files (.md, .txt, .html) or web pages.")
+  @Option(names = "--replace",
+      description = "Replace an article whose id is taken by a different one (without it such articles are skipped).")
+  boolean replace;
+
+  @Parameters(paramLabel = "FILE|URL", arity = "0..*",
+      description = "Article files (.md, .txt, .html, .pdf, .docx) or web pages (http:// or https://).")
   List<String> inputs = List.of();
 
   @Override
@@ -38,40 +43,42 @@ final class AddCommand implements Callable<Integer> {
     }
     try (App app = cli.open(common)) {
       CorpusImporter importer = app.importer();
-      int failed = 0;
+      int skipped = 0;
       if (jsonl != null) {
         if (!Files.isRegularFile(jsonl)) {
           throw new BadInputException("no such file: " + jsonl);
         }
-        CorpusImporter.JsonlImport result = importer.importJsonl(jsonl);
-        cli.out.println("Imported " + result.imported() + " articles from " + jsonl.getFileName());
+        CorpusImporter.JsonlImport result = importer.importJsonl(jsonl, replace);
+        cli.out.printf(Locale.ROOT, "Imported %d articles from %s (%d new, %d replaced, %d unchanged)%s%n",
+            result.articles(), jsonl.getFileName(), result.added(), result.replaced(), result.unchanged(),
+            result.problems().isEmpty() ? "" : "; " + result.problems().size() + " lines skipped:");
         for (Problem p : result.problems()) {
           cli.out.println("  skipped " + p);
         }
-        failed += result.problems().size();
+        skipped += result.problems().size();
       }
       for (String input : inputs) {
-        try {
-          Article a = input.startsWith("http://") || input.startsWith("https://")
-              ? importer.addUrl(URI.create(input))
-              : importer.addFile(existing(input));
-          cli.out.println("Added " + a.id() + ": " + a.title());
-        } catch (ArticleFormatException | IllegalArgumentException e) {
-          cli.out.println("  skipped " + e.getMessage());
-          failed++;
+        AddOutcome outcome = add(importer, input);
+        cli.out.println(outcome.stored() ? outcome.describe() : "  " + outcome.describe());
+        if (!outcome.stored()) {
+          skipped++;
         }
       }
-      IndexCommand.printReport(cli, app.index().reindex(false,
-          System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE));
-      return failed > 0 && failed == inputs.size() && jsonl == null ? Cli.BAD_INPUT : Cli.OK;
+      IndexCommand.printReport(cli, app.index().reindex(false, IndexCommand.progress(cli)));
+      return skipped > 0 ? Cli.BAD_INPUT : Cli.OK;
     }
   }
 
-  private static Path existing(String input) {
-    Path p = Path.of(input);
-    if (!Files.isRegularFile(p)) {
-      throw new BadInputException("no such file: " + input);
+  private AddOutcome add(CorpusImporter importer, String input) {
+    if (input.contains("://")) {
+      try {
+        return importer.addUrl(new URI(input.strip()), replace);
+      } catch (URISyntaxException e) {
+        return new AddOutcome.Failed(new Problem(input, "is not a valid web address (" + e.getReason() + ")"));
+      }
     }
-    return p;
+    Path file = Path.of(input);
+    return Files.isRegularFile(file) ? importer.addFile(file, replace)
+        : new AddOutcome.Failed(new Problem(input, "no such file"));
   }
 }

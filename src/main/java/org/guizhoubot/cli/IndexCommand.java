@@ -26,11 +26,15 @@ final class IndexCommand implements Callable<Integer> {
       if (!java.nio.file.Files.isDirectory(app.corpus().dir())) {
         throw new BadInputException("corpus folder " + app.corpus().dir() + " does not exist");
       }
-      IndexProgress progress = System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE;
-      IndexReport report = app.index().reindex(full, progress);
+      IndexReport report = app.index().reindex(full, progress(cli));
       printReport(cli, report);
       return Cli.OK;
     }
+  }
+
+  /** Progress shown while indexing: a bar on a terminal, else a log line every 10 s. */
+  static IndexProgress progress(Cli cli) {
+    return System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE;
   }
 
   static void printReport(Cli cli, IndexReport report) {

@@ -23,7 +23,8 @@ import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
 import org.guizhoubot.corpus.Article;
-import org.guizhoubot.corpus.ArticleFormatException;
+import org.guizhoubot.corpus.AddOutcome;
+import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.ArticleMeta;
@@ -342,46 +343,52 @@ public final class GuizhouBot implements LongPollingUpdateConsumer, AutoCloseabl
       return;
     }
     chats.submit(chatId, () -> say(chatId, replyTo, "Fetching " + url + " ..."));
-    adminWork.submit(() -> addAndReport(chatId, replyTo, url, () -> app.importer().addUrl(URI.create(url))));
+    adminWork.submit(() -> addAndReport(chatId, replyTo, url, () -> app.importer().addUrl(URI.create(url), false)));
   }
 
   private void onDocument(long chatId, Integer replyTo, Document doc) {
     String name = doc.getFileName() == null ? "" : doc.getFileName();
     String lower = name.toLowerCase(Locale.ROOT);
-    if (!(lower.endsWith(".txt") || lower.endsWith(".md") || lower.endsWith(".html") || lower.endsWith(".htm"))) {
-      say(chatId, replyTo, "I can add .txt, .md and .html files; " + (name.isEmpty() ? "this file" : name)
+    if (!ArticleReader.isSupported(lower)) {
+      say(chatId, replyTo, "I can add .txt, .md, .html, .pdf and .docx files; " + (name.isEmpty() ? "this file" : name)
           + " is none of those.");
       return;
     }
-    if (doc.getFileSize() != null && doc.getFileSize() > CorpusImporter.MAX_BYTES) {
-      say(chatId, replyTo, name + " is larger than 1 MB; I can add files up to 1 MB.");
+    int cap = CorpusImporter.maxBytes(lower);
+    if (doc.getFileSize() != null && doc.getFileSize() > cap) {
+      say(chatId, replyTo, name + " is larger than " + (cap >> 20) + " MB; I can add such files up to "
+          + (cap >> 20) + " MB.");
       return;
     }
     adminWork.submit(() -> addAndReport(chatId, replyTo, name, () -> {
       byte[] bytes;
       try {
-        bytes = api.download(doc.getFileId(), CorpusImporter.MAX_BYTES);
+        bytes = api.download(doc.getFileId(), cap);
       } catch (BotApiException e) {
-        throw new ArticleFormatException(name, "could not be downloaded (" + e.getMessage() + ")", e);
+        return new AddOutcome.Failed(new Problem(name, "could not be downloaded (" + e.getMessage() + ")"));
       }
-      return app.importer().addBytes(name, bytes);
+      return app.importer().addBytes(name, bytes, false);
     }));
   }
 
   private interface ArticleSource {
-    Article get() throws ArticleFormatException;
+    AddOutcome get();
   }
 
   private void addAndReport(long chatId, Integer replyTo, String what, ArticleSource source) {
     String text;
     try {
-      Article a = source.get();
+      AddOutcome outcome = source.get();
+      if (outcome.storedArticle().isEmpty()) {
+        String reply = "Could not add " + what + ": " + outcome.describe();
+        chats.submit(chatId, () -> say(chatId, replyTo, reply));
+        return;
+      }
+      Article a = outcome.storedArticle().get();
       app.index().reindex(false, IndexProgress.NONE);
       ArticleMeta meta = app.index().store().articles().get(a.id());
       int passages = meta == null ? 0 : meta.passageCount();
       text = "Added \"" + a.title() + "\" (" + a.id() + "): " + passages + (passages == 1 ? " passage." : " passages.");
-    } catch (ArticleFormatException e) {
-      text = "Could not add " + what + ": " + e.getMessage();
     } catch (IOException | RuntimeException e) {
       log.error("Adding {} asked from chat {} failed", what, chatId, e);
       text = "Could not add " + what + ": " + e.getMessage();
