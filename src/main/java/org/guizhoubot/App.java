@@ -19,6 +19,8 @@ import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
 import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.library.Library;
+import org.guizhoubot.library.LocalLibrary;
 import org.guizhoubot.retrieval.HybridRetriever;
 
 /** Wires the parts of guizhou-bot together; the one place where implementations are chosen. */
@@ -33,6 +35,7 @@ public final class App implements AutoCloseable {
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
   private final SafeFetcher fetcher;
+  private final Library library;
   private volatile PassageSplitter splitter;
 
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
@@ -51,6 +54,7 @@ public final class App implements AutoCloseable {
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer);
+    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
@@ -83,6 +87,11 @@ public final class App implements AutoCloseable {
       }
     }
     return s;
+  }
+
+  /** The application port that every front end calls. */
+  public Library library() {
+    return library;
   }
 
   public Settings settings() {

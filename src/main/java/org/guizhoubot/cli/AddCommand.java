@@ -1,25 +1,27 @@
 package org.guizhoubot.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
-import org.guizhoubot.corpus.AddOutcome;
-import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.library.AddReport;
+import org.guizhoubot.library.ArticleSource;
+import org.guizhoubot.web.Urls;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+/** Adds files, web pages and JSON Lines imports; exit code 1 when anything was skipped. */
 @Command(name = "add", mixinStandardHelpOptions = true,
-    description = "Copies or fetches articles into the corpus folder and indexes them.")
+    description = {"Copies or fetches articles into the corpus folder and indexes them.",
+        "An id already taken by a different article is skipped (exit code 1) unless --replace is given."})
 final class AddCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;
@@ -29,7 +31,7 @@ final class AddCommand implements Callable<Integer> {
   Path jsonl;
 
   @Option(names = "--replace",
-      description = "Replace an article whose id is taken by a different one (without it such articles are skipped).")
+      description = "Replace an article whose id is taken by a different one (without it, such articles are skipped).")
   boolean replace;
 
   @Parameters(paramLabel = "FILE|URL", arity = "0..*",
@@ -37,48 +39,50 @@ final class AddCommand implements Callable<Integer> {
   List<String> inputs = List.of();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (jsonl == null && inputs.isEmpty()) {
       throw new BadInputException("give at least one FILE or URL, or --jsonl FILE");
     }
+    List<ArticleSource> sources = new ArrayList<>();
+    if (jsonl != null) {
+      sources.add(new ArticleSource.Jsonl(existing(jsonl.toString())));
+    }
+    for (String input : inputs) {
+      sources.add(Urls.isWeb(input) ? new ArticleSource.Url(uri(input)) : new ArticleSource.File(existing(input)));
+    }
     try (App app = cli.open(common)) {
-      CorpusImporter importer = app.importer();
-      int skipped = 0;
-      if (jsonl != null) {
-        if (!Files.isRegularFile(jsonl)) {
-          throw new BadInputException("no such file: " + jsonl);
-        }
-        CorpusImporter.JsonlImport result = importer.importJsonl(jsonl, replace);
-        cli.out.printf(Locale.ROOT, "Imported %d articles from %s (%d new, %d replaced, %d unchanged)%s%n",
-            result.articles(), jsonl.getFileName(), result.added(), result.replaced(), result.unchanged(),
-            result.problems().isEmpty() ? "" : "; " + result.problems().size() + " lines skipped:");
-        for (Problem p : result.problems()) {
-          cli.out.println("  skipped " + p);
-        }
-        skipped += result.problems().size();
-      }
-      for (String input : inputs) {
-        AddOutcome outcome = add(importer, input);
-        cli.out.println(outcome.stored() ? outcome.describe() : "  " + outcome.describe());
-        if (!outcome.stored()) {
-          skipped++;
+      AddReport report = app.library().add(sources, replace, IndexCommand.progress(cli));
+      for (AddReport.Added a : report.added()) {
+        if (report.added().size() <= 20 || a.change() == AddReport.Change.REPLACED) {
+          cli.out.println(switch (a.change()) {
+            case NEW -> "Added ";
+            case REPLACED -> "Replaced ";
+            case UNCHANGED -> "Unchanged ";
+          } + a.id() + ": " + a.title());
         }
       }
-      IndexCommand.printReport(cli, app.index().reindex(false, IndexCommand.progress(cli)));
-      return skipped > 0 ? Cli.BAD_INPUT : Cli.OK;
+      if (jsonl != null || report.added().size() > 1) {
+        cli.out.printf(Locale.ROOT, "%d articles: %d new, %d replaced, %d unchanged; %d skipped%n",
+            report.added().size(), report.count(AddReport.Change.NEW), report.count(AddReport.Change.REPLACED),
+            report.count(AddReport.Change.UNCHANGED), report.problems().size());
+      }
+      for (Problem p : report.problems()) {
+        cli.out.println("  skipped " + p);
+      }
+      IndexCommand.printReport(cli, report.index());
+      return report.problems().isEmpty() ? Cli.OK : Cli.BAD_INPUT;
     }
   }
 
-  private AddOutcome add(CorpusImporter importer, String input) {
-    if (input.contains("://")) {
-      try {
-        return importer.addUrl(new URI(input.strip()), replace);
-      } catch (URISyntaxException e) {
-        return new AddOutcome.Failed(new Problem(input, "is not a valid web address (" + e.getReason() + ")"));
-      }
+  private static URI uri(String input) {
+    return Urls.parse(input).orElseThrow(() -> new BadInputException("not a valid http(s) URL: " + input));
+  }
+
+  private static Path existing(String input) {
+    Path p = Path.of(input);
+    if (!Files.isRegularFile(p)) {
+      throw new BadInputException("no such file: " + input);
     }
-    Path file = Path.of(input);
-    return Files.isRegularFile(file) ? importer.addFile(file, replace)
-        : new AddOutcome.Failed(new Problem(input, "no such file"));
+    return p;
   }
 }

@@ -32,7 +32,7 @@ final class AskCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try (App app = cli.openIndexed(common)) {
       if (!words.isEmpty()) {
-        print(app.answerer().answer(String.join(" ", words)));
+        print(app.library().answer(String.join(" ", words)));
         return Cli.OK;
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
@@ -41,7 +41,7 @@ final class AskCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
-        print(app.answerer().answer(line));
+        print(app.library().answer(line));
         if (!json) {
           cli.out.println();
         }

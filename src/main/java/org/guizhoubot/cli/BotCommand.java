@@ -1,6 +1,5 @@
 package org.guizhoubot.cli;
 
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +51,8 @@ final class BotCommand implements Callable<Integer> {
     cli.out.println("Bot @" + bot.identity().username() + " is running; stop it with Ctrl-C.");
     cli.out.flush();
     try {
-      app.index().current();
-    } catch (IOException | RuntimeException e) {
+      app.library().status();
+    } catch (RuntimeException e) {
       log.error("Could not load the index; questions will fail until it is fixed", e);
     }
     while (!stopped.await(1, TimeUnit.HOURS)) {

@@ -105,16 +105,16 @@ public final class Cli implements Runnable {
   App openIndexed(CommonOptions options) throws java.io.IOException {
     App app = open(options);
     try {
-      java.nio.file.Path dir = app.corpus().dir();
+      java.nio.file.Path dir = app.settings().corpusDir();
       if (!java.nio.file.Files.isDirectory(dir)) {
         throw new BadInputException("corpus folder " + dir + " does not exist (use --corpus DIR)");
       }
-      if (app.index().current().articles().isEmpty()) {
+      if (app.library().status().articles() == 0) {
         err.println("Warning: the index holds no articles. Put article files in " + dir
             + " and run `index`, or use `add FILE|URL`.");
       }
       return app;
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       app.close();
       throw e;
     }

@@ -64,9 +64,9 @@ final class EvalCommand implements Callable<Integer> {
       int declinedOut = 0;
       int declinedIn = 0;
       List<Double> latencies = new ArrayList<>();
-      app.answerer().answer("warm up");
+      app.library().answer("warm up");
       for (Question q : questions) {
-        AnswerResult r = app.answerer().answer(q.question());
+        AnswerResult r = app.library().answer(q.question());
         latencies.add(r.totalMs());
         Outcome o = r.outcome();
         boolean answered = o instanceof Outcome.Answered;

@@ -6,6 +6,7 @@ import org.guizhoubot.App;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.index.Rebuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +24,10 @@ final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     try (App app = cli.open(common)) {
-      if (!java.nio.file.Files.isDirectory(app.corpus().dir())) {
-        throw new BadInputException("corpus folder " + app.corpus().dir() + " does not exist");
+      if (!java.nio.file.Files.isDirectory(app.settings().corpusDir())) {
+        throw new BadInputException("corpus folder " + app.settings().corpusDir() + " does not exist");
       }
-      IndexReport report = app.index().reindex(full, progress(cli));
+      IndexReport report = app.library().reindex(full, progress(cli));
       printReport(cli, report);
       return Cli.OK;
     }
@@ -38,8 +39,8 @@ final class IndexCommand implements Callable<Integer> {
   }
 
   static void printReport(Cli cli, IndexReport report) {
-    if (report.rebuildReason() != null && !report.rebuildReason().equals("full reindex requested")) {
-      cli.out.println("Built the index from scratch: " + report.rebuildReason());
+    if (report.rebuildReason() != null && !(report.rebuildReason() instanceof Rebuild.Requested)) {
+      cli.out.println("Built the index from scratch: " + report.rebuildReason().describe());
     }
     cli.out.println("Indexed " + report.summary());
     for (Problem p : report.problems()) {

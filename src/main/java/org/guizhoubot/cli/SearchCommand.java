@@ -29,7 +29,7 @@ final class SearchCommand implements Callable<Integer> {
       throw new BadInputException("--top must be between 1 and 100, was " + k);
     }
     try (App app = cli.openIndexed(common)) {
-      List<RetrievedPassage> hits = app.retriever().retrieve(String.join(" ", words), k);
+      List<RetrievedPassage> hits = app.library().search(String.join(" ", words), k);
       if (hits.isEmpty()) {
         cli.out.println("No passages found (is the corpus empty?)");
       }

@@ -3,7 +3,6 @@ package org.guizhoubot.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.guizhoubot.logging.Redactor;
+import org.guizhoubot.web.Urls;
 
 /**
  * Resolves {@link Settings} from four layers, first match wins: command-line flag, environment
@@ -292,14 +292,8 @@ public final class SettingsLoader {
       }
       String expected = "an http:// or https:// URL such as " + (key == LLM_BASE_URL
           ? "http://localhost:11434/v1" : Settings.DEFAULT_TELEGRAM_API_URL);
-      try {
-        URI u = new URI(raw.value());
-        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null
-            || u.getQuery() != null || u.getFragment() != null) {
-          throw bad(key, raw, expected);
-        }
-      } catch (URISyntaxException e) {
+      URI u = Urls.parse(raw.value()).orElseThrow(() -> bad(key, raw, expected));
+      if (u.getQuery() != null || u.getFragment() != null) {
         throw bad(key, raw, expected);
       }
       String v = raw.value();

@@ -76,7 +76,7 @@ public final class CorpusImporter {
     try {
       article = reader.parse(fileName, bytes);
     } catch (ArticleFormatException e) {
-      return new AddOutcome.Failed(new Problem(e.fileName(), problemOf(e)));
+      return new AddOutcome.Failed(new Problem(e.fileName(), e.problem()));
     }
     String ext = ArticleReader.extension(fileName);
     return store(fileName, article, ext.equals("htm") ? "html" : ext, bytes, replace, false);
@@ -98,7 +98,7 @@ public final class CorpusImporter {
     try {
       parsed = reader.parse(id + "." + extensionOf(page.mediaType()), page.body());
     } catch (ArticleFormatException e) {
-      return failed(url.toString(), problemOf(e));
+      return failed(url.toString(), e.problem());
     }
     Article article = new Article(parsed.id(), parsed.title(),
         parsed.source() == null ? url.getHost() : parsed.source(), parsed.published(),
@@ -112,9 +112,7 @@ public final class CorpusImporter {
    * are reported with their line numbers and skipped; the others are still imported.
    */
   public JsonlImport importJsonl(Path file, boolean replace) throws IOException {
-    int added = 0;
-    int replaced = 0;
-    int unchanged = 0;
+    List<AddOutcome> stored = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     Map<String, Integer> firstLine = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -162,12 +160,8 @@ public final class CorpusImporter {
         Article article = new Article(id, title == null || title.isBlank() ? titleFromText(body) : title,
             text(node, "source"), text(node, "published"), text(node, "url"), text(node, "category"), body);
         AddOutcome outcome = store(where, article, "md", markdown(article), replace, false);
-        if (outcome instanceof AddOutcome.Added) {
-          added++;
-        } else if (outcome instanceof AddOutcome.Replaced) {
-          replaced++;
-        } else if (outcome instanceof AddOutcome.Unchanged) {
-          unchanged++;
+        if (outcome.stored()) {
+          stored.add(outcome);
         } else if (outcome instanceof AddOutcome.Conflict c) {
           problems.add(c.problem());
         } else if (outcome instanceof AddOutcome.Failed f) {
@@ -175,7 +169,7 @@ public final class CorpusImporter {
         }
       }
     }
-    return new JsonlImport(added, replaced, unchanged, problems);
+    return new JsonlImport(stored, problems);
   }
 
   /**
@@ -297,10 +291,6 @@ public final class CorpusImporter {
     return ArticleReader.shorten(end > 0 && end < 160 ? s.substring(0, end) : s);
   }
 
-  private static String problemOf(ArticleFormatException e) {
-    return e.getMessage().substring(e.fileName().length() + 2);
-  }
-
   private static AddOutcome failed(String input, String problem) {
     return new AddOutcome.Failed(new Problem(input, problem));
   }
@@ -314,15 +304,35 @@ public final class CorpusImporter {
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  /** The outcome of a JSON Lines import: distinct articles added, replaced and unchanged, and the lines skipped. */
-  public record JsonlImport(int added, int replaced, int unchanged, List<Problem> problems) {
+  /**
+   * The outcome of a JSON Lines import: one outcome per distinct article the corpus now holds from
+   * the file (added, replaced or unchanged), and the lines skipped with the reason (clashes included).
+   */
+  public record JsonlImport(List<AddOutcome> stored, List<Problem> problems) {
     public JsonlImport {
+      stored = List.copyOf(stored);
       problems = List.copyOf(problems);
     }
 
     /** Distinct articles the corpus now holds from this file. */
     public int articles() {
-      return added + replaced + unchanged;
+      return stored.size();
+    }
+
+    public int added() {
+      return count(AddOutcome.Added.class);
+    }
+
+    public int replaced() {
+      return count(AddOutcome.Replaced.class);
+    }
+
+    public int unchanged() {
+      return count(AddOutcome.Unchanged.class);
+    }
+
+    private int count(Class<? extends AddOutcome> kind) {
+      return (int) stored.stream().filter(kind::isInstance).count();
     }
   }
 }

@@ -16,7 +16,8 @@ public record IndexReport(
     long wordPiecesEmbedded,
     List<Problem> problems,
     Duration elapsed,
-    String rebuildReason) {
+    Rebuild rebuildReason) {
+  /** {@code rebuildReason} is null when the run was incremental. */
   public IndexReport {
     problems = List.copyOf(problems);
   }

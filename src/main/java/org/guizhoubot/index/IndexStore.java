@@ -82,19 +82,21 @@ public final class IndexStore implements AutoCloseable {
    * Why the stored index cannot be used with this model, or empty when it can. A missing index is
    * reported too, so that the caller builds it.
    */
-  public synchronized Optional<String> incompatibility(String model, int dimension) {
+  public synchronized Optional<Rebuild> incompatibility(String model, int dimension) {
     Map<String, String> meta = meta();
     if (meta.get("schema_version") == null) {
-      return Optional.of("no index yet");
+      return Optional.of(new Rebuild.NoIndexYet());
     }
     if (!String.valueOf(SCHEMA_VERSION).equals(meta.get("schema_version"))) {
-      return Optional.of("schema version " + meta.get("schema_version") + " differs from " + SCHEMA_VERSION);
+      return Optional.of(new Rebuild.Incompatible(
+          "schema version " + meta.get("schema_version") + " differs from " + SCHEMA_VERSION));
     }
     if (!model.equals(meta.get("model"))) {
-      return Optional.of("model " + meta.get("model") + " differs from " + model);
+      return Optional.of(new Rebuild.Incompatible("model " + meta.get("model") + " differs from " + model));
     }
     if (!String.valueOf(dimension).equals(meta.get("dimension"))) {
-      return Optional.of("dimension " + meta.get("dimension") + " differs from " + dimension);
+      return Optional.of(new Rebuild.Incompatible(
+          "dimension " + meta.get("dimension") + " differs from " + dimension));
     }
     return Optional.empty();
   }

@@ -47,7 +47,7 @@ public final class Indexer {
   }
 
   /** Why the next run would rebuild from scratch, or empty when it can be incremental. */
-  public Optional<String> rebuildReason() {
+  public Optional<Rebuild> rebuildReason() {
     return store.incompatibility(embedder.modelName(), embedder.dimension());
   }
 
@@ -61,11 +61,11 @@ public final class Indexer {
     long t0 = System.nanoTime();
     CorpusListing listing = corpus.list();
     List<Problem> problems = new ArrayList<>(listing.skipped());
-    Optional<String> reason = rebuildReason();
-    String rebuildReason = full ? "full reindex requested" : reason.orElse(null);
+    Optional<Rebuild> reason = rebuildReason();
+    Rebuild rebuildReason = full ? new Rebuild.Requested() : reason.orElse(null);
     boolean rebuild = full || reason.isPresent();
-    if (reason.isPresent() && !"no index yet".equals(reason.get())) {
-      log.info("Rebuilding the index from scratch: {}", reason.get());
+    if (reason.orElse(null) instanceof Rebuild.Incompatible why) {
+      log.info("Rebuilding the index from scratch: {}", why.describe());
     }
     Map<String, ArticleMeta> existing = rebuild ? Map.of() : store.articles();
 

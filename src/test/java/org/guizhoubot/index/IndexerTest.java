@@ -76,7 +76,7 @@ class IndexerTest {
   void should_embed_only_new_or_changed_articles() throws Exception {
     IndexReport first = indexer().run(false, IndexProgress.NONE);
     assertThat(first.added()).isEqualTo(5);
-    assertThat(first.rebuildReason()).isEqualTo("no index yet");
+    assertThat(first.rebuildReason()).isEqualTo(new Rebuild.NoIndexYet());
     assertThat(first.passagesEmbedded()).isEqualTo(first.passages()).isEqualTo(embedder.calls.get());
 
     embedder.calls.set(0);
@@ -152,7 +152,7 @@ class IndexerTest {
 
     IndexReport report = indexer().run(false, IndexProgress.NONE);
 
-    assertThat(report.rebuildReason()).contains("model all-MiniLM-L6-v2 differs from another-model");
+    assertThat(report.rebuildReason()).isEqualTo(new Rebuild.Incompatible("model all-MiniLM-L6-v2 differs from another-model"));
     assertThat(report.added()).isEqualTo(5);
     assertThat(store.meta()).containsEntry("model", "another-model");
   }
@@ -165,7 +165,7 @@ class IndexerTest {
       s.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'");
     }
 
-    assertThat(indexer().rebuildReason()).contains("schema version 0 differs from 1");
+    assertThat(indexer().rebuildReason()).contains(new Rebuild.Incompatible("schema version 0 differs from 1"));
     assertThat(indexer().run(false, IndexProgress.NONE).passagesEmbedded()).isPositive();
     assertThat(indexer().rebuildReason()).isEmpty();
   }

@@ -1,0 +1,52 @@
+package org.guizhoubot.library;
+
+import java.util.List;
+import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.retrieval.RetrievedPassage;
+
+/**
+ * The application port: everything a front end (the CLI, the Telegram bot) asks of guizhou-bot.
+ * Front ends call only this; implementations are chosen by {@code App}. Safe for concurrent use.
+ */
+public interface Library {
+  /** Answers a question from one consistent snapshot of the index, or declines. */
+  AnswerResult answer(String question);
+
+  /** The best {@code k} passages for a question, best first (for checking retrieval). */
+  List<RetrievedPassage> search(String question, int k);
+
+  /** The indexed articles, newest first (undated last, then by title). */
+  List<ArticleMeta> articles();
+
+  /**
+   * Copies or fetches the sources into the corpus folder, then brings the index up to date. A source
+   * that cannot be added is reported by name in the result and skipped; the others still go in. An
+   * id taken by a different article is skipped as a conflict unless {@code replace}.
+   */
+  AddReport add(List<ArticleSource> sources, boolean replace, IndexProgress progress);
+
+  /** Deletes the articles' files from the corpus and drops them from the index; unknown ids are reported. */
+  RemoveReport remove(List<String> ids);
+
+  /** Brings the index up to date with the corpus folder, waiting while another reindex runs. */
+  IndexReport reindex(boolean full, IndexProgress progress);
+
+  /** Like {@link #reindex}, but returns {@link Reindex.AlreadyRunning} at once if one is running. */
+  Reindex reindexIfIdle(boolean full, IndexProgress progress);
+
+  /** Counts and state of the index being served; loads (or first builds) the index if needed. */
+  Status status();
+
+  /** The outcome of {@link #reindexIfIdle}. */
+  sealed interface Reindex {
+    record Done(IndexReport report) implements Reindex {}
+
+    record AlreadyRunning() implements Reindex {}
+  }
+
+  /** What the index being served holds. */
+  record Status(int articles, int passages, long sizeBytes, boolean reindexing, java.nio.file.Path corpusDir) {}
+}

@@ -1,0 +1,172 @@
+package org.guizhoubot.library;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.answer.QuestionAnswerer;
+import org.guizhoubot.corpus.AddOutcome;
+import org.guizhoubot.corpus.Article;
+import org.guizhoubot.corpus.ArticleIds;
+import org.guizhoubot.corpus.Corpus;
+import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.index.IndexSnapshot;
+import org.guizhoubot.index.LiveIndex;
+import org.guizhoubot.retrieval.RetrievedPassage;
+import org.guizhoubot.retrieval.Retriever;
+
+/** The library over a corpus folder and the local index: what every front end calls. */
+public final class LocalLibrary implements Library {
+  /** Newest first; undated articles last; then by title and id. */
+  public static final Comparator<ArticleMeta> NEWEST_FIRST = Comparator
+      .comparing((ArticleMeta a) -> a.published() == null || a.published().isBlank() ? "" : a.published(),
+          Comparator.reverseOrder())
+      .thenComparing(ArticleMeta::title)
+      .thenComparing(ArticleMeta::id);
+
+  private final Corpus corpus;
+  private final CorpusImporter importer;
+  private final LiveIndex index;
+  private final Retriever retriever;
+  private final QuestionAnswerer answerer;
+
+  public LocalLibrary(Corpus corpus, CorpusImporter importer, LiveIndex index, Retriever retriever,
+      QuestionAnswerer answerer) {
+    this.corpus = Objects.requireNonNull(corpus, "corpus");
+    this.importer = Objects.requireNonNull(importer, "importer");
+    this.index = Objects.requireNonNull(index, "index");
+    this.retriever = Objects.requireNonNull(retriever, "retriever");
+    this.answerer = Objects.requireNonNull(answerer, "answerer");
+  }
+
+  @Override
+  public AnswerResult answer(String question) {
+    return answerer.answer(question);
+  }
+
+  @Override
+  public List<RetrievedPassage> search(String question, int k) {
+    return retriever.retrieve(question, k);
+  }
+
+  @Override
+  public List<ArticleMeta> articles() {
+    List<ArticleMeta> list = new ArrayList<>(snapshot().articles().values());
+    list.sort(NEWEST_FIRST);
+    return list;
+  }
+
+  @Override
+  public AddReport add(List<ArticleSource> sources, boolean replace, IndexProgress progress) {
+    List<AddOutcome> stored = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    List<AddOutcome.Conflict> conflicts = new ArrayList<>();
+    for (ArticleSource source : sources) {
+      List<AddOutcome> outcomes = new ArrayList<>();
+      if (source instanceof ArticleSource.File f) {
+        outcomes.add(importer.addFile(f.path(), replace));
+      } else if (source instanceof ArticleSource.Url u) {
+        outcomes.add(importer.addUrl(u.url(), replace));
+      } else if (source instanceof ArticleSource.Upload u) {
+        outcomes.add(importer.addBytes(u.fileName(), u.bytes(), replace));
+      } else if (source instanceof ArticleSource.Jsonl j) {
+        try {
+          CorpusImporter.JsonlImport result = importer.importJsonl(j.path(), replace);
+          outcomes.addAll(result.stored());
+          problems.addAll(result.problems());
+        } catch (IOException e) {
+          problems.add(new Problem(source.name(), "cannot be read (" + e.getMessage() + ")"));
+        }
+      }
+      for (AddOutcome o : outcomes) {
+        if (o.stored()) {
+          stored.add(o);
+        } else if (o instanceof AddOutcome.Conflict c) {
+          conflicts.add(c);
+          problems.add(c.problem());
+        } else if (o instanceof AddOutcome.Failed f) {
+          problems.add(f.problem());
+        }
+      }
+    }
+    IndexReport report = reindex(false, progress);
+    Map<String, ArticleMeta> indexed = snapshot().articles();
+    List<AddReport.Added> added = new ArrayList<>();
+    for (AddOutcome o : stored) {
+      Article a = o.storedArticle().orElseThrow();
+      ArticleMeta meta = indexed.get(a.id());
+      AddReport.Change change = o instanceof AddOutcome.Replaced ? AddReport.Change.REPLACED
+          : o instanceof AddOutcome.Unchanged ? AddReport.Change.UNCHANGED : AddReport.Change.NEW;
+      added.add(new AddReport.Added(a.id(), a.title(), meta == null ? 0 : meta.passageCount(), change));
+    }
+    return new AddReport(added, problems, conflicts, report);
+  }
+
+  @Override
+  public RemoveReport remove(List<String> ids) {
+    List<RemoveReport.Removed> removed = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, ArticleMeta> indexed = snapshot().articles();
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      if (!ArticleIds.isSafe(id)) {
+        problems.add(new Problem(id, "is not an article id"));
+        continue;
+      }
+      try {
+        List<String> files = corpus.remove(id);
+        if (files.isEmpty()) {
+          problems.add(new Problem(id, "no such article in " + corpus.dir()));
+        } else {
+          ArticleMeta meta = indexed.get(id);
+          removed.add(new RemoveReport.Removed(id, meta == null ? id : meta.title(), files));
+        }
+      } catch (IOException e) {
+        problems.add(new Problem(id, "cannot be deleted (" + e.getMessage() + ")"));
+      }
+    }
+    return new RemoveReport(removed, problems, reindex(false, IndexProgress.NONE));
+  }
+
+  @Override
+  public IndexReport reindex(boolean full, IndexProgress progress) {
+    try {
+      return index.reindex(full, progress);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reindexing " + corpus.dir() + " failed", e);
+    }
+  }
+
+  @Override
+  public Reindex reindexIfIdle(boolean full, IndexProgress progress) {
+    try {
+      Optional<IndexReport> report = index.tryReindex(full, progress);
+      return report.<Reindex>map(Reindex.Done::new).orElseGet(Reindex.AlreadyRunning::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reindexing " + corpus.dir() + " failed", e);
+    }
+  }
+
+  @Override
+  public Status status() {
+    IndexSnapshot snap = snapshot();
+    return new Status(snap.articles().size(), snap.passages().size(), index.store().sizeBytes(),
+        index.isReindexing(), corpus.dir());
+  }
+
+  private IndexSnapshot snapshot() {
+    try {
+      return index.current();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load the index of " + corpus.dir(), e);
+    }
+  }
+}
