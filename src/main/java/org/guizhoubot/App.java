@@ -1,5 +1,6 @@
 package org.guizhoubot;
 
+import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
@@ -9,6 +10,8 @@ import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.FeedStore;
 import org.guizhoubot.fetch.SafeFetcher;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexStore;
@@ -37,6 +40,8 @@ public final class App implements AutoCloseable {
   private final SafeFetcher fetcher;
   private final Library library;
   private volatile PassageSplitter splitter;
+  private FeedStore feedStore;
+  private FeedPoller feedPoller;
 
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
     this.settings = settings;
@@ -54,7 +59,7 @@ public final class App implements AutoCloseable {
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer);
-    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer);
+    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer, this::feedPoller);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
@@ -87,6 +92,14 @@ public final class App implements AutoCloseable {
       }
     }
     return s;
+  }
+
+  private synchronized FeedPoller feedPoller() {
+    if (feedPoller == null) {
+      feedStore = FeedStore.open(settings.feedsFile());
+      feedPoller = new FeedPoller(feedStore, fetcher, importer, Clock.systemUTC());
+    }
+    return feedPoller;
   }
 
   /** The application port that every front end calls. */
@@ -132,6 +145,11 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (feedStore != null) {
+        feedStore.close();
+      }
+    }
     store.close();
   }
 }

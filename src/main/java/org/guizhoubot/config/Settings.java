@@ -47,6 +47,11 @@ public record Settings(
     return dataDir.resolve("index.db");
   }
 
+  /** Feed subscriptions and the items taken from them. */
+  public Path feedsFile() {
+    return dataDir.resolve("feeds.db");
+  }
+
   /**
    * The file a running bot touches after each successful poll of Telegram; the {@code health}
    * command reports the bot unhealthy when it exists and is stale.

@@ -87,23 +87,43 @@ public final class CorpusImporter {
    * from the URL. Fetching the same URL again replaces its article.
    */
   public AddOutcome addUrl(URI url, boolean replace) {
+    FetchedArticle fetched = fetchUrl(url);
+    if (fetched instanceof FetchedArticle.Unreadable u) {
+      return new AddOutcome.Failed(u.problem());
+    }
+    return storeFetched(((FetchedArticle.Read) fetched).article(), replace);
+  }
+
+  /** A web page fetched and read as an article, or why it could not be. */
+  public sealed interface FetchedArticle {
+    record Read(Article article) implements FetchedArticle {}
+
+    record Unreadable(Problem problem) implements FetchedArticle {}
+  }
+
+  /** Fetches and reads a web page or document without writing it (see {@link #storeFetched}). */
+  public FetchedArticle fetchUrl(URI url) {
     Fetched page;
     try {
       page = fetcher.fetch(url, SafeFetcher.ARTICLE_TYPES, MAX_DOCUMENT_BYTES);
     } catch (FetchException e) {
-      return failed(e.url(), e.problem());
+      return new FetchedArticle.Unreadable(new Problem(e.url(), e.problem()));
     }
     String id = ArticleIds.ofUrl(url);
     Article parsed;
     try {
       parsed = reader.parse(id + "." + extensionOf(page.mediaType()), page.body());
     } catch (ArticleFormatException e) {
-      return failed(url.toString(), e.problem());
+      return new FetchedArticle.Unreadable(new Problem(url.toString(), e.problem()));
     }
-    Article article = new Article(parsed.id(), parsed.title(),
+    return new FetchedArticle.Read(new Article(parsed.id(), parsed.title(),
         parsed.source() == null ? url.getHost() : parsed.source(), parsed.published(),
-        url.toString(), parsed.category(), parsed.body());
-    return store(url.toString(), article, "md", markdown(article), replace, true);
+        url.toString(), parsed.category(), parsed.body()));
+  }
+
+  /** Writes an article read by {@link #fetchUrl} as Markdown; an article from the same URL is replaced. */
+  public AddOutcome storeFetched(Article article, boolean replace) {
+    return store(article.url(), article, "md", markdown(article), replace, true);
   }
 
   /**

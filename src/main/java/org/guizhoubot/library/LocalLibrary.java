@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.QuestionAnswerer;
 import org.guizhoubot.corpus.AddOutcome;
@@ -16,6 +17,9 @@ import org.guizhoubot.corpus.ArticleIds;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.feed.Feed;
+import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.FeedResult;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
@@ -38,14 +42,17 @@ public final class LocalLibrary implements Library {
   private final LiveIndex index;
   private final Retriever retriever;
   private final QuestionAnswerer answerer;
+  private final Supplier<FeedPoller> feeds;
 
+  /** @param feeds the feed poller, asked for only when feeds are used (it opens its own file) */
   public LocalLibrary(Corpus corpus, CorpusImporter importer, LiveIndex index, Retriever retriever,
-      QuestionAnswerer answerer) {
+      QuestionAnswerer answerer, Supplier<FeedPoller> feeds) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.importer = Objects.requireNonNull(importer, "importer");
     this.index = Objects.requireNonNull(index, "index");
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.answerer = Objects.requireNonNull(answerer, "answerer");
+    this.feeds = Objects.requireNonNull(feeds, "feeds");
   }
 
   @Override
@@ -134,6 +141,28 @@ public final class LocalLibrary implements Library {
       }
     }
     return new RemoveReport(removed, problems, reindex(false, IndexProgress.NONE));
+  }
+
+  @Override
+  public FeedPoller.Subscription subscribe(String feedUrl) {
+    return feeds.get().subscribe(feedUrl);
+  }
+
+  @Override
+  public boolean unsubscribe(String feedUrl) {
+    return feeds.get().unsubscribe(feedUrl);
+  }
+
+  @Override
+  public List<Feed> feeds() {
+    return feeds.get().feeds();
+  }
+
+  @Override
+  public PollReport pollFeeds(boolean force, IndexProgress progress) {
+    List<FeedResult> results = feeds.get().poll(force);
+    PollReport report = new PollReport(results, null);
+    return report.newArticles() == 0 ? report : new PollReport(results, reindex(false, progress));
   }
 
   @Override
