@@ -52,9 +52,9 @@ public final class App implements AutoCloseable {
     this.importer = new CorpusImporter(corpus, reader, fetcher);
     this.store = IndexStore.open(settings.indexFile());
     Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
+    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
     this.retriever = new HybridRetriever(index, embedder, HybridRetriever.Fusion.DEFAULT);
-    ExtractiveComposer extractive = new ExtractiveComposer(retriever::stats);
+    ExtractiveComposer extractive = new ExtractiveComposer();
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.guizhoubot.index.IndexSnapshot;
 
 /** One app over an indexed copy of the seed corpus, built once per JVM for read-only tests. */
 public final class SeedIndex {
@@ -22,5 +23,14 @@ public final class SeedIndex {
       }
     }
     return app;
+  }
+
+  /** The snapshot the seed app serves. */
+  public static IndexSnapshot snapshot() {
+    try {
+      return app().index().current();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

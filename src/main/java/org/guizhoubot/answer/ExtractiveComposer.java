@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guizhoubot.corpus.Furniture;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.QueryTerms;
 import org.guizhoubot.retrieval.RetrievedPassage;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.TermStats;
 
 /**
@@ -35,7 +35,6 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
 
-  private final Supplier<TermStats> stats;
   private final Thresholds thresholds;
 
   /** The calibrated limits below which the composer declines. */
@@ -43,13 +42,12 @@ public final class ExtractiveComposer implements AnswerComposer {
     public static final Thresholds DEFAULT = new Thresholds(0.5, 0.2, 0.3);
   }
 
-  public ExtractiveComposer(Supplier<TermStats> stats) {
-    this(stats, Thresholds.DEFAULT);
+  public ExtractiveComposer() {
+    this(Thresholds.DEFAULT);
   }
 
-  public ExtractiveComposer(Supplier<TermStats> stats, Thresholds thresholds) {
-    this.stats = stats;
-    this.thresholds = thresholds;
+  public ExtractiveComposer(Thresholds thresholds) {
+    this.thresholds = java.util.Objects.requireNonNull(thresholds, "thresholds");
   }
 
   @Override
@@ -58,11 +56,12 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   @Override
-  public Outcome compose(String question, List<RetrievedPassage> passages) {
+  public Outcome compose(String question, Retrieval retrieval) {
+    List<RetrievedPassage> passages = retrieval.passages();
     if (passages.isEmpty()) {
       return decline(question, passages);
     }
-    TermStats ts = stats.get();
+    TermStats ts = retrieval.stats();
     List<String> terms = QueryTerms.contentTerms(question);
     Map<String, Double> weights = new LinkedHashMap<>();
     for (String t : terms) {

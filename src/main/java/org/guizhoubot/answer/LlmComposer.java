@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,27 +56,28 @@ public final class LlmComposer implements AnswerComposer {
   }
 
   @Override
-  public Outcome compose(String question, List<RetrievedPassage> passages) {
+  public Outcome compose(String question, Retrieval retrieval) {
+    List<RetrievedPassage> passages = retrieval.passages();
     if (passages.isEmpty()) {
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     String reply;
     try {
       reply = call(LlmPrompt.SYSTEM, LlmPrompt.user(question, passages));
     } catch (LlmException e) {
       log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     if (LlmReply.isRefusal(reply)) {
       log.info("LLM found no answer in the {} passages; the {} composer decides", passages.size(),
           fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     LlmReply.Checked checked = LlmReply.check(reply, passages.size());
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
     List<Citation> citations = new ArrayList<>();
     for (int i = 0; i < checked.cited().size(); i++) {
@@ -87,7 +89,7 @@ public final class LlmComposer implements AnswerComposer {
       return new Outcome.Answered(question, checked.text(), citations, NAME);
     } catch (IllegalArgumentException e) {
       log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
-      return fallback.compose(question, passages);
+      return fallback.compose(question, retrieval);
     }
   }
 

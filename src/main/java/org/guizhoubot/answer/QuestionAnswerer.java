@@ -1,6 +1,7 @@
 package org.guizhoubot.answer;
 
 import java.util.Objects;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.Retriever;
 
 /** Answers a question: retrieves passages, then lets the composer answer or decline. */
@@ -23,10 +24,10 @@ public final class QuestionAnswerer {
           composer.name()), java.util.List.of(), 0, 0);
     }
     long t0 = System.nanoTime();
-    var passages = retriever.retrieve(q, PASSAGES);
+    Retrieval retrieval = retriever.retrieve(q, PASSAGES);
     long t1 = System.nanoTime();
-    Outcome outcome = composer.compose(q, passages);
+    Outcome outcome = composer.compose(q, retrieval);
     long t2 = System.nanoTime();
-    return new AnswerResult(outcome, passages, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    return new AnswerResult(outcome, retrieval.passages(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
   }
 }

@@ -2,6 +2,7 @@ package org.guizhoubot.index;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,14 +15,27 @@ public final class LiveIndex {
   private final IndexStore store;
   private final VectorIndex.Factory vectors;
   private final int dimension;
+  private final Consumer<IndexSnapshot> prepare;
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   private final ReentrantLock reindexing = new ReentrantLock();
 
-  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension) {
+  /**
+   * @param prepare builds what readers derive from a snapshot, before the snapshot is served, so
+   *     that no question waits for it
+   */
+  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension,
+      Consumer<IndexSnapshot> prepare) {
     this.indexer = indexer;
     this.store = store;
     this.vectors = vectors;
     this.dimension = dimension;
+    this.prepare = prepare;
+  }
+
+  private IndexSnapshot load() {
+    IndexSnapshot s = store.loadSnapshot(vectors, dimension);
+    prepare.accept(s);
+    return s;
   }
 
   /** The snapshot to answer from, building the index first if there is none yet. */
@@ -35,7 +49,7 @@ public final class LiveIndex {
         if (indexer.rebuildReason().isPresent()) {
           reindex(false, IndexProgress.NONE);
         }
-        current.set(store.loadSnapshot(vectors, dimension));
+        current.set(load());
       }
       return current.get();
     }
@@ -50,7 +64,7 @@ public final class LiveIndex {
     try {
       IndexReport report = indexer.run(full, progress);
       if (current.get() != null) {
-        current.set(store.loadSnapshot(vectors, dimension));
+        current.set(load());
       }
       return report;
     } finally {

@@ -62,7 +62,7 @@ public final class LocalLibrary implements Library {
 
   @Override
   public List<RetrievedPassage> search(String question, int k) {
-    return retriever.retrieve(question, k);
+    return retriever.retrieve(question, k).passages();
   }
 
   @Override

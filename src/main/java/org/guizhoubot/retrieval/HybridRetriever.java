@@ -11,14 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.VectorIndex;
 import org.guizhoubot.index.Vectors;
 
 /**
- * BM25 over FTS5 and cosine over the embeddings, fused by weighted reciprocal rank. Very common
- * terms are left out of the BM25 query, and near-duplicate passages are kept out of the top.
+ * BM25 and cosine over the embeddings, both over one index snapshot, fused by weighted reciprocal
+ * rank. Very common terms are left out of the BM25 query, and near-duplicate passages are kept out
+ * of the top.
  */
 public final class HybridRetriever implements Retriever {
   /** Candidates taken from each list before fusion. */
@@ -27,35 +27,30 @@ public final class HybridRetriever implements Retriever {
   static final double COMMON_TERM_SHARE = 0.15;
 
   private final LiveIndex index;
-  private final IndexStore store;
   private final Embedder embedder;
   private final Fusion fusion;
-  private volatile Cached cached;
 
   /** Reciprocal rank fusion: {@code w / (k + rank)} summed over the two lists. */
   public record Fusion(double rrfK, double vectorWeight, double bm25Weight) {
     public static final Fusion DEFAULT = new Fusion(10, 1.0, 2.0);
   }
 
-  private record Cached(IndexSnapshot snapshot, TermStats stats) {}
-
   public HybridRetriever(LiveIndex index, Embedder embedder, Fusion fusion) {
     this.index = index;
-    this.store = index.store();
     this.embedder = embedder;
     this.fusion = fusion;
   }
 
   @Override
-  public List<RetrievedPassage> retrieve(String question, int k) {
-    Cached c = snapshot();
-    IndexSnapshot snap = c.snapshot();
+  public Retrieval retrieve(String question, int k) {
+    IndexSnapshot snap = snapshot();
+    TermStats stats = prepare(snap);
     if (snap.isEmpty() || k <= 0) {
-      return List.of();
+      return new Retrieval(List.of(), stats);
     }
     float[] q = embedder.embed(question);
     List<VectorIndex.Hit> vectorHits = snap.vectors().search(q, CANDIDATES);
-    List<Integer> bm25Positions = bm25(question, c);
+    List<Integer> bm25Positions = bm25(question, snap, stats);
 
     Map<Integer, double[]> fused = new HashMap<>();
     Map<Integer, int[]> ranks = new HashMap<>();
@@ -88,48 +83,34 @@ public final class HybridRetriever implements Retriever {
       out.add(new RetrievedPassage(sp.id(), sp.passage(), snap.articles().get(sp.passage().articleId()),
           fused.get(pos)[0], Vectors.dot(q, snap.vectors().vector(pos)), r[0], r[1]));
     }
-    return out;
+    return new Retrieval(out, stats);
   }
 
-  private List<Integer> bm25(String question, Cached c) {
+  private static List<Integer> bm25(String question, IndexSnapshot snap, TermStats stats) {
     List<String> terms = new ArrayList<>();
     for (String t : QueryTerms.contentTerms(question)) {
-      if (c.stats().df(t) > 0 && c.stats().share(t) <= COMMON_TERM_SHARE) {
+      if (stats.df(t) > 0 && stats.share(t) <= COMMON_TERM_SHARE) {
         terms.add(t);
       }
     }
-    if (terms.isEmpty()) {
-      return List.of();
-    }
-    String query = String.join(" OR ", terms.stream().map(t -> "\"" + t.replace("\"", "") + "\"").toList());
-    List<Integer> positions = new ArrayList<>();
-    for (long id : store.bm25(query, CANDIDATES)) {
-      int pos = c.snapshot().positionOf(id);
-      if (pos >= 0) {
-        positions.add(pos);
-      }
-    }
-    return positions;
+    return snap.derived(KeywordIndex.class, KeywordIndex::of).search(terms, CANDIDATES);
   }
 
-  /** The term statistics of the snapshot being served. */
-  public TermStats stats() {
-    return snapshot().stats();
+  /**
+   * Builds what retrieval needs from a snapshot (term statistics, the keyword index) once, so that
+   * the first question after a reindex does not pay for it; returns the statistics.
+   */
+  public static TermStats prepare(IndexSnapshot snap) {
+    snap.derived(KeywordIndex.class, KeywordIndex::of);
+    return snap.derived(TermStats.class, TermStats::of);
   }
 
-  private Cached snapshot() {
-    IndexSnapshot snap;
+  private IndexSnapshot snapshot() {
     try {
-      snap = index.current();
+      return index.current();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the index: " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot load the index", e);
     }
-    Cached c = cached;
-    if (c == null || c.snapshot() != snap) {
-      c = new Cached(snap, TermStats.of(snap));
-      cached = c;
-    }
-    return c;
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {

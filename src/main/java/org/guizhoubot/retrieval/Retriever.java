@@ -4,5 +4,6 @@ import java.util.List;
 
 /** Finds the passages most likely to answer a question, best first. */
 public interface Retriever {
-  List<RetrievedPassage> retrieve(String question, int k);
+  /** The best {@code k} passages, all from one index snapshot, with that snapshot's term statistics. */
+  Retrieval retrieve(String question, int k);
 }

@@ -11,6 +11,9 @@ public final class TermStats {
   private final Map<String, Integer> df;
   private final int passages;
 
+  /** The statistics of an empty index. */
+  public static final TermStats EMPTY = new TermStats(Map.of(), 0);
+
   private TermStats(Map<String, Integer> df, int passages) {
     this.df = df;
     this.passages = passages;

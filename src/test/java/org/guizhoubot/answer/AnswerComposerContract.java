@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
+import org.guizhoubot.retrieval.Retrieval;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link AnswerComposer} promises; each implementation's test extends this. */
@@ -21,7 +22,7 @@ abstract class AnswerComposerContract {
 
   @Test
   void should_decline_when_there_are_no_passages() {
-    Outcome outcome = composer().compose(WHO, List.of());
+    Outcome outcome = composer().compose(WHO, Retrieval.empty());
 
     assertThat(outcome).isInstanceOf(Outcome.Declined.class);
     assertThat(outcome.question()).isEqualTo(WHO);
@@ -29,7 +30,7 @@ abstract class AnswerComposerContract {
 
   @Test
   void should_answer_from_the_given_passages_citing_only_them() {
-    Outcome outcome = composer().compose(WHO, fixture.passages);
+    Outcome outcome = composer().compose(WHO, fixture.retrieval());
 
     assertThat(outcome.question()).isEqualTo(WHO);
     assertThat(outcome.composer()).isIn("extractive", "llm");
@@ -45,7 +46,7 @@ abstract class AnswerComposerContract {
 
   @Test
   void should_decline_a_question_the_passages_do_not_cover() {
-    Outcome outcome = composer().compose("How many satellites did Guizhou launch in 2020?", fixture.passages);
+    Outcome outcome = composer().compose("How many satellites did Guizhou launch in 2020?", fixture.retrieval());
 
     assertThat(outcome).isInstanceOf(Outcome.Declined.class);
   }

@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.guizhoubot.retrieval.Retrieval;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class LlmComposerTest {
     server.answer("Baishan Cloud was co-founded by Wang Yong in 2015 [1]. It opened a data centre in "
         + "Gui'an in June 2016 [1][2], the year after the Guiyang exchange began trading [3].");
 
-    Outcome outcome = composer.compose(WHO, List.of(fixture.passage(2), fixture.passage(1), fixture.passage(3)));
+    Outcome outcome = composer.compose(WHO, fixture.retrieval(List.of(fixture.passage(2), fixture.passage(1), fixture.passage(3))));
 
     assertThat(outcome).isInstanceOf(Outcome.Answered.class);
     Outcome.Answered a = (Outcome.Answered) outcome;
@@ -71,7 +72,7 @@ class LlmComposerTest {
     server.answer("Wang Yong co-founded Baishan Cloud [3]. It opened in Gui'an in 2016 [3].");
 
     Outcome.Answered a = (Outcome.Answered) composer.compose(WHO,
-        List.of(fixture.passage(3), fixture.passage(2), fixture.passage(1)));
+        fixture.retrieval(List.of(fixture.passage(3), fixture.passage(2), fixture.passage(1))));
 
     assertThat(a.text()).isEqualTo("Wang Yong co-founded Baishan Cloud [1]. It opened in Gui'an in 2016 [1].");
     assertThat(a.citations()).singleElement().extracting(Citation::articleId).isEqualTo("baishan-cloud-guian");
@@ -81,7 +82,7 @@ class LlmComposerTest {
   void should_remove_a_marker_that_points_to_no_given_passage() {
     server.answer("Baishan Cloud was co-founded by Wang Yong [7]. It opened its first data centre in 2016 [1].");
 
-    Outcome.Answered a = (Outcome.Answered) composer.compose(WHO, fixture.passages);
+    Outcome.Answered a = (Outcome.Answered) composer.compose(WHO, fixture.retrieval());
 
     assertThat(a.text()).isEqualTo("Baishan Cloud was co-founded by Wang Yong. It opened its first data centre in 2016 [1].");
     assertThat(a.text()).doesNotContain("[7]");
@@ -93,10 +94,10 @@ class LlmComposerTest {
   void should_let_the_extractive_composer_decide_when_no_valid_marker_is_left() {
     server.answer("Baishan Cloud was co-founded by Wang Yong [9] [0].");
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
-    assertThat(outcome).isEqualTo(fixture.extractive.compose(WHO, fixture.passages));
+    assertThat(outcome).isEqualTo(fixture.extractive.compose(WHO, fixture.retrieval()));
     assertThat(messages(Level.WARN)).anyMatch(m -> m.contains("cited none of the 3 passages"));
   }
 
@@ -104,7 +105,7 @@ class LlmComposerTest {
   void should_let_the_extractive_composer_answer_when_the_model_refuses_with_the_sentinel() {
     server.answer("NOT_IN_SOURCES");
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome).isInstanceOf(Outcome.Answered.class);
     assertThat(outcome.composer()).isEqualTo("extractive");
@@ -116,7 +117,7 @@ class LlmComposerTest {
     String question = "How many satellites did Guizhou launch in 2020?";
     server.answer("The passages do not mention satellite launches by Guizhou [2].");
 
-    Outcome outcome = composer.compose(question, fixture.passages);
+    Outcome outcome = composer.compose(question, fixture.retrieval());
 
     assertThat(outcome).isInstanceOf(Outcome.Declined.class);
     assertThat(outcome.composer()).isEqualTo("extractive");
@@ -127,10 +128,10 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_and_log_why_on_http_500() {
     server.reply(new FakeOpenAiServer.Reply(500, "{\"error\":{\"message\":\"model crashed\"}}", 0, 0));
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
-    assertThat(outcome).isEqualTo(fixture.extractive.compose(WHO, fixture.passages));
+    assertThat(outcome).isEqualTo(fixture.extractive.compose(WHO, fixture.retrieval()));
     assertThat(messages(Level.WARN)).singleElement().asString().contains("HTTP 500").contains("extractive");
     assertThat(server.requests()).hasSize(1);
   }
@@ -139,7 +140,7 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_when_the_reply_is_slower_than_the_timeout() {
     server.reply(new FakeOpenAiServer.Reply(200, FakeOpenAiServer.completion("Wang Yong [1].").body(), 3000, 0));
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
     assertThat(messages(Level.WARN)).singleElement().asString().contains("timeout");
@@ -149,7 +150,7 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_when_the_reply_body_stalls_past_the_deadline() {
     server.reply(new FakeOpenAiServer.Reply(200, FakeOpenAiServer.completion("Wang Yong [1].").body(), 0, 4000));
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
     assertThat(messages(Level.WARN)).singleElement().asString().contains("deadline");
@@ -159,7 +160,7 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_on_malformed_json() {
     server.reply(new FakeOpenAiServer.Reply(200, "{\"choices\": [ {\"message\": ", 0, 0));
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
     assertThat(messages(Level.WARN)).singleElement().asString().contains("malformed");
@@ -169,7 +170,7 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_on_an_empty_reply() {
     server.answer("   ");
 
-    Outcome outcome = composer.compose(WHO, fixture.passages);
+    Outcome outcome = composer.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
     assertThat(messages(Level.WARN)).singleElement().asString().contains("empty reply");
@@ -179,7 +180,7 @@ class LlmComposerTest {
   void should_never_log_the_api_key() {
     server.reply(new FakeOpenAiServer.Reply(401, "{\"error\":{\"message\":\"bad key " + KEY + "\"}}", 0, 0));
 
-    composer.compose(WHO, fixture.passages);
+    composer.compose(WHO, fixture.retrieval());
 
     assertThat(messages(Level.WARN)).singleElement().asString().contains("HTTP 401").doesNotContain(KEY);
     assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer " + KEY);
@@ -191,7 +192,7 @@ class LlmComposerTest {
     LlmComposer keyless = new LlmComposer(
         new OpenAiChatBackend(server.baseUrl(), null, "llama3", TIMEOUT, 300, 0.1), fixture.extractive, TIMEOUT);
 
-    Outcome outcome = keyless.compose(WHO, fixture.passages);
+    Outcome outcome = keyless.compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("llm");
     assertThat(server.requests().get(0).header("Authorization")).isEqualTo("Bearer " + OpenAiChatBackend.NO_KEY);
@@ -202,7 +203,7 @@ class LlmComposerTest {
   void should_send_the_question_and_every_passage_with_title_and_date_inside_the_data_block() {
     server.answer("Wang Yong [1].");
 
-    composer.compose(WHO, fixture.passages);
+    composer.compose(WHO, fixture.retrieval());
 
     FakeOpenAiServer.Received request = server.requests().get(0);
     assertThat(request.body().get("model").asText()).isEqualTo("fake-model");
@@ -227,7 +228,7 @@ class LlmComposerTest {
   void should_keep_an_injected_instruction_inside_the_data_block() {
     server.answer("Wang Yong [1].");
 
-    composer.compose(WHO, fixture.passages);
+    composer.compose(WHO, fixture.retrieval());
 
     String user = server.requests().get(0).message("user");
     int open = user.indexOf(LlmPrompt.OPEN);
@@ -241,7 +242,7 @@ class LlmComposerTest {
 
   @Test
   void should_not_call_the_model_without_passages() {
-    Outcome outcome = composer.compose(WHO, List.of());
+    Outcome outcome = composer.compose(WHO, Retrieval.empty());
 
     assertThat(outcome).isInstanceOf(Outcome.Declined.class);
     assertThat(server.requests()).isEmpty();

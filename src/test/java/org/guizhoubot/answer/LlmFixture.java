@@ -13,6 +13,7 @@ import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.FlatVectorIndex;
 import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.Passage;
+import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.guizhoubot.retrieval.TermStats;
 
@@ -23,6 +24,7 @@ import org.guizhoubot.retrieval.TermStats;
 final class LlmFixture {
   final List<RetrievedPassage> passages;
   final ExtractiveComposer extractive;
+  final TermStats stats;
 
   LlmFixture() {
     JsonNode root;
@@ -53,7 +55,17 @@ final class LlmFixture {
     IndexSnapshot snapshot = new IndexSnapshot(articles, stored, new FlatVectorIndex(unit, k, k));
     TermStats stats = TermStats.of(snapshot);
     this.passages = List.copyOf(out);
-    this.extractive = new ExtractiveComposer(() -> stats);
+    this.stats = stats;
+    this.extractive = new ExtractiveComposer();
+  }
+
+  /** All the fixture's passages as one retrieval, with their term statistics. */
+  Retrieval retrieval() {
+    return new Retrieval(passages, stats);
+  }
+
+  Retrieval retrieval(List<RetrievedPassage> some) {
+    return new Retrieval(some, stats);
   }
 
   RetrievedPassage passage(int n) {

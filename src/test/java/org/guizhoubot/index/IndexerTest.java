@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.TestFixtures;
+import org.guizhoubot.retrieval.KeywordIndex;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.Problem;
@@ -114,7 +115,7 @@ class IndexerTest {
   @Test
   void should_keep_the_previous_index_whole_when_a_reindex_fails_part_way() throws Exception {
     indexer().run(false, IndexProgress.NONE);
-    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
+    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION, s -> { });
     IndexSnapshot before = live.current();
     float[] probe = TestFixtures.model().embed("How many reservoirs does the flood alarm system support?");
     List<VectorIndex.Hit> hitsBefore = before.vectors().search(probe, 3);
@@ -127,7 +128,7 @@ class IndexerTest {
     IndexSnapshot reloaded = store.loadSnapshot(FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
     assertThat(reloaded.passages()).hasSameSizeAs(before.passages());
     assertThat(reloaded.vectors().search(probe, 3)).isEqualTo(hitsBefore);
-    assertThat(store.bm25("\"reservoirs\"", 5)).isNotEmpty();
+    assertThat(KeywordIndex.of(reloaded).search(List.of("reservoirs"), 5)).isNotEmpty();
   }
 
   @Test

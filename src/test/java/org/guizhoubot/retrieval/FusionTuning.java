@@ -48,7 +48,7 @@ public final class FusionTuning {
         int top3 = 0;
         List<String> misses = new ArrayList<>();
         for (int q = 0; q < questions.size(); q++) {
-          List<RetrievedPassage> hits = r.retrieve(questions.get(q)[1], 3);
+          List<RetrievedPassage> hits = r.retrieve(questions.get(q)[1], 3).passages();
           Set<String> gold = golds.get(q);
           if (!hits.isEmpty() && gold.contains(hits.get(0).article().id())) top1++;
           if (hits.stream().anyMatch(h -> gold.contains(h.article().id()))) top3++;

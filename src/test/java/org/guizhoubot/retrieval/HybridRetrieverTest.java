@@ -21,14 +21,14 @@ class HybridRetrieverTest {
       "How many internet users did Guizhou have at the end of last December?|big-data-valley-2017-expo",
       "What did the provincial high people's court set up?|big-data-valley-expo"})
   void should_rank_a_passage_of_the_right_article_in_the_top_three(String question, String article) {
-    List<RetrievedPassage> top = retriever.retrieve(question, 3);
+    List<RetrievedPassage> top = retriever.retrieve(question, 3).passages();
 
     assertThat(top).extracting(p -> p.article().id()).contains(article);
   }
 
   @Test
   void should_return_passages_best_first_with_scores_and_metadata() {
-    List<RetrievedPassage> top = retriever.retrieve("Who is the co-founder of Baishan Cloud?", 5);
+    List<RetrievedPassage> top = retriever.retrieve("Who is the co-founder of Baishan Cloud?", 5).passages();
 
     assertThat(top).hasSize(5);
     for (int i = 1; i < top.size(); i++) {
@@ -44,7 +44,7 @@ class HybridRetrieverTest {
 
   @Test
   void should_not_fill_the_top_with_copies_of_one_passage() {
-    List<RetrievedPassage> top = retriever.retrieve("Huaxi University Town nine universities", 6);
+    List<RetrievedPassage> top = retriever.retrieve("Huaxi University Town nine universities", 6).passages();
 
     Set<String> texts = new HashSet<>();
     for (RetrievedPassage p : top) {
@@ -54,7 +54,7 @@ class HybridRetrieverTest {
 
   @Test
   void should_find_passages_by_meaning_when_no_word_matches() {
-    List<RetrievedPassage> top = retriever.retrieve("hospital doctors online consultations", 3);
+    List<RetrievedPassage> top = retriever.retrieve("hospital doctors online consultations", 3).passages();
 
     assertThat(top).extracting(p -> p.article().id()).contains("big-data-looms-large-2019");
   }
