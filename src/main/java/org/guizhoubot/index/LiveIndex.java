@@ -47,7 +47,7 @@ public final class LiveIndex {
     synchronized (this) {
       if (current.get() == null) {
         if (indexer.rebuildReason().isPresent()) {
-          reindex(false, IndexProgress.NONE);
+          reindex(false, LogProgress.every10s());
         }
         current.set(load());
       }
