@@ -28,6 +28,8 @@ import org.guizhoubot.retrieval.HybridRetriever;
 
 /** Wires the parts of guizhou-bot together; the one place where implementations are chosen. */
 public final class App implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
+  private final boolean ownsEmbedder;
   private final Settings settings;
   private final Corpus corpus;
   private final IndexStore store;
@@ -43,7 +45,13 @@ public final class App implements AutoCloseable {
   private FeedStore feedStore;
   private FeedPoller feedPoller;
 
+  /** An app over a model the caller owns (and closes). */
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
+    this(settings, embedder, vectors, false);
+  }
+
+  private App(Settings settings, Embedder embedder, VectorIndex.Factory vectors, boolean ownsEmbedder) {
+    this.ownsEmbedder = ownsEmbedder;
     this.settings = settings;
     this.embedder = embedder;
     this.corpus = new Corpus(settings.corpusDir());
@@ -65,9 +73,12 @@ public final class App implements AutoCloseable {
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
   public static final int EXACT_SEARCH_BELOW = 20_000;
 
-  /** The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. */
+  /**
+   * The production wiring: MiniLM loaded on first use, in-memory vector search chosen by size. The
+   * app owns the model and closes it. (The JDK 17 HTTP client has no close; its thread ends with it.)
+   */
   public static App open(Settings settings) {
-    return new App(settings, LazyEmbedder.miniLm(), App::vectorIndexFor);
+    return new App(settings, LazyEmbedder.miniLm(), App::vectorIndexFor, true);
   }
 
   /**
@@ -143,6 +154,7 @@ public final class App implements AutoCloseable {
     return embedder;
   }
 
+  /** Closes what the app opened: the composer's threads, the model's session and threads, the index file. */
   @Override
   public void close() {
     synchronized (this) {
@@ -150,6 +162,11 @@ public final class App implements AutoCloseable {
         feedStore.close();
       }
     }
-    store.close();
+    AutoCloseable model = ownsEmbedder ? embedder : () -> { };
+    try (store; model; composer) {
+      log.debug("Closing the app over {}", settings.indexFile());
+    } catch (Exception e) {
+      log.warn("Closing the app failed", e);
+    }
   }
 }

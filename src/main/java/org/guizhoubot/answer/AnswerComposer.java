@@ -3,9 +3,13 @@ package org.guizhoubot.answer;
 import org.guizhoubot.retrieval.Retrieval;
 
 /** Turns a question and its retrieved passages into an answer that cites them, or a decline. */
-public interface AnswerComposer {
+public interface AnswerComposer extends AutoCloseable {
   /** The name reported as {@code composer} in results: {@code extractive}, {@code llm}. */
   String name();
+
+  /** Releases threads or connections the composer holds; the default holds none. */
+  @Override
+  default void close() {}
 
   /** Answers from the retrieved passages, citing them, or declines. */
   Outcome compose(String question, Retrieval retrieval);

@@ -27,7 +27,7 @@ public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
   private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
-  private static final ExecutorService CALLS = Executors.newCachedThreadPool(r -> {
+  private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "llm-call-" + THREADS.incrementAndGet());
     t.setDaemon(true);
     return t;
@@ -93,9 +93,16 @@ public final class LlmComposer implements AnswerComposer {
     }
   }
 
+  /** Stops the call threads, cancelling calls in flight, and closes the fallback. */
+  @Override
+  public void close() {
+    calls.shutdownNow();
+    fallback.close();
+  }
+
   /** The backend's reply within the deadline; any failure becomes an {@link LlmException}. */
   private String call(String system, String user) {
-    Future<String> f = CALLS.submit(() -> backend.complete(system, user));
+    Future<String> f = calls.submit(() -> backend.complete(system, user));
     try {
       String reply = f.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       if (reply == null || reply.isBlank()) {

@@ -19,7 +19,7 @@ public final class QuestionAnswerer {
 
   public AnswerResult answer(String question) {
     String q = question == null ? "" : question.strip();
-    if (q.isEmpty()) {
+    if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", java.util.List.of(),
           composer.name()), java.util.List.of(), 0, 0);
     }

@@ -148,6 +148,7 @@ public final class ArticleReader {
     return e == null ? null : e.attr("href");
   }
 
+  /** A title of at most 80 characters: cut at a word boundary when one is near, with an ellipsis. */
   static String shorten(String line) {
     if (line.length() <= 80) {
       return line;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Turns text into unit-length vectors; implementations are thread-safe. */
-public interface Embedder {
+public interface Embedder extends AutoCloseable {
   /** The model's name, stored in the index so that a change of model forces a rebuild. */
   String modelName();
 
@@ -14,6 +14,10 @@ public interface Embedder {
   int maxWordPieces();
 
   float[] embed(String text);
+
+  /** Releases the model's native session and threads; the default holds none. */
+  @Override
+  default void close() {}
 
   default List<float[]> embedAll(List<String> texts) {
     List<float[]> out = new ArrayList<>(texts.size());

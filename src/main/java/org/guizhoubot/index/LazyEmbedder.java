@@ -13,6 +13,7 @@ public final class LazyEmbedder implements Embedder {
   private final int maxWordPieces;
   private final Supplier<Embedder> loader;
   private volatile Embedder loaded;
+  private boolean closed;
 
   public LazyEmbedder(String modelName, int dimension, int maxWordPieces, Supplier<Embedder> loader) {
     this.modelName = modelName;
@@ -51,11 +52,24 @@ public final class LazyEmbedder implements Embedder {
     return texts.isEmpty() ? List.of() : model().embedAll(texts);
   }
 
+  /** Closes the model if it was loaded; a closed embedder loads no model again. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (loaded != null) {
+      loaded.close();
+      loaded = null;
+    }
+  }
+
   /** Loads the model now, if it is not loaded yet. */
   public Embedder model() {
     Embedder e = loaded;
     if (e == null) {
       synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("the " + modelName + " embedder is closed");
+        }
         if (loaded == null) {
           loaded = loader.get();
         }

@@ -50,7 +50,7 @@ public final class HybridRetriever implements Retriever {
     }
     float[] q = embedder.embed(question);
     List<VectorIndex.Hit> vectorHits = snap.vectors().search(q, CANDIDATES);
-    List<Integer> bm25Positions = bm25(question, snap, stats);
+    List<Integer> bm25Positions = bm25(question, snap);
 
     Map<Integer, double[]> fused = new HashMap<>();
     Map<Integer, int[]> ranks = new HashMap<>();
@@ -86,14 +86,17 @@ public final class HybridRetriever implements Retriever {
     return new Retrieval(out, stats);
   }
 
-  private static List<Integer> bm25(String question, IndexSnapshot snap, TermStats stats) {
+  /** BM25 over the question's content terms, leaving out terms found in too many passages. */
+  private static List<Integer> bm25(String question, IndexSnapshot snap) {
+    KeywordIndex keywords = snap.derived(KeywordIndex.class, KeywordIndex::of);
     List<String> terms = new ArrayList<>();
     for (String t : QueryTerms.contentTerms(question)) {
-      if (stats.df(t) > 0 && stats.share(t) <= COMMON_TERM_SHARE) {
+      int hits = keywords.passagesWith(t);
+      if (hits > 0 && (double) hits / keywords.size() <= COMMON_TERM_SHARE) {
         terms.add(t);
       }
     }
-    return snap.derived(KeywordIndex.class, KeywordIndex::of).search(terms, CANDIDATES);
+    return keywords.search(terms, CANDIDATES);
   }
 
   /**

@@ -97,6 +97,29 @@ public final class KeywordIndex {
     return new KeywordIndex(ids, text, title, rows, length, n == 0 ? 0 : (double) total / n);
   }
 
+  /** Passages holding the phrase (a query term as typed), in title or text. */
+  public int passagesWith(String phrase) {
+    int[] terms = new Analyzer().ids(phrase, termIds, false);
+    if (terms.length == 0 || Arrays.stream(terms).anyMatch(t -> t < 0)) {
+      return 0;
+    }
+    if (terms.length == 1) {
+      return postings[terms[0]].length;
+    }
+    int hits = 0;
+    for (int row : postings[terms[0]]) {
+      if (count(text[row], terms) + count(title[row], terms) > 0) {
+        hits++;
+      }
+    }
+    return hits;
+  }
+
+  /** Number of passages indexed. */
+  public int size() {
+    return text.length;
+  }
+
   /**
    * Positions of the best passages for any of the phrases (each a query term as typed), best
    * first, ties by position; at most {@code limit}.
