@@ -114,6 +114,18 @@ public final class IndexStore implements AutoCloseable {
     return out;
   }
 
+  /**
+   * SQLite's {@code data_version} as seen by this store's writer: it changes when another
+   * connection, of this or another process, commits to the file.
+   */
+  public synchronized long dataVersion() {
+    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new IndexStoreException("PRAGMA data_version on " + file, e);
+    }
+  }
+
   /** An indexing run in progress, as recorded in the index by {@link #markIndexing}. */
   public record Indexing(int corpusArticles, long pid) {
     /** Whether the process that recorded it is still running (false after a crash or kill). */

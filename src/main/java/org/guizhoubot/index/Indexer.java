@@ -71,6 +71,11 @@ public final class Indexer {
     this.store = store;
   }
 
+  /** The corpus folder this indexer reads. */
+  public java.nio.file.Path corpusDir() {
+    return corpus.dir();
+  }
+
   /** Why the next run would rebuild from scratch, or empty when it can be incremental. */
   public Optional<Rebuild> rebuildReason() {
     return store.incompatibility(embedder.modelName(), embedder.dimension());

@@ -57,16 +57,19 @@ public final class LocalLibrary implements Library {
 
   @Override
   public AnswerResult answer(String question) {
+    index.refreshIfChanged();
     return answerer.answer(question);
   }
 
   @Override
   public List<RetrievedPassage> search(String question, int k) {
+    index.refreshIfChanged();
     return retriever.retrieve(question, k).passages();
   }
 
   @Override
   public List<ArticleMeta> articles() {
+    index.refreshIfChanged();
     List<ArticleMeta> list = new ArrayList<>(snapshot().articles().values());
     list.sort(NEWEST_FIRST);
     return list;
