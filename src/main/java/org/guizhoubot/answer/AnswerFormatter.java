@@ -1,21 +1,72 @@
 package org.guizhoubot.answer;
 
-/** Renders an outcome as plain text: the answer, then "Sources:" with one line per marker. */
+import java.util.List;
+
+/**
+ * Renders an outcome: the answer, then "Sources:" with one line per marker; or the decline, then
+ * the nearest articles. One layout for every front end; a {@link Markup} says how its pieces are
+ * written ({@link #PLAIN} for the CLI, HTML for Telegram).
+ */
 public final class AnswerFormatter {
+  /** Introduces the nearest articles after a decline. */
+  public static final String NEARBY = "The nearest articles I have:";
+
+  /** How the pieces of a rendered outcome are written. */
+  public interface Markup {
+    /** Text from the answer or the articles, as it may appear in the output. */
+    String text(String text);
+
+    /** The "Sources:" heading. */
+    String heading(String heading);
+
+    /** One source line, starting with its marker {@code [n]}. */
+    String citation(Citation citation);
+
+    /** What follows a decline's message when there are nearest articles. */
+    String nearby(List<String> topics);
+  }
+
+  /** Plain text: sources as {@link Citation#sourceLine()}, nearest articles on the decline's line. */
+  public static final Markup PLAIN = new Markup() {
+    @Override
+    public String text(String text) {
+      return text;
+    }
+
+    @Override
+    public String heading(String heading) {
+      return heading;
+    }
+
+    @Override
+    public String citation(Citation citation) {
+      return citation.sourceLine();
+    }
+
+    @Override
+    public String nearby(List<String> topics) {
+      return " " + NEARBY + " " + String.join("; ", topics) + ".";
+    }
+  };
+
   private AnswerFormatter() {}
 
   public static String plain(Outcome outcome) {
+    return render(outcome, PLAIN);
+  }
+
+  public static String render(Outcome outcome, Markup markup) {
     if (outcome instanceof Outcome.Answered a) {
-      StringBuilder s = new StringBuilder(a.text()).append("\n\nSources:");
+      StringBuilder s = new StringBuilder(markup.text(a.text())).append("\n\n").append(markup.heading("Sources:"));
       for (Citation c : a.citations()) {
-        s.append('\n').append(c.sourceLine());
+        s.append('\n').append(markup.citation(c));
       }
       return s.toString();
     }
     Outcome.Declined d = (Outcome.Declined) outcome;
-    StringBuilder s = new StringBuilder(d.message());
+    StringBuilder s = new StringBuilder(markup.text(d.message()));
     if (!d.nearbyTopics().isEmpty()) {
-      s.append(" The nearest articles I have: ").append(String.join("; ", d.nearbyTopics())).append('.');
+      s.append(markup.nearby(d.nearbyTopics()));
     }
     return s.toString();
   }

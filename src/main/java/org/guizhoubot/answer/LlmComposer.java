@@ -4,13 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.slf4j.Logger;
@@ -26,12 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
   private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
-  private static final AtomicInteger THREADS = new AtomicInteger();
-  private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "llm-call-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.factory("llm-call"));
 
   private final ChatBackend backend;
   private final AnswerComposer fallback;
@@ -85,12 +81,12 @@ public final class LlmComposer implements AnswerComposer {
       citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
           p.article().published(), p.article().url(), p.passage().text()));
     }
-    try {
-      return new Outcome.Answered(question, checked.text(), citations, NAME);
-    } catch (IllegalArgumentException e) {
-      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
+    Optional<String> problem = Outcome.Answered.problem(checked.text(), citations);
+    if (problem.isPresent()) {
+      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", problem.get(), fallback.name());
       return fallback.compose(question, retrieval);
     }
+    return new Outcome.Answered(question, checked.text(), citations, NAME);
   }
 
   /** Stops the call threads, cancelling calls in flight, and closes the fallback. */

@@ -35,7 +35,7 @@ final class BotCommand implements Callable<Integer> {
     App app = App.open(settings);
     TelegramBot bot;
     try {
-      bot = TelegramBot.start(app, BotConfig.from(settings));
+      bot = TelegramBot.start(app.library(), settings, BotConfig.from(settings));
     } catch (TelegramBot.BotStartException e) {
       app.close();
       throw new BadInputException(e.getMessage());

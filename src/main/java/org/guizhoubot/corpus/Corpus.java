@@ -90,6 +90,7 @@ public final class Corpus {
     return removed;
   }
 
+  /** The SHA-256 of the bytes in lower-case hex: the one content hash of the project. */
   public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
+import org.sqlite.SQLiteConfig;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -49,7 +50,7 @@ public final class IndexStore implements AutoCloseable {
     } catch (IOException e) {
       throw new IndexStoreException("creating the folder of " + file, e);
     }
-    Connection w = connect(file);
+    Connection w = connect(file, SQLiteConfig.TransactionMode.IMMEDIATE);
     try (Statement s = w.createStatement()) {
       s.execute("PRAGMA journal_mode=WAL");
       s.execute("PRAGMA synchronous=NORMAL");
@@ -62,13 +63,20 @@ public final class IndexStore implements AutoCloseable {
     return new IndexStore(file, w);
   }
 
-  private static Connection connect(Path file) {
+  /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
+  static final int BUSY_TIMEOUT_MS = 10_000;
+
+  /**
+   * A connection that waits up to {@link #BUSY_TIMEOUT_MS} for locks. The writer's transactions
+   * begin with {@code BEGIN IMMEDIATE}, so it takes the write lock (waiting for it) before it
+   * reads, and never fails on upgrading a read lock; readers' transactions are deferred.
+   */
+  private static Connection connect(Path file, SQLiteConfig.TransactionMode mode) {
     try {
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout=10000");
-      }
-      return c;
+      SQLiteConfig config = new SQLiteConfig();
+      config.setBusyTimeout(BUSY_TIMEOUT_MS);
+      config.setTransactionMode(mode);
+      return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     } catch (SQLException e) {
       throw new IndexStoreException("opening SQLite file " + file, e);
     }
@@ -272,6 +280,10 @@ public final class IndexStore implements AutoCloseable {
       if (e instanceof IndexStoreException ise) {
         throw ise;
       }
+      if (IndexStoreException.isBusy(e)) {
+        throw new IndexStoreException.Busy("index update waited " + BUSY_TIMEOUT_MS / 1000
+            + " s for another process's lock while " + step + " in " + file, e);
+      }
       throw new IndexStoreException("index update failed while " + step + " in " + file, e);
     } finally {
       try {
@@ -408,7 +420,7 @@ public final class IndexStore implements AutoCloseable {
     }
     synchronized (allReaders) {
       if (allReaders.size() < READERS) {
-        Connection fresh = connect(file);
+        Connection fresh = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
         allReaders.add(fresh);
         return fresh;
       }

@@ -192,8 +192,7 @@ public final class Indexer {
         // Each commit holds whole articles: after a crash every article is fully indexed or absent,
         // and the next run embeds only what is missing.
         if (upserts.size() >= batching.commitArticles() || System.nanoTime() - lastCommit > COMMIT_NANOS) {
-          store.apply(new IndexChange(firstCommit ? removed : List.of(), upserts), embedder.modelName(),
-              embedder.dimension(), firstCommit && dropFirst);
+          applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
           firstCommit = false;
           upserts.clear();
           lastCommit = System.nanoTime();
@@ -201,8 +200,7 @@ public final class Indexer {
         }
       }
       if (firstCommit ? (rebuild || !upserts.isEmpty() || !removed.isEmpty()) : !upserts.isEmpty()) {
-        store.apply(new IndexChange(firstCommit ? removed : List.of(), upserts), embedder.modelName(),
-            embedder.dimension(), firstCommit && dropFirst);
+        applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
         progress.committed(changed.size(), changed.size());
       }
     } finally {
@@ -217,5 +215,23 @@ public final class Indexer {
     progress.finished(report);
     log.info("Indexed {}", report.summary());
     return report;
+  }
+
+  /** Tries this many times, each waiting up to the busy timeout, before the embeddings are given up. */
+  static final int WRITE_ATTEMPTS = 3;
+
+  /** Writes the change, trying again while another process holds the write lock. */
+  private void applyWaiting(IndexChange change, boolean rebuild) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        store.apply(change, embedder.modelName(), embedder.dimension(), rebuild);
+        return;
+      } catch (IndexStoreException.Busy e) {
+        if (attempt == WRITE_ATTEMPTS) {
+          throw e;
+        }
+        log.warn("The index is locked by another process; trying again ({} of {})", attempt + 1, WRITE_ATTEMPTS);
+      }
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.concurrent.DaemonThreads;
 
 /**
  * all-MiniLM-L6-v2 run in-process through langchain4j's ONNX encoder (same tokenizer, mean
@@ -55,12 +56,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
       throw new IllegalStateException("cannot start the ONNX session for " + MODEL_NAME, e);
     }
     try (InputStream tokenizer = resource(TOKENIZER_RESOURCE)) {
-      AtomicInteger n = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "minilm-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.factory("minilm"));
       this.model = new Model(new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN), pool);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE, e);

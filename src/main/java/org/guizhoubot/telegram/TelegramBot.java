@@ -7,12 +7,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
-import org.guizhoubot.App;
+import org.guizhoubot.concurrent.DaemonThreads;
+import org.guizhoubot.config.Settings;
+import org.guizhoubot.library.Library;
+import org.guizhoubot.logging.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * A running bot: checks the token, registers the command menu and long-polls the Bot API until
@@ -42,10 +46,11 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   /**
-   * Starts the bot for {@code app}; fails with {@link BotStartException} when the token is rejected
-   * or the Bot API cannot be reached. Bot data (votes, counters) goes to {@code data/bot.db}.
+   * Starts the bot over {@code library}; fails with {@link BotStartException} when the token is
+   * rejected or the Bot API cannot be reached. Bot data (votes, counters) goes to {@code bot.db} in
+   * the settings' data folder, and the polling loop's heartbeat to their heartbeat file.
    */
-  public static TelegramBot start(App app, BotConfig config) throws BotStartException {
+  public static TelegramBot start(Library library, Settings settings, BotConfig config) throws BotStartException {
     TelegramUrl url;
     try {
       url = TelegramBotApi.telegramUrl(config.apiUrl());
@@ -64,28 +69,29 @@ public final class TelegramBot implements AutoCloseable {
       }
       throw new BotStartException("cannot reach the Bot API at " + config.apiUrl() + ": " + e.getMessage(), e);
     }
-    return start(app, config, api, me, url);
+    return start(library, settings, config, api, me, url);
   }
 
-  private static TelegramBot start(App app, BotConfig config, BotApi api, BotApi.Identity me, TelegramUrl url)
-      throws BotStartException {
+  private static TelegramBot start(Library library, Settings settings, BotConfig config, BotApi api,
+      BotApi.Identity me, TelegramUrl url) throws BotStartException {
     FeedbackStore feedback;
     try {
-      feedback = FeedbackStore.open(app.settings().dataDir().resolve("bot.db"));
+      feedback = FeedbackStore.open(settings.dataDir().resolve("bot.db"));
     } catch (FeedbackStore.FeedbackStoreException e) {
       api.close();
       throw new BotStartException(e.getMessage(), e);
     }
-    GuizhouBot bot = new GuizhouBot(app, api, config, feedback, me);
+    GuizhouBot bot = new GuizhouBot(library, api, config, feedback, me);
     Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 10L);
     OkHttpClient pollHttp = TelegramBotApi.httpClient(pollRead, pollRead.plusSeconds(5));
-    ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(BotThreads.daemon("bot-poll"));
+    ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("bot-poll"));
     ObjectMapper mapper = new ObjectMapper();
     TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
         () -> mapper, () -> pollHttp, () -> pollExecutor,
         () -> new CappedBackOff(config.backOffInitial(), config.backOffMax()));
     TelegramBot running = new TelegramBot(api, feedback, bot, me, pollHttp, pollExecutor, polling);
-    Heartbeat heartbeat = new Heartbeat(app.settings().heartbeatFile());
+    Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
+    Updates updates = new Updates(me);
     try {
       polling.registerBot(config.token(), () -> url, offset -> {
         heartbeat.beat();
@@ -95,15 +101,26 @@ public final class TelegramBot implements AutoCloseable {
             .timeout(config.pollTimeoutSeconds())
             .allowedUpdates(List.of("message", "callback_query"))
             .build();
-      }, bot);
+      }, batch -> consume(batch, updates, bot));
     } catch (Exception e) {
       running.close();
       throw new BotStartException("cannot start polling the Bot API at " + config.apiUrl() + ": "
-          + String.valueOf(e.getMessage()).replace(config.token(), "<token>"), null);
+          + Redactor.redact(String.valueOf(e.getMessage())), null);
     }
     bot.registerCommands();
     log.info("Bot @{} is polling {}", me.username(), config.apiUrl());
     return running;
+  }
+
+  /** Hands each update to the bot as an {@link Incoming}; nothing thrown escapes, so polling never stops. */
+  private static void consume(List<Update> batch, Updates updates, GuizhouBot bot) {
+    for (Update update : batch) {
+      try {
+        updates.translate(update).ifPresent(bot::handle);
+      } catch (Throwable e) {
+        log.error("Update {} could not be handled", update == null ? null : update.getUpdateId(), e);
+      }
+    }
   }
 
   public BotApi.Identity identity() {
@@ -122,9 +139,9 @@ public final class TelegramBot implements AutoCloseable {
       log.warn("Stopping the poller: {}", e.getMessage());
     }
     // A long poll still in flight is left to end by itself (its thread is a daemon, and updates it
-    // fetches are ignored and delivered again on the next start); cancelling it would make
-    // telegrambots log an error with a stack trace on every clean shutdown.
-    pollExecutor.shutdownNow();
+    // fetches are ignored and delivered again on the next start); cancelling or interrupting it
+    // would make telegrambots log an error with a stack trace on every clean shutdown.
+    pollExecutor.shutdown();
     pollHttp.dispatcher().executorService().shutdownNow();
     pollHttp.connectionPool().evictAll();
     bot.close();

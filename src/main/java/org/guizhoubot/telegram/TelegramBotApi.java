@@ -18,6 +18,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.guizhoubot.concurrent.DaemonThreads;
+import org.guizhoubot.logging.Redactor;
+import org.guizhoubot.web.Urls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -60,6 +63,7 @@ public final class TelegramBotApi implements BotApi {
     if (token == null || token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
     }
+    Redactor.remember(token);
     this.token = token;
     this.apiBase = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
     this.callTimeout = callTimeout;
@@ -74,8 +78,7 @@ public final class TelegramBotApi implements BotApi {
         .readTimeout(readTimeout)
         .writeTimeout(Duration.ofSeconds(10))
         .callTimeout(callTimeout)
-        .dispatcher(new Dispatcher(Executors.newCachedThreadPool(
-            BotThreads.daemon("telegram-http"))))
+        .dispatcher(new Dispatcher(Executors.newCachedThreadPool(DaemonThreads.factory("telegram-http"))))
         .build();
   }
 
@@ -88,12 +91,9 @@ public final class TelegramBotApi implements BotApi {
 
   /** The Bot API base URL as telegrambots wants it: scheme, host and port. */
   static TelegramUrl telegramUrl(String apiUrl) {
-    URI uri = URI.create(apiUrl);
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org, was '"
-          + apiUrl + "'");
-    }
+    URI uri = Urls.parse(apiUrl).orElseThrow(() -> new IllegalArgumentException(
+        "TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org, was '" + apiUrl + "'"));
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
       throw new IllegalArgumentException("TELEGRAM_API_URL must have no path, was '" + apiUrl + "'");
     }
@@ -211,6 +211,11 @@ public final class TelegramBotApi implements BotApi {
     }
   }
 
+  /** A message that might quote a URL, without the token. */
+  private static String redact(String message) {
+    return message == null ? "" : Redactor.redact(message);
+  }
+
   private BotApiException failure(String method, Long chatId, Throwable e) {
     if (e instanceof TelegramApiRequestException r) {
       Integer retryAfter = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
@@ -223,11 +228,6 @@ public final class TelegramBotApi implements BotApi {
     }
     return new BotApiException(method, chatId, null, null,
         redact(root.getClass().getSimpleName() + ": " + root.getMessage()), null);
-  }
-
-  /** Removes the token from a message that might quote a URL. */
-  String redact(String message) {
-    return message == null ? "" : message.replace(token, "<token>");
   }
 
   private static void sleep(long millis, String method, long chatId) throws BotApiException {

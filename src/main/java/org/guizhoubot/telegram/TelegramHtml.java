@@ -2,9 +2,12 @@ package org.guizhoubot.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
+import org.guizhoubot.answer.AnswerFormatter;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.web.Urls;
+import org.jsoup.parser.Parser;
 
 /**
  * Renders bot replies in Telegram's HTML parse mode: every piece of text escaped, links as
@@ -17,9 +20,15 @@ public final class TelegramHtml {
   /** The size we split at, leaving room below the limit. */
   public static final int SPLIT_AT = 4000;
 
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
   private TelegramHtml() {}
 
-  /** Escapes text for an HTML message; control characters other than newline and tab are dropped. */
+  /**
+   * Escapes text for an HTML message; control characters other than newline and tab are dropped.
+   * Not jsoup's {@code Entities.escape}: Telegram accepts only the named entities {@code &lt; &gt;
+   * &amp; &quot;}, and jsoup writes others ({@code &apos;}, {@code &nbsp;}) or numeric forms.
+   */
   public static String escape(String text) {
     if (text == null) {
       return "";
@@ -52,8 +61,7 @@ public final class TelegramHtml {
   }
 
   private static boolean isWebUrl(String url) {
-    String u = url.strip().toLowerCase(Locale.ROOT);
-    return (u.startsWith("http://") || u.startsWith("https://")) && u.chars().noneMatch(Character::isWhitespace);
+    return Urls.isWeb(url) && url.strip().chars().noneMatch(Character::isWhitespace);
   }
 
   /** An article as HTML: its title (linked when there is a URL), then publication and date when known. */
@@ -68,24 +76,36 @@ public final class TelegramHtml {
     return s.toString();
   }
 
-  /** An outcome as HTML: the answer with its markers and a "Sources:" list, or the decline and nearby topics. */
-  public static String render(Outcome outcome) {
-    if (outcome instanceof Outcome.Answered a) {
-      StringBuilder s = new StringBuilder(escape(a.text())).append("\n\n<b>Sources:</b>");
-      for (Citation c : a.citations()) {
-        s.append("\n[").append(c.n()).append("] ").append(article(c.url(), c.title(), c.source(), c.published()));
+  /** Telegram HTML for {@link AnswerFormatter}: escaped text, a bold heading, linked titles, nearest articles as a list. */
+  public static final AnswerFormatter.Markup MARKUP = new AnswerFormatter.Markup() {
+    @Override
+    public String text(String text) {
+      return escape(text);
+    }
+
+    @Override
+    public String heading(String heading) {
+      return "<b>" + escape(heading) + "</b>";
+    }
+
+    @Override
+    public String citation(Citation c) {
+      return "[" + c.n() + "] " + article(c.url(), c.title(), c.source(), c.published());
+    }
+
+    @Override
+    public String nearby(List<String> topics) {
+      StringBuilder s = new StringBuilder("\n\n").append(escape(AnswerFormatter.NEARBY));
+      for (String topic : topics) {
+        s.append("\n• ").append(escape(topic));
       }
       return s.toString();
     }
-    Outcome.Declined d = (Outcome.Declined) outcome;
-    StringBuilder s = new StringBuilder(escape(d.message()));
-    if (!d.nearbyTopics().isEmpty()) {
-      s.append("\n\nThe nearest articles I have:");
-      for (String topic : d.nearbyTopics()) {
-        s.append("\n• ").append(escape(topic));
-      }
-    }
-    return s.toString();
+  };
+
+  /** An outcome as HTML: the answer with its markers and a "Sources:" list, or the decline and nearest articles. */
+  public static String render(Outcome outcome) {
+    return AnswerFormatter.render(outcome, MARKUP);
   }
 
   /**
@@ -211,9 +231,8 @@ public final class TelegramHtml {
     return tag.substring(1, end);
   }
 
-  /** The text a user sees for some HTML, for sending without a parse mode. */
+  /** The text a user sees for some HTML, for sending without a parse mode: tags dropped, entities decoded. */
   public static String toPlain(String html) {
-    return html.replaceAll("<[^>]*>", "")
-        .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+    return Parser.unescapeEntities(TAG.matcher(html).replaceAll(""), false);
   }
 }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,10 +58,24 @@ class BotCommandTest {
   }
 
   @Test
-  void should_explain_an_unreachable_or_malformed_api_url() {
+  void should_explain_a_malformed_api_url() {
     assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", "123:abc", "TELEGRAM_API_URL", "ftp://example.org")))
         .isEqualTo(Cli.BAD_INPUT);
     assertThat(err.toString()).contains("TELEGRAM_API_URL").contains("http:// or https:// URL");
+  }
+
+  @Test
+  void should_explain_an_unreachable_api_url_without_printing_the_token() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort;
+
+    assertThat(run(Map.of("TELEGRAM_BOT_TOKEN", "123:UNREACHABLE-secret", "TELEGRAM_API_URL", url)))
+        .isEqualTo(Cli.BAD_INPUT);
+    assertThat(err.toString()).contains("cannot reach the Bot API at " + url).contains("getMe");
+    assertThat(err.toString() + out).doesNotContain("UNREACHABLE-secret");
   }
 
   @Test

@@ -213,4 +213,30 @@ class IndexerTest {
     assertThat(indexer().run(false, IndexProgress.NONE).passagesEmbedded()).isPositive();
     assertThat(indexer().rebuildReason()).isEmpty();
   }
+
+  @Test
+  void should_wait_for_another_process_holding_the_write_lock_and_keep_its_embeddings() throws Exception {
+    indexer().run(false, IndexProgress.NONE);
+    Files.writeString(corpusDir.resolve("extra.md"), "---\ntitle: Extra\n---\n\nGuiyang opened a new data centre in 2021.\n");
+    int callsBefore = embedder.calls.get();
+    try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/index.db"))) {
+      other.createStatement().execute("BEGIN IMMEDIATE");
+      Thread release = new Thread(() -> {
+        try {
+          Thread.sleep(800);
+          other.createStatement().execute("COMMIT");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      release.start();
+
+      IndexReport report = indexer().run(false, IndexProgress.NONE);
+
+      release.join();
+      assertThat(report.added()).isEqualTo(1);
+      assertThat(embedder.calls.get() - callsBefore).isEqualTo(report.passagesEmbedded());
+      assertThat(store.articles()).containsKey("extra");
+    }
+  }
 }

@@ -55,7 +55,7 @@ class BotEmulatorTest {
 
   private TelegramBot startBot(App over) throws Exception {
     token = "100" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000) + ":TEST-" + UUID.randomUUID();
-    bot = TelegramBot.start(over, BotFixtures.config(token, emulator.apiUrl()));
+    bot = TelegramBot.start(over.library(), over.settings(), BotFixtures.config(token, emulator.apiUrl()));
     return bot;
   }
 
@@ -118,7 +118,7 @@ class BotEmulatorTest {
     emulator.send(reply);
 
     List<JsonNode> replies = waitForMessages(group, 4);
-    Thread.sleep(1500);
+    Thread.sleep(1000);
     replies = emulator.botMessages(token, group);
 
     assertThat(replies).hasSize(4);
@@ -166,7 +166,7 @@ class BotEmulatorTest {
     assertThat(await(WAIT, () -> emulator.calls(token, "answerCallbackQuery").size() >= 4)).isTrue();
     try (FeedbackStore store = FeedbackStore.open(app.settings().dataDir().resolve("bot.db"))) {
       List<FeedbackStore.Vote> votes = store.votes().stream()
-          .filter(v -> v.answerKey().equals(up.substring(GuizhouBot.UP.length()))).toList();
+          .filter(v -> v.answerKey().equals(up.substring(Feedback.UP.length()))).toList();
       assertThat(votes).hasSize(2);
       assertThat(votes).extracting(FeedbackStore.Vote::up).containsExactlyInAnyOrder(true, false);
       assertThat(votes.get(0).question()).isEqualTo(QUESTION);
@@ -227,10 +227,15 @@ class BotEmulatorTest {
       return true;
     })).isTrue();
     for (int i = 0; i < 20; i++) {
+      String q = questions[i % questions.length];
       List<JsonNode> replies = emulator.botMessages(token, 5_000 + i);
       assertThat(replies).as("chat %d", i).hasSize(1);
-      assertThat(replies.get(0).path("text").asText()).as("chat %d", i).isNotBlank();
+      assertThat(replies.get(0).path("text").asText()).as("chat %d: the answer to its own question", i)
+          .isEqualTo(TelegramHtml.render(app.library().answer(q).outcome()));
+      assertThat(replies.get(0).path("reply_markup").path("inline_keyboard").path(0)).as("chat %d", i).hasSize(2);
     }
+    assertThat(emulator.botMessages(token, 5_000).get(0).path("text").asText())
+        .contains("Baishan").contains("<b>Sources:</b>");
   }
 
   /** Five more articles for the corpus, so that a reindex has real work to do. */

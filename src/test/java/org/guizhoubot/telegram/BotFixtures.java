@@ -1,7 +1,5 @@
 package org.guizhoubot.telegram;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -19,11 +17,7 @@ final class BotFixtures {
   /** An indexed app over a copy of the repository's corpus/ in {@code dir}, with the shared model. */
   static App app(Path dir) {
     App app = TestFixtures.app(TestFixtures.copySeeds(dir), dir.resolve("data"));
-    try {
-      app.index().current();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    app.library().status();
     return app;
   }
 

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,9 @@ class BotPartsTest {
 
   @Test
   void should_run_one_chats_tasks_in_order_and_chats_side_by_side() throws Exception {
-    try (ChatQueues queues = new ChatQueues(4)) {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      OrderedQueues queues = new OrderedQueues(pool);
       List<Integer> chatA = Collections.synchronizedList(new ArrayList<>());
       CompletableFuture<Void> blocker = new CompletableFuture<>();
       List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -61,6 +65,7 @@ class BotPartsTest {
           chatA.add(n);
         }));
       }
+      System.out.println("[expected] an ERROR \"Task for chat 2 failed\" follows: this test's task throws on purpose");
       queues.submit(2, () -> {
         throw new IllegalStateException("a failing task");
       });
@@ -70,17 +75,44 @@ class BotPartsTest {
       CompletableFuture.allOf(done.toArray(CompletableFuture<?>[]::new)).get(5, TimeUnit.SECONDS);
 
       assertThat(chatA).isSorted().hasSize(50);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void should_hold_a_chats_place_for_a_task_that_waits_for_a_value() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      OrderedQueues queues = new OrderedQueues(pool);
+      List<String> order = Collections.synchronizedList(new ArrayList<>());
+      CompletableFuture<String> value = new CompletableFuture<>();
+      CompletableFuture<String> failed = new CompletableFuture<>();
+      queues.submit(1, value, v -> order.add("first: " + v));
+      queues.submit(1, failed, v -> order.add("second: " + v));
+      CompletableFuture<Void> last = queues.submit(1, () -> order.add("third"));
+      CompletableFuture<Void> otherChat = queues.submit(2, () -> order.add("other chat"));
+
+      otherChat.get(5, TimeUnit.SECONDS);
+      assertThat(order).containsExactly("other chat");
+      failed.completeExceptionally(new IllegalStateException("no value"));
+      value.complete("v");
+      last.get(5, TimeUnit.SECONDS);
+
+      assertThat(order).containsExactly("other chat", "first: v", "second: null", "third");
+    } finally {
+      pool.shutdownNow();
     }
   }
 
   @Test
   void should_parse_commands_addressed_to_this_bot_or_others() {
-    assertThat(GuizhouBot.Command.parse("/ask  who? ", "MyBot")).isEqualTo(new GuizhouBot.Command("ask", "who?", false));
-    assertThat(GuizhouBot.Command.parse("/Ask@mybot who?", "MyBot")).isEqualTo(new GuizhouBot.Command("ask", "who?", false));
-    assertThat(GuizhouBot.Command.parse("/ask@OtherBot who?", "MyBot").forOtherBot()).isTrue();
-    assertThat(GuizhouBot.Command.parse("/ not a command", "MyBot")).isNull();
-    assertThat(GuizhouBot.Command.parse("1/2 of it", "MyBot")).isNull();
-    assertThat(GuizhouBot.Command.parse("/etc/passwd?", "MyBot")).isNull();
+    assertThat(SlashCommand.parse("/ask  who? ", "MyBot")).contains(new SlashCommand("ask", "who?", false));
+    assertThat(SlashCommand.parse("/Ask@mybot who?", "MyBot")).contains(new SlashCommand("ask", "who?", false));
+    assertThat(SlashCommand.parse("/ask@OtherBot who?", "MyBot")).hasValueSatisfying(c -> assertThat(c.forOtherBot()).isTrue());
+    assertThat(SlashCommand.parse("/ not a command", "MyBot")).isEmpty();
+    assertThat(SlashCommand.parse("1/2 of it", "MyBot")).isEmpty();
+    assertThat(SlashCommand.parse("/etc/passwd?", "MyBot")).isEmpty();
   }
 
   @Test
@@ -96,7 +128,7 @@ class BotPartsTest {
       assertThat(store.vote(key, 7, false)).isPresent();
       assertThat(store.vote(key, 8, true)).isPresent();
       assertThat(store.vote("unknown", 7, true)).isEmpty();
-      assertThat(key.length()).isLessThanOrEqualTo(64 - GuizhouBot.UP.length());
+      assertThat(key.length()).isLessThanOrEqualTo(64 - Feedback.UP.length());
     }
     try (FeedbackStore store = FeedbackStore.open(file)) {
       assertThat(store.stats()).isEqualTo(new FeedbackStore.Stats(2, 1, 1, 1));

@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.guizhoubot.App;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +73,11 @@ class BotRobustnessTest {
     root().detachAppender(logs);
   }
 
+  /** Says in the test's output that the ERROR lines which follow are this test's doing. */
+  private static void expectErrors(String what) {
+    System.out.println("[expected] ERROR lines follow: " + what);
+  }
+
   private static Logger root() {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
@@ -79,7 +87,7 @@ class BotRobustnessTest {
   }
 
   private void startBot(BotConfig config) throws Exception {
-    bot = TelegramBot.start(app, config);
+    bot = TelegramBot.start(app.library(), app.settings(), config);
   }
 
   private List<String> awaitTexts(long chatId, int count) {
@@ -93,7 +101,11 @@ class BotRobustnessTest {
   }
 
   private List<String> logLines() {
-    return logs.list.stream().map(e -> e.getFormattedMessage() + " " + throwableText(e.getThrowableProxy())).toList();
+    List<ILoggingEvent> events;
+    synchronized (logs) {
+      events = new ArrayList<>(logs.list);
+    }
+    return events.stream().map(e -> e.getFormattedMessage() + " " + throwableText(e.getThrowableProxy())).toList();
   }
 
   private static String throwableText(IThrowableProxy t) {
@@ -118,6 +130,7 @@ class BotRobustnessTest {
   @Test
   void should_log_send_failures_with_the_chat_id_and_never_the_token() throws Exception {
     telegram.on("sendMessage", (body, n) -> FakeTelegram.Reply.error(400, "Bad Request: chat not found", null));
+    expectErrors("\"Sending to chat " + USER + " failed\": every send in this test fails on purpose");
     startBot();
     telegram.deliverText(USER, QUESTION);
 
@@ -163,6 +176,7 @@ class BotRobustnessTest {
   @Test
   void should_keep_polling_after_an_update_that_throws() throws Exception {
     startBot();
+    expectErrors("\"Update ... could not be handled\": this test delivers a callback query without a sender");
     ObjectNode broken = telegram.json.createObjectNode().put("id", "cb-1").put("chat_instance", "x").put("data", "fb:u:x");
     telegram.deliver("callback_query", broken);
     assertThat(await(WAIT, () -> logLines().stream().anyMatch(l -> l.contains("could not be handled")))).isTrue();
@@ -173,20 +187,27 @@ class BotRobustnessTest {
   }
 
   @Test
-  void should_resume_within_30_seconds_after_an_outage_with_production_back_off() throws Exception {
+  void should_resume_after_an_outage_with_the_back_off_capped() throws Exception {
     startBot(BotFixtures.config(TOKEN, telegram.apiUrl())
-        .withTimings(Duration.ofSeconds(3), 1, BotConfig.BACK_OFF_INITIAL, BotConfig.BACK_OFF_MAX));
+        .withTimings(Duration.ofSeconds(3), 1, Duration.ofMillis(100), Duration.ofMillis(400)));
     assertThat(await(WAIT, () -> telegram.calls("getUpdates").size() >= 2)).isTrue();
 
+    expectErrors("telegrambots' \"Error received from Telegram GetUpdates Request\": the fake Bot API is down on purpose");
     telegram.stop();
-    Thread.sleep(12_000);
+    assertThat(await(WAIT, () -> retryWaits().size() >= 5)).as("failed polls while down").isTrue();
     telegram.restart();
     long back = System.nanoTime();
     telegram.deliverText(USER, QUESTION);
 
-    assertThat(awaitTexts(USER, 1)).hasSize(1);
+    assertThat(awaitTexts(USER, 1)).hasSize(1).allMatch(t -> t.contains("Sources:"));
     assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(30));
-    assertThat(logLines()).anyMatch(l -> l.contains("retrying in"));
+    assertThat(retryWaits()).startsWith(100L, 200L, 400L, 400L).allMatch(w -> w <= 400L);
+  }
+
+  /** The waits telegrambots announced after failed polls, in order. */
+  private List<Long> retryWaits() {
+    Pattern wait = Pattern.compile("retrying in (\\d+) millis");
+    return logLines().stream().map(wait::matcher).filter(Matcher::find).map(m -> Long.parseLong(m.group(1))).toList();
   }
 
   @Test
@@ -210,7 +231,7 @@ class BotRobustnessTest {
     assertThat(admin).anyMatch(t -> t.contains("larger than 1 MB"));
     assertThat(admin).anyMatch(t -> t.contains(".txt, .md and .html"));
     assertThat(admin).anyMatch(t -> t.matches("(?s)Added \"Test upload: a data centre opens in Gui'an\" \\(gui-an-test\\): [1-9]\\d* passages?\\."));
-    assertThat(app.index().current().articles()).containsKey("gui-an-test");
+    assertThat(app.library().articles()).anyMatch(a -> a.id().equals("gui-an-test"));
   }
 
   @Test
@@ -248,11 +269,36 @@ class BotRobustnessTest {
     }
 
     for (int i = 0; i < messages.length; i++) {
-      List<String> texts = awaitTexts(USER + 100 + i, 1);
-      assertThat(texts).as("reply to message %d", i).hasSize(1);
-      assertThat(texts.get(0).length()).isBetween(1, TelegramHtml.MAX_MESSAGE);
-      assertThat(texts.get(0)).doesNotContain("<script>").doesNotContain("\u0000");
+      awaitTexts(USER + 100 + i, 1);
+      List<String> sent = telegram.sentTexts(USER + 100 + i);
+      assertThat(sent).as("reply to message %d", i).hasSize(1);
+      assertThat(sent.get(0).length()).isBetween(1, TelegramHtml.MAX_MESSAGE);
+      assertOnlyTelegramTags(sent.get(0));
+      assertThat(TelegramHtml.toPlain(sent.get(0))).doesNotContain("\u0000").doesNotContain("\u0007");
     }
+  }
+
+  @Test
+  void should_escape_what_it_repeats_of_a_message() throws Exception {
+    startBot();
+    String url = "https://example.invalid/<script>alert(1)</script>&x=\"y\"";
+    telegram.deliverText(ADMIN, "/add " + url);
+
+    awaitTexts(ADMIN, 2);
+    List<String> sent = telegram.sentTexts(ADMIN);
+
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0)).isEqualTo("Fetching https://example.invalid/&lt;script&gt;alert(1)&lt;/script&gt;"
+        + "&amp;x=&quot;y&quot; ...");
+    assertThat(TelegramHtml.toPlain(sent.get(0))).isEqualTo("Fetching " + url + " ...");
+    assertThat(TelegramHtml.toPlain(sent.get(1))).startsWith("Could not add " + url + ": Illegal character");
+    sent.forEach(BotRobustnessTest::assertOnlyTelegramTags);
+  }
+
+  /** Every tag is one the bot writes (b, code, a with an http(s) href), and no other < or > is left unescaped. */
+  private static void assertOnlyTelegramTags(String html) {
+    String text = html.replaceAll("</?b>|</?code>|<a href=\"https?://[^\"<>]*\">|</a>", "");
+    assertThat(text).as("text of %s", html).doesNotContain("<").doesNotContain(">");
   }
 
   @Test
@@ -274,7 +320,7 @@ class BotRobustnessTest {
   void should_fail_to_start_with_a_clear_message_when_the_token_is_rejected() {
     BotConfig wrong = BotFixtures.config("999:WRONG-secret", telegram.apiUrl());
 
-    assertThatThrownBy(() -> TelegramBot.start(app, wrong))
+    assertThatThrownBy(() -> TelegramBot.start(app.library(), app.settings(), wrong))
         .isInstanceOf(TelegramBot.BotStartException.class)
         .hasMessageContaining("TELEGRAM_BOT_TOKEN was rejected")
         .hasMessageNotContaining("WRONG-secret");

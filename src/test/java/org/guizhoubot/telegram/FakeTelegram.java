@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.concurrent.DaemonThreads;
 
 /**
  * Our own small Bot API server on loopback, for what the emulator cannot do: answers can be
@@ -68,6 +69,9 @@ final class FakeTelegram implements AutoCloseable {
   private final AtomicInteger hanging = new AtomicInteger();
   private volatile CountDownLatch release = new CountDownLatch(1);
   private volatile HttpServer server;
+  /** Set on close: long polls in progress end at once with no updates, so the bot sees no error. */
+  private volatile boolean closing;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile ExecutorService executor;
 
   FakeTelegram(String token) throws IOException {
@@ -82,11 +86,7 @@ final class FakeTelegram implements AutoCloseable {
   }
 
   private void start(HttpServer s) {
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "fake-telegram");
-      t.setDaemon(true);
-      return t;
-    });
+    executor = Executors.newCachedThreadPool(DaemonThreads.factory("fake-telegram"));
     s.setExecutor(executor);
     s.createContext("/", this::handle);
     s.start();
@@ -180,6 +180,7 @@ final class FakeTelegram implements AutoCloseable {
   // ---- serving
 
   private void handle(HttpExchange ex) throws IOException {
+    inFlight.incrementAndGet();
     try (ex) {
       String path = ex.getRequestURI().getPath();
       if (path.startsWith("/file/bot" + token + "/")) {
@@ -221,6 +222,8 @@ final class FakeTelegram implements AutoCloseable {
         return;
       }
       respond(ex, reply.status(), reply.body().getBytes(StandardCharsets.UTF_8), "application/json");
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -283,7 +286,11 @@ final class FakeTelegram implements AutoCloseable {
 
   private ArrayNode pollUpdates(int timeoutSeconds) throws InterruptedException {
     ArrayNode result = json.createArrayNode();
-    JsonNode first = updates.poll(Math.min(timeoutSeconds, 1) * 1000L, TimeUnit.MILLISECONDS);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(timeoutSeconds, 1));
+    JsonNode first = null;
+    while (first == null && !closing && System.nanoTime() < end) {
+      first = updates.poll(50, TimeUnit.MILLISECONDS);
+    }
     if (first != null) {
       result.add(first);
       JsonNode more;
@@ -294,9 +301,20 @@ final class FakeTelegram implements AutoCloseable {
     return result;
   }
 
+  /** Ends long polls in progress with no updates (waiting up to a second for their answers to go out), then stops. */
   @Override
   public void close() {
+    closing = true;
     release.countDown();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+    while (inFlight.get() > 0 && System.nanoTime() < end) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     server.stop(0);
     executor.shutdownNow();
   }

@@ -51,6 +51,16 @@ class TelegramHtmlTest {
   }
 
   @Test
+  void should_give_back_the_text_a_user_sees() {
+    String text = "a < b && c > \"d\" 'e' &amp; 🚀";
+
+    assertThat(TelegramHtml.toPlain(TelegramHtml.escape(text))).isEqualTo(text);
+    assertThat(TelegramHtml.escape("Guizhou's")).as("apostrophes stay as they are").isEqualTo("Guizhou's");
+    assertThat(TelegramHtml.toPlain("<b>Sources:</b>\n[1] <a href=\"https://x.org/?a=1&amp;b=2\">T &lt;1&gt;</a> &#x27;q&#39;"))
+        .isEqualTo("Sources:\n[1] T <1> 'q'");
+  }
+
+  @Test
   void should_keep_a_short_message_whole() {
     assertThat(TelegramHtml.split("short <b>text</b>")).containsExactly("short <b>text</b>");
   }

@@ -1,15 +1,16 @@
-package org.guizhoubot.telegram;
+package org.guizhoubot.concurrent;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Thread factories and shutdown for the bot's executors; all its threads are daemons. */
-final class BotThreads {
-  private BotThreads() {}
+/** Daemon threads for the program's executors (they never keep the JVM alive), and stopping those executors. */
+public final class DaemonThreads {
+  private DaemonThreads() {}
 
-  static ThreadFactory daemon(String prefix) {
+  /** A factory of daemon threads named {@code prefix-1}, {@code prefix-2}... */
+  public static ThreadFactory factory(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
@@ -18,8 +19,8 @@ final class BotThreads {
     };
   }
 
-  /** Stops an executor, waiting up to {@code millis} for running tasks, then interrupting them. */
-  static void stop(ExecutorService executor, long millis) {
+  /** Stops an executor, waiting up to {@code millis} for running and queued tasks, then interrupting them. */
+  public static void stop(ExecutorService executor, long millis) {
     executor.shutdown();
     try {
       if (!executor.awaitTermination(millis, TimeUnit.MILLISECONDS)) {

@@ -1,0 +1,190 @@
+package org.guizhoubot.telegram;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.guizhoubot.corpus.ArticleReader;
+import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.library.AddReport;
+import org.guizhoubot.library.ArticleSource;
+import org.guizhoubot.library.Library;
+import org.guizhoubot.web.Urls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What admins can do: reindex, add an article by URL or as an uploaded file, and see statistics.
+ * Imports and reindexes run in the background, so the bot keeps answering; their outcome is
+ * reported in the chat that asked. Whether a reindex runs is the library's decision
+ * ({@link Library#reindexIfIdle}); requests are put to it one at a time, in the order they came.
+ */
+final class AdminCommands {
+  private static final Logger log = LoggerFactory.getLogger(AdminCommands.class);
+  /** Keys of {@link #background}: imports run one after another, and reindex requests are decided one after another. */
+  private static final long IMPORTS = 1;
+  private static final long REINDEX_REQUESTS = 2;
+
+  private final Library library;
+  private final FeedbackStore feedback;
+  private final Sender sender;
+  private final OrderedQueues chats;
+  private final ExecutorService admin;
+  private final OrderedQueues background;
+  private final Downloads downloads;
+  /** The chat a reindex started here reports to while it runs; only words the reply to another request. */
+  private volatile Long reportingChat;
+
+  /** Fetches a file a user sent, failing when it is larger than {@code maxBytes}. */
+  interface Downloads {
+    byte[] download(String fileId, int maxBytes) throws BotApiException;
+  }
+
+  AdminCommands(Library library, FeedbackStore feedback, Sender sender, OrderedQueues chats, ExecutorService admin,
+      Downloads downloads) {
+    this.library = library;
+    this.feedback = feedback;
+    this.sender = sender;
+    this.chats = chats;
+    this.admin = admin;
+    this.background = new OrderedQueues(admin);
+    this.downloads = downloads;
+  }
+
+  List<Command> commands() {
+    return List.of(
+        Command.forAdmins("reindex", r -> reindex(r.target())),
+        Command.forAdmins("add", r -> addUrl(r.target(), r.args())),
+        Command.forAdmins("stats", r -> chats.submit(r.target().chatId(), () -> sender.say(r.target(), stats()))));
+  }
+
+  private String stats() {
+    FeedbackStore.Stats votes = feedback.stats();
+    Library.Status index;
+    try {
+      index = library.status();
+    } catch (RuntimeException e) {
+      log.error("Could not read the index for /stats", e);
+      index = new Library.Status(0, 0, 0, false, null);
+    }
+    return Texts.stats(votes, index);
+  }
+
+  // ---- reindex
+
+  private void reindex(Target to) {
+    CompletableFuture<String> ack = new CompletableFuture<>();
+    chats.submit(to.chatId(), ack, text -> sender.say(to, text == null ? Texts.REINDEX_STARTED : text));
+    background.submit(REINDEX_REQUESTS, () -> {
+      admin.execute(() -> runReindex(to, ack));
+      try {
+        ack.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the reindex acknowledgement failed", e);
+      }
+    });
+  }
+
+  /** Runs a reindex unless one is running; {@code ack} gets the first reply as soon as it is known which. */
+  private void runReindex(Target to, CompletableFuture<String> ack) {
+    AtomicBoolean mine = new AtomicBoolean();
+    String reply;
+    try {
+      Library.Reindex outcome = library.reindexIfIdle(false, new IndexProgress() {
+        @Override
+        public void started(int articles, int passages) {
+          mine.set(true);
+          reportingChat = to.chatId();
+          ack.complete(Texts.REINDEX_STARTED);
+        }
+      });
+      if (outcome instanceof Library.Reindex.Done done) {
+        reply = Texts.reindexReport(done.report());
+      } else {
+        Long running = reportingChat;
+        ack.complete(running != null && running == to.chatId()
+            ? Texts.REINDEX_RUNNING_HERE : Texts.REINDEX_RUNNING_ELSEWHERE);
+        return;
+      }
+    } catch (RuntimeException e) {
+      log.error("Reindex asked from chat {} failed", to.chatId(), e);
+      reply = Texts.reindexFailed(e.getMessage());
+    } finally {
+      if (mine.get()) {
+        reportingChat = null;
+      }
+      ack.complete(Texts.REINDEX_STARTED);
+    }
+    String text = reply;
+    chats.submit(to.chatId(), () -> sender.say(to, text));
+  }
+
+  // ---- adding articles
+
+  private void addUrl(Target to, String arg) {
+    String url = arg.strip();
+    if (!Urls.isWeb(url)) {
+      chats.submit(to.chatId(), () -> sender.say(to, Texts.ADD_HOW));
+      return;
+    }
+    chats.submit(to.chatId(), () -> sender.say(to, Texts.fetching(url)));
+    background.submit(IMPORTS, () -> {
+      URI uri;
+      try {
+        uri = URI.create(url);
+      } catch (IllegalArgumentException e) {
+        log.info("Not adding {}: {}", url, e.getMessage());
+        report(to, Texts.notAdded(url, e.getMessage()));
+        return;
+      }
+      add(to, url, new ArticleSource.Url(uri));
+    });
+  }
+
+  /** A file sent by an admin: checked for type and size here, downloaded and added in the background. */
+  void upload(Incoming.Upload file) {
+    Target to = file.replyTarget();
+    String name = file.fileName();
+    if (!ArticleReader.isSupported(name)) {
+      sender.say(to, Texts.notAFileType(name));
+      return;
+    }
+    if (file.fileSize() != null && file.fileSize() > CorpusImporter.MAX_BYTES) {
+      sender.say(to, Texts.tooLarge(name));
+      return;
+    }
+    background.submit(IMPORTS, () -> {
+      byte[] bytes;
+      try {
+        bytes = downloads.download(file.fileId(), CorpusImporter.MAX_BYTES);
+      } catch (BotApiException e) {
+        log.warn("Downloading {} from chat {} failed: {}", name, to.chatId(), e.getMessage());
+        report(to, Texts.notAdded(name, name + ": could not be downloaded (" + e.getMessage() + ")"));
+        return;
+      }
+      add(to, name, new ArticleSource.Upload(name, bytes));
+    });
+  }
+
+  private void add(Target to, String what, ArticleSource source) {
+    String text;
+    try {
+      AddReport report = library.add(List.of(source), false, IndexProgress.NONE);
+      text = Texts.added(what, report);
+    } catch (RuntimeException e) {
+      log.error("Adding {} asked from chat {} failed", what, to.chatId(), e);
+      text = Texts.notAdded(what, String.valueOf(e.getMessage()));
+    }
+    report(to, text);
+  }
+
+  private void report(Target to, String text) {
+    chats.submit(to.chatId(), () -> sender.say(to, text));
+  }
+}

@@ -1,0 +1,43 @@
+package org.guizhoubot.telegram;
+
+import java.util.Objects;
+
+/**
+ * A slash command the bot answers: its name (lower case, no slash), who may use it, the line it
+ * has in Telegram's command menu (null for none), and its handler. To add a command, make one and
+ * list it where {@link GuizhouBot} builds its router.
+ */
+record Command(String name, Access access, String menu, Handler handler) {
+  enum Access { ANYONE, ADMINS }
+
+  /** Runs on the polling thread: it decides and queues work, never waits for it. */
+  interface Handler {
+    void handle(Request request);
+  }
+
+  /** A command as a user sent it: where to reply, who sent it, in what kind of chat, and the text after the name. */
+  record Request(Target target, long userId, Incoming.ChatType chatType, String args) {
+    public Request {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(chatType, "chatType");
+      Objects.requireNonNull(args, "args");
+    }
+  }
+
+  Command {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(handler, "handler");
+    if (!name.matches("[a-z0-9_]{1,32}")) {
+      throw new IllegalArgumentException("command name must be 1-32 of a-z, 0-9 and _, was '" + name + "'");
+    }
+  }
+
+  static Command forAnyone(String name, String menu, Handler handler) {
+    return new Command(name, Access.ANYONE, menu, handler);
+  }
+
+  static Command forAdmins(String name, Handler handler) {
+    return new Command(name, Access.ADMINS, null, handler);
+  }
+}

@@ -1,0 +1,51 @@
+package org.guizhoubot.telegram;
+
+import java.util.Objects;
+
+/**
+ * An update from Telegram as the bot's logic sees it. {@link Updates} translates telegrambots'
+ * types into these at the edge, so routing and handlers never see them.
+ */
+sealed interface Incoming {
+
+  /** Private chats, and every other kind (groups, supergroups) where the bot answers only when addressed. */
+  enum ChatType { PRIVATE, GROUP }
+
+  /**
+   * A text message: {@code mentionsBot} when one of its mention entities names this bot,
+   * {@code repliesToBot} when it replies to one of this bot's messages.
+   */
+  record Text(long chatId, ChatType chatType, long userId, int messageId, String text, boolean mentionsBot,
+      boolean repliesToBot) implements Incoming {
+    public Text {
+      Objects.requireNonNull(chatType, "chatType");
+      Objects.requireNonNull(text, "text");
+    }
+
+    Target replyTarget() {
+      return Target.of(chatId, chatType, messageId);
+    }
+  }
+
+  /** A file sent as a document; {@code fileSize} is null when Telegram did not give it. */
+  record Upload(long chatId, ChatType chatType, long userId, int messageId, String fileId, String fileName,
+      Long fileSize) implements Incoming {
+    public Upload {
+      Objects.requireNonNull(chatType, "chatType");
+      Objects.requireNonNull(fileId, "fileId");
+      Objects.requireNonNull(fileName, "fileName");
+    }
+
+    Target replyTarget() {
+      return Target.of(chatId, chatType, messageId);
+    }
+  }
+
+  /** A press on one of the bot's inline buttons, carrying the button's data. */
+  record Press(String callbackId, long userId, String data) implements Incoming {
+    public Press {
+      Objects.requireNonNull(callbackId, "callbackId");
+      Objects.requireNonNull(data, "data");
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.guizhoubot.telegram;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.library.Library;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The commands for everyone that tell what the bot knows: {@code /start}, {@code /help}, {@code /sources}. */
+final class InfoCommands {
+  private static final Logger log = LoggerFactory.getLogger(InfoCommands.class);
+  private final Library library;
+  private final Sender sender;
+  private final OrderedQueues chats;
+  private final String botUsername;
+
+  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername) {
+    this.library = library;
+    this.sender = sender;
+    this.chats = chats;
+    this.botUsername = botUsername;
+  }
+
+  /** In menu order; {@code /start} (what Telegram sends first) shows the help and is not in the menu. */
+  List<Command> commands() {
+    Command.Handler help = r -> reply(r.target(), () -> Texts.help(articles(), botUsername));
+    return List.of(
+        Command.forAnyone("sources", "List the articles I answer from", r -> reply(r.target(), () -> Texts.sources(articles()))),
+        Command.forAnyone("help", "What I know and how to ask", help),
+        Command.forAnyone("start", null, help));
+  }
+
+  private void reply(Target to, Supplier<String> html) {
+    chats.submit(to.chatId(), () -> sender.sayHtml(to, html.get()));
+  }
+
+  private List<ArticleMeta> articles() {
+    try {
+      return library.articles();
+    } catch (RuntimeException e) {
+      log.error("Could not read the index", e);
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.guizhoubot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.answer.Citation;
+import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.library.Library;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Questions: rate-limited per user, answered from the library in the chat's order while "typing..."
+ * shows, sent as HTML with feedback buttons, and kept in the feedback store with their outcome.
+ */
+final class Questions {
+  private static final Logger log = LoggerFactory.getLogger(Questions.class);
+  private final Library library;
+  private final FeedbackStore feedback;
+  private final Sender sender;
+  private final OrderedQueues chats;
+  private final RateLimiter limiter;
+
+  Questions(Library library, FeedbackStore feedback, Sender sender, OrderedQueues chats, RateLimiter limiter) {
+    this.library = library;
+    this.feedback = feedback;
+    this.sender = sender;
+    this.chats = chats;
+    this.limiter = limiter;
+  }
+
+  /** The {@code /ask} command: asks its text, or shows how to ask. */
+  Command command() {
+    return Command.forAnyone("ask", "Ask a question about " + Texts.TOPIC, r -> {
+      if (r.args().isBlank()) {
+        chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
+      } else {
+        ask(r.target(), r.userId(), r.args());
+      }
+    });
+  }
+
+  /** Queues a user's question behind the chat's earlier work, unless the user is asking too fast. */
+  void ask(Target to, long userId, String question) {
+    switch (limiter.acquire(userId)) {
+      case LIMIT_SILENTLY -> {
+        return;
+      }
+      case LIMIT_AND_NOTIFY -> {
+        chats.submit(to.chatId(), () -> sender.say(to, Texts.TOO_FAST));
+        return;
+      }
+      case ALLOW -> { }
+    }
+    Sender.Typing typing = sender.typing(to.chatId());
+    chats.submit(to.chatId(), () -> {
+      try {
+        answer(to, question.strip());
+      } finally {
+        typing.stop();
+      }
+    });
+  }
+
+  private void answer(Target to, String question) {
+    AnswerResult result;
+    try {
+      result = library.answer(question);
+    } catch (RuntimeException e) {
+      log.error("Answering a question in chat {} failed", to.chatId(), e);
+      sender.say(to, Texts.ANSWER_FAILED);
+      return;
+    }
+    Outcome outcome = result.outcome();
+    String kind = outcome instanceof Outcome.Answered ? "answered" : "declined";
+    List<BotApi.Button> buttons = List.of();
+    try {
+      feedback.count(kind);
+      buttons = Feedback.buttons(feedback.remember(outcome.question(), citedArticles(outcome), kind));
+    } catch (FeedbackStore.FeedbackStoreException e) {
+      log.error("Could not record the answer for chat {}: {}", to.chatId(), e.getMessage());
+    }
+    sender.sayHtml(to, TelegramHtml.render(outcome), buttons);
+  }
+
+  private static List<String> citedArticles(Outcome outcome) {
+    List<String> ids = new ArrayList<>();
+    if (outcome instanceof Outcome.Answered a) {
+      for (Citation c : a.citations()) {
+        if (!ids.contains(c.articleId())) {
+          ids.add(c.articleId());
+        }
+      }
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,132 @@
+package org.guizhoubot.telegram;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Decides what each incoming update is for: a command (for this bot, allowed for this user), a
+ * question (in a private chat; in a group only when the bot is mentioned or replied to), an upload
+ * from an admin, or a button press. Runs on the polling thread and only queues work.
+ */
+final class Router {
+  private final BotApi.Identity me;
+  private final BotConfig config;
+  private final Map<String, Command> commands = new LinkedHashMap<>();
+  private final Questions questions;
+  private final AdminCommands admin;
+  private final Feedback feedback;
+  private final Sender sender;
+  private final OrderedQueues chats;
+  private final Pattern mention;
+
+  Router(BotApi.Identity me, BotConfig config, List<Command> commands, Questions questions, AdminCommands admin,
+      Feedback feedback, Sender sender, OrderedQueues chats) {
+    this.me = me;
+    this.config = config;
+    for (Command c : commands) {
+      if (this.commands.putIfAbsent(c.name(), c) != null) {
+        throw new IllegalArgumentException("command /" + c.name() + " is listed twice");
+      }
+    }
+    this.questions = questions;
+    this.admin = admin;
+    this.feedback = feedback;
+    this.sender = sender;
+    this.chats = chats;
+    this.mention = Pattern.compile("(?i)@" + Pattern.quote(me.username()) + "\\b");
+  }
+
+  /** The command menu: the commands with a menu line, in the order listed. */
+  List<BotApi.CommandInfo> menu() {
+    return commands.values().stream().filter(c -> c.menu() != null)
+        .map(c -> new BotApi.CommandInfo(c.name(), c.menu())).toList();
+  }
+
+  void route(Incoming in) {
+    if (in instanceof Incoming.Press p) {
+      chats.run(() -> feedback.press(p));
+    } else if (in instanceof Incoming.Upload u) {
+      onUpload(u);
+    } else if (in instanceof Incoming.Text t) {
+      onText(t);
+    }
+  }
+
+  private void onUpload(Incoming.Upload u) {
+    if (config.isAdmin(u.userId())) {
+      chats.submit(u.chatId(), () -> admin.upload(u));
+    } else if (u.chatType() == Incoming.ChatType.PRIVATE) {
+      say(u.replyTarget(), Texts.UPLOAD_ADMINS_ONLY);
+    }
+  }
+
+  private void onText(Incoming.Text t) {
+    if (t.text().isBlank()) {
+      return;
+    }
+    Optional<SlashCommand> cmd = SlashCommand.parse(t.text(), me.username());
+    if (cmd.isPresent()) {
+      if (!cmd.get().forOtherBot()) {
+        onCommand(t, cmd.get());
+      }
+      return;
+    }
+    if (t.chatType() == Incoming.ChatType.PRIVATE) {
+      questions.ask(t.replyTarget(), t.userId(), t.text());
+    } else if (mentionsMe(t)) {
+      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()));
+    } else if (t.repliesToBot()) {
+      questions.ask(t.replyTarget(), t.userId(), t.text());
+    }
+  }
+
+  private void onCommand(Incoming.Text t, SlashCommand cmd) {
+    Target to = t.replyTarget();
+    Command c = commands.get(cmd.name());
+    if (c == null) {
+      if (t.chatType() == Incoming.ChatType.PRIVATE) {
+        say(to, Texts.unknownCommand(cmd.name()));
+      }
+    } else if (c.access() == Command.Access.ADMINS && !config.isAdmin(t.userId())) {
+      say(to, Texts.ADMINS_ONLY);
+    } else {
+      c.handler().handle(new Command.Request(to, t.userId(), t.chatType(), cmd.args()));
+    }
+  }
+
+  private void say(Target to, String text) {
+    chats.submit(to.chatId(), () -> sender.say(to, text));
+  }
+
+  /** Mentioned by an entity, or by the handle written out (clients do not always mark it). */
+  private boolean mentionsMe(Incoming.Text t) {
+    return t.mentionsBot() || !me.username().isEmpty() && containsHandle(t.text(), "@" + me.username().toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean containsHandle(String text, String handle) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int i = lower.indexOf(handle);
+    while (i >= 0) {
+      int end = i + handle.length();
+      boolean startOk = i == 0 || !isHandleChar(lower.charAt(i - 1));
+      boolean endOk = end == lower.length() || !isHandleChar(lower.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = lower.indexOf(handle, i + 1);
+    }
+    return false;
+  }
+
+  private static boolean isHandleChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
+  private String withoutMention(String text) {
+    return mention.matcher(text).replaceAll(" ").strip().replaceAll("^[,:\\s]+", "");
+  }
+}

@@ -1,0 +1,137 @@
+package org.guizhoubot.telegram;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the bot's logic sends, over {@link BotApi} (whose implementation holds the deadlines,
+ * the 429 waits and the token redaction): replies split under Telegram's limit and sent again as
+ * plain text when Telegram rejects their HTML; non-essential calls that may fail or hang without
+ * delaying anything. A failed send is logged with its chat and never thrown.
+ */
+final class Sender {
+  private static final Logger log = LoggerFactory.getLogger(Sender.class);
+  private final BotApi api;
+  private final ExecutorService side;
+  private final ScheduledExecutorService ticker;
+
+  Sender(BotApi api, ExecutorService side, ScheduledExecutorService ticker) {
+    this.api = api;
+    this.side = side;
+    this.ticker = ticker;
+  }
+
+  /** Sends plain text (escaped into HTML). */
+  void say(Target to, String plain) {
+    sayHtml(to, TelegramHtml.escape(plain));
+  }
+
+  void sayHtml(Target to, String html) {
+    sayHtml(to, html, List.of());
+  }
+
+  /** Sends HTML in as many messages as it needs, replying with the first, with the buttons under the last. */
+  void sayHtml(Target to, String html, List<BotApi.Button> buttons) {
+    List<String> parts = TelegramHtml.split(html);
+    for (int i = 0; i < parts.size(); i++) {
+      BotApi.Outgoing out = BotApi.Outgoing.html(to.chatId(), parts.get(i)).replyingTo(i == 0 ? to.replyTo() : null);
+      if (!send(i == parts.size() - 1 ? out.withButtons(buttons) : out)) {
+        return;
+      }
+    }
+  }
+
+  /** Sends one message, falling back to plain text if Telegram rejects the HTML; false when it failed. */
+  private boolean send(BotApi.Outgoing out) {
+    try {
+      api.send(out);
+      return true;
+    } catch (BotApiException e) {
+      if (e.isParseError() && out.html()) {
+        log.warn("Telegram rejected the HTML for chat {}, sending plain text: {}", out.chatId(), e.getMessage());
+        try {
+          api.send(out.asPlain());
+          return true;
+        } catch (BotApiException again) {
+          e = again;
+        }
+      }
+      log.error("Sending to chat {} failed: {}", out.chatId(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Answers a button press with a short notice; a failure is only logged. */
+  void answerPress(String callbackId, String notice) {
+    try {
+      api.answerCallback(callbackId, notice);
+    } catch (BotApiException e) {
+      log.warn("Could not answer a callback query: {}", e.getMessage());
+    }
+  }
+
+  /** Shows "typing..." in a chat now and every 4 s (Telegram clears it after 5 s) until the returned handle is stopped. */
+  Typing typing(long chatId) {
+    AtomicBoolean inFlight = new AtomicBoolean();
+    try {
+      ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> {
+        if (inFlight.compareAndSet(false, true)) {
+          sideCall(() -> {
+            try {
+              api.typing(chatId);
+            } finally {
+              inFlight.set(false);
+            }
+          });
+        }
+      }, 0, 4, TimeUnit.SECONDS);
+      return () -> ticks.cancel(false);
+    } catch (RejectedExecutionException e) {
+      return () -> { };
+    }
+  }
+
+  /** Registers the command menu without waiting for it; a failure is only logged. */
+  void setCommands(List<BotApi.CommandInfo> menu, Runnable done) {
+    sideCall(() -> {
+      try {
+        api.setCommands(menu);
+      } catch (BotApiException e) {
+        log.warn("Could not register the command menu: {}", e.getMessage());
+      } finally {
+        done.run();
+      }
+    });
+  }
+
+  /** Stops a "typing..." indicator. */
+  interface Typing {
+    void stop();
+  }
+
+  private interface ApiCall {
+    void run() throws BotApiException;
+  }
+
+  /** A call that may fail or hang without delaying anything else; dropped when too many are waiting. */
+  private void sideCall(ApiCall call) {
+    try {
+      side.execute(() -> {
+        try {
+          call.run();
+        } catch (BotApiException | RuntimeException e) {
+          log.debug("Side call failed: {}", e.getMessage());
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.debug("Side call dropped: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package org.guizhoubot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The Bot API seam in memory, for running the bot's logic without HTTP: it keeps what the bot
+ * sends and serves files; a rule can make sends fail as Telegram would.
+ */
+final class FakeBotApi implements BotApi {
+  static final BotApi.Identity ME = new BotApi.Identity(7001, "GuizhouTestBot");
+
+  /** A rule for sends: throw to make Telegram refuse the message. */
+  interface SendRule {
+    void check(Outgoing message) throws BotApiException;
+  }
+
+  /** A button press answered, with its notice. */
+  record PressAnswer(String callbackId, String text) {}
+
+  private final List<Outgoing> sent = new CopyOnWriteArrayList<>();
+  private final List<Long> typing = new CopyOnWriteArrayList<>();
+  private final List<PressAnswer> pressAnswers = new CopyOnWriteArrayList<>();
+  private final List<List<CommandInfo>> menus = new CopyOnWriteArrayList<>();
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final AtomicInteger messageIds = new AtomicInteger(1000);
+  private volatile SendRule rule = m -> { };
+
+  void onSend(SendRule newRule) {
+    rule = newRule;
+  }
+
+  void serveFile(String fileId, byte[] bytes) {
+    files.put(fileId, bytes);
+  }
+
+  /** Messages the bot sent to a chat, in order. */
+  List<Outgoing> sent(long chatId) {
+    List<Outgoing> found = new ArrayList<>();
+    for (Outgoing m : sent) {
+      if (m.chatId() == chatId) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  /** What the user sees of the messages to a chat. */
+  List<String> texts(long chatId) {
+    return sent(chatId).stream().map(m -> m.html() ? TelegramHtml.toPlain(m.text()) : m.text()).toList();
+  }
+
+  List<Long> typing() {
+    return typing;
+  }
+
+  List<PressAnswer> pressAnswers() {
+    return pressAnswers;
+  }
+
+  List<List<CommandInfo>> menus() {
+    return menus;
+  }
+
+  @Override
+  public Identity getMe() {
+    return ME;
+  }
+
+  @Override
+  public int send(Outgoing message) throws BotApiException {
+    rule.check(message);
+    sent.add(message);
+    return messageIds.incrementAndGet();
+  }
+
+  @Override
+  public void typing(long chatId) {
+    typing.add(chatId);
+  }
+
+  @Override
+  public void answerCallback(String callbackQueryId, String text) {
+    pressAnswers.add(new PressAnswer(callbackQueryId, text));
+  }
+
+  @Override
+  public void setCommands(List<CommandInfo> commands) {
+    menus.add(List.copyOf(commands));
+  }
+
+  @Override
+  public byte[] download(String fileId, int maxBytes) throws BotApiException {
+    byte[] bytes = files.get(fileId);
+    if (bytes == null) {
+      throw new BotApiException("getFile", null, 400, null, "Bad Request: invalid file_id", null);
+    }
+    return bytes;
+  }
+
+  @Override
+  public void close() {}
+}

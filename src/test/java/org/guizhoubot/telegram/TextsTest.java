@@ -1,0 +1,66 @@
+package org.guizhoubot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.library.AddReport;
+import org.guizhoubot.library.Library;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+  private static ArticleMeta article(String id, String title, String published, String url) {
+    return new ArticleMeta(id, title, "Desk & Co", published, url, null, "h-" + id, 3);
+  }
+
+  private static final List<ArticleMeta> ARTICLES = List.of(
+      article("b", "Beta <news>", "2019-05-01", "https://example.org/b?x=1&y=2"),
+      article("a", "Alpha", "2016-01-02", null),
+      article("u", "Undated", null, null));
+
+  @Test
+  void should_tell_the_topic_count_date_range_and_how_to_ask() {
+    String help = Texts.help(ARTICLES, "Some_Bot");
+
+    assertThat(help).startsWith("I answer questions about Guizhou's big data sector from 3 news articles,"
+        + " published between 2016-01-02 and 2019-05-01, and I cite");
+    assertThat(help).contains("<code>/ask your question</code>, mention @Some_Bot,");
+    assertThat(Texts.help(ARTICLES.subList(0, 1), "B")).contains("from 1 news articles, published 2019-05-01,");
+    assertThat(Texts.help(List.of(), "B")).contains("from 0 news articles, and I cite");
+  }
+
+  @Test
+  void should_list_sources_oldest_first_with_escaped_titles_and_links() {
+    assertThat(Texts.sources(ARTICLES)).isEqualTo("<b>3 articles:</b>"
+        + "\n• Undated, Desk &amp; Co"
+        + "\n• Alpha, Desk &amp; Co, 2016-01-02"
+        + "\n• <a href=\"https://example.org/b?x=1&amp;y=2\">Beta &lt;news&gt;</a>, Desk &amp; Co, 2019-05-01");
+    assertThat(Texts.sources(List.of())).isEqualTo("I have no articles indexed yet.");
+  }
+
+  @Test
+  void should_report_a_reindex_with_its_errors() {
+    IndexReport ok = new IndexReport(10, 80, 5, 1, 2, 3, 40, 900, List.of(), Duration.ofMillis(2345), null);
+    IndexReport bad = new IndexReport(10, 80, 5, 0, 0, 5, 40, 900,
+        List.of(new Problem("broken.md", "front matter is not closed; skipped")), Duration.ofMillis(100), null);
+
+    assertThat(Texts.reindexReport(ok))
+        .isEqualTo("Reindex done: 10 articles, 80 passages in 2.3 s (5 added, 1 updated, 2 removed).\nNo errors.");
+    assertThat(Texts.reindexReport(bad)).endsWith("\nErrors (1):\n• broken.md: front matter is not closed; skipped");
+  }
+
+  @Test
+  void should_show_stats_and_the_outcome_of_an_add() {
+    assertThat(Texts.stats(new FeedbackStore.Stats(7, 2, 3, 1), new Library.Status(5, 40, 2_500_000, true, null)))
+        .isEqualTo("Questions answered: 7, declined: 2.\nFeedback: 3 👍, 1 👎.\nIndex: 5 articles, 40 passages, 2.5 MB (reindex running).");
+    IndexReport index = new IndexReport(1, 1, 1, 0, 0, 0, 1, 10, List.of(), Duration.ZERO, null);
+
+    assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1)), List.of(), index)))
+        .isEqualTo("Added \"Title\" (id1): 1 passage.");
+    assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")), index)))
+        .isEqualTo("Could not add https://x: https://x: answered HTTP 404");
+  }
+}
