@@ -7,7 +7,7 @@ import org.guizhoubot.library.Library;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The commands for everyone that tell what the bot knows: {@code /start}, {@code /help}, {@code /sources}. */
+/** The commands for everyone that tell what the bot knows: {@code /start} and {@code /help} ({@code /sources} is in {@link CorpusCommands}). */
 final class InfoCommands {
   private static final Logger log = LoggerFactory.getLogger(InfoCommands.class);
   private final Library library;
@@ -26,7 +26,6 @@ final class InfoCommands {
   List<Command> commands() {
     Command.Handler help = r -> reply(r.target(), () -> Texts.help(articles(), botUsername));
     return List.of(
-        Command.forAnyone("sources", "List the articles I answer from", r -> reply(r.target(), () -> Texts.sources(articles()))),
         Command.forAnyone("help", "What I know and how to ask", help),
         Command.forAnyone("start", null, help));
   }
