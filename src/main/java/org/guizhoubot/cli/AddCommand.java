@@ -69,7 +69,7 @@ final class AddCommand implements Callable<Integer> {
       for (Problem p : report.problems()) {
         cli.out.println("  skipped " + p);
       }
-      IndexCommand.printReport(cli, report.index());
+      report.index().ifPresent(r -> IndexCommand.printReport(cli, r));
       return report.problems().isEmpty() ? Cli.OK : Cli.BAD_INPUT;
     }
   }

@@ -2,6 +2,7 @@ package org.guizhoubot.library;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.IndexReport;
@@ -9,10 +10,10 @@ import org.guizhoubot.index.IndexReport;
 /**
  * What an add did: the articles the corpus now holds from the sources (new, replaced or unchanged),
  * the sources or lines skipped (clashes included), the clashes alone (so a front end can offer to
- * replace them), and the reindex after.
+ * replace them), and the reindex after (empty when nothing was written, so nothing was reindexed).
  */
 public record AddReport(List<Added> added, List<Problem> problems, List<AddOutcome.Conflict> conflicts,
-    IndexReport index) {
+    Optional<IndexReport> index) {
   public AddReport {
     added = List.copyOf(added);
     problems = List.copyOf(problems);

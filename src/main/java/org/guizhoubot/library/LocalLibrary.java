@@ -108,7 +108,8 @@ public final class LocalLibrary implements Library {
         }
       }
     }
-    IndexReport report = reindex(false, progress);
+    boolean wrote = stored.stream().anyMatch(o -> !(o instanceof AddOutcome.Unchanged));
+    Optional<IndexReport> report = wrote ? Optional.of(reindex(false, progress)) : Optional.empty();
     Map<String, ArticleMeta> indexed = snapshot().articles();
     List<AddReport.Added> added = new ArrayList<>();
     for (AddOutcome o : stored) {

@@ -22,7 +22,6 @@ import org.guizhoubot.App;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsLoader;
-import org.guizhoubot.index.FlatVectorIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class BotCorpusTest {
     Path data = dir.resolve("data");
     Settings s = new SettingsLoader(Map.of("FETCH_ALLOW_PRIVATE", "true"), data)
         .load(null, Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
-    app = new App(s, TestFixtures.model(), FlatVectorIndex::new);
+    app = TestFixtures.app(s);
     app.library().status();
     feedback = FeedbackStore.open(dir.resolve("bot.db"));
     bot = new GuizhouBot(app.library(), api, BotFixtures.config("1:unused", "http://127.0.0.1:9"), feedback, FakeBotApi.ME);

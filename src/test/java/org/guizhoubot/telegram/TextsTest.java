@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexReport;
@@ -78,10 +79,10 @@ class TextsTest {
     IndexReport index = new IndexReport(1, 1, 1, 0, 0, 0, 1, 10, List.of(), Duration.ZERO, null);
 
     assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1, AddReport.Change.NEW)), List.of(),
-        List.of(), index)))
+        List.of(), Optional.of(index))))
         .isEqualTo("Added \"Title\" (id1): 1 passage.");
     assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")),
-        List.of(), index)))
+        List.of(), Optional.empty())))
         .isEqualTo("Could not add https://x: https://x: answered HTTP 404");
   }
 }
