@@ -23,6 +23,7 @@ public record Settings(
     Duration llmTimeout,
     int llmMaxTokens,
     double llmTemperature,
+    Duration conversationTtl,
     boolean fetchAllowPrivate,
     Duration feedPollInterval) {
 
@@ -34,6 +35,10 @@ public record Settings(
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
     adminIds = Set.copyOf(adminIds);
     Objects.requireNonNull(llmTimeout, "llmTimeout");
+    Objects.requireNonNull(conversationTtl, "conversationTtl");
+    if (conversationTtl.isNegative() || conversationTtl.isZero()) {
+      throw new IllegalArgumentException("conversationTtl must be positive, was " + conversationTtl);
+    }
     Objects.requireNonNull(feedPollInterval, "feedPollInterval");
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
@@ -66,7 +71,7 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl,
         fetchAllowPrivate, feedPollInterval);
   }
 
@@ -82,6 +87,7 @@ public record Settings(
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
         + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
-        + ", fetchAllowPrivate=" + fetchAllowPrivate + ", feedPollInterval=" + feedPollInterval + "]";
+        + ", conversationTtl=" + conversationTtl + ", fetchAllowPrivate=" + fetchAllowPrivate
+        + ", feedPollInterval=" + feedPollInterval + "]";
   }
 }

@@ -26,7 +26,6 @@ import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.retrieval.RetrievedPassage;
-import org.guizhoubot.retrieval.Retriever;
 
 /** The library over a corpus folder and the local index: what every front end calls. */
 public final class LocalLibrary implements Library {
@@ -40,17 +39,15 @@ public final class LocalLibrary implements Library {
   private final Corpus corpus;
   private final CorpusImporter importer;
   private final LiveIndex index;
-  private final Retriever retriever;
   private final QuestionAnswerer answerer;
   private final Supplier<FeedPoller> feeds;
 
   /** @param feeds the feed poller, asked for only when feeds are used (it opens its own file) */
-  public LocalLibrary(Corpus corpus, CorpusImporter importer, LiveIndex index, Retriever retriever,
+  public LocalLibrary(Corpus corpus, CorpusImporter importer, LiveIndex index,
       QuestionAnswerer answerer, Supplier<FeedPoller> feeds) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.importer = Objects.requireNonNull(importer, "importer");
     this.index = Objects.requireNonNull(index, "index");
-    this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.answerer = Objects.requireNonNull(answerer, "answerer");
     this.feeds = Objects.requireNonNull(feeds, "feeds");
   }
@@ -62,9 +59,20 @@ public final class LocalLibrary implements Library {
   }
 
   @Override
+  public AnswerResult answer(String question, String conversation) {
+    index.refreshIfChanged();
+    return answerer.answer(question, Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
+  public void forget(String conversation) {
+    answerer.forget(Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
   public List<RetrievedPassage> search(String question, int k) {
     index.refreshIfChanged();
-    return retriever.retrieve(question, k).passages();
+    return answerer.search(question, k).passages();
   }
 
   @Override

@@ -24,19 +24,20 @@ final class GuizhouBot implements AutoCloseable {
     this.executors = new BotExecutors(config.workers());
     this.sender = new Sender(api, executors.side, executors.ticker);
     OrderedQueues chats = new OrderedQueues(executors.workers);
+    Conversations conversations = new Conversations();
     Questions questions = new Questions(library, feedback, sender, chats,
-        new RateLimiter(config.rateLimitPerMinute(), System::nanoTime));
+        new RateLimiter(config.rateLimitPerMinute(), System::nanoTime), conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
     this.corpus = new CorpusCommands(library, sender, chats, executors.admin, config);
     List<Command> commands = new ArrayList<>();
-    commands.add(questions.command());
+    commands.addAll(questions.commands());
     commands.addAll(corpus.commands());
-    commands.addAll(new InfoCommands(library, sender, chats, me.username()).commands());
+    commands.addAll(new InfoCommands(library, sender, chats, me.username(), conversations).commands());
     commands.addAll(admin.commands());
     List<PressRoute> presses = new ArrayList<>(corpus.presses());
     presses.addAll(admin.presses());
     this.router = new Router(me, config, commands, presses, questions, admin, new Feedback(feedback, sender), sender,
-        chats);
+        chats, conversations);
   }
 
   /** Polls the subscribed feeds every {@code interval}, the first time one interval from now. */
