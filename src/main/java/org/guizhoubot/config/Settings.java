@@ -23,7 +23,9 @@ public record Settings(
     Duration llmTimeout,
     int llmMaxTokens,
     double llmTemperature,
-    Duration conversationTtl) {
+    Duration conversationTtl,
+    boolean fetchAllowPrivate,
+    Duration feedPollInterval) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -37,6 +39,7 @@ public record Settings(
     if (conversationTtl.isNegative() || conversationTtl.isZero()) {
       throw new IllegalArgumentException("conversationTtl must be positive, was " + conversationTtl);
     }
+    Objects.requireNonNull(feedPollInterval, "feedPollInterval");
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
     }
@@ -47,6 +50,11 @@ public record Settings(
 
   public Path indexFile() {
     return dataDir.resolve("index.db");
+  }
+
+  /** Feed subscriptions and the items taken from them. */
+  public Path feedsFile() {
+    return dataDir.resolve("feeds.db");
   }
 
   /**
@@ -63,7 +71,8 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl);
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl,
+        fetchAllowPrivate, feedPollInterval);
   }
 
   private static String blankToNull(String s) {
@@ -78,6 +87,7 @@ public record Settings(
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
         + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
-        + ", conversationTtl=" + conversationTtl + "]";
+        + ", conversationTtl=" + conversationTtl + ", fetchAllowPrivate=" + fetchAllowPrivate
+        + ", feedPollInterval=" + feedPollInterval + "]";
   }
 }
