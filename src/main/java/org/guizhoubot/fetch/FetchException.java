@@ -14,6 +14,7 @@ public final class FetchException extends Exception {
 
   private final String url;
   private final Reason reason;
+  private final String problem;
 
   public FetchException(String url, Reason reason, String problem) {
     this(url, reason, problem, null);
@@ -23,6 +24,7 @@ public final class FetchException extends Exception {
     super(url + ": " + problem, cause);
     this.url = Objects.requireNonNull(url, "url");
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.problem = Objects.requireNonNull(problem, "problem");
   }
 
   public String url() {
@@ -35,6 +37,6 @@ public final class FetchException extends Exception {
 
   /** The problem without the URL in front. */
   public String problem() {
-    return getMessage().substring(url.length() + 2);
+    return problem;
   }
 }

@@ -124,7 +124,7 @@ public final class Indexer {
           updated++;
         }
       } catch (ArticleFormatException e) {
-        problems.add(new Problem(e.fileName(), e.getMessage().substring(e.fileName().length() + 2)
+        problems.add(new Problem(e.fileName(), e.problem()
             + (old == null ? "; skipped" : "; skipped, the indexed version is kept")));
         log.warn("Skipping {}", e.getMessage());
       }
