@@ -1,16 +1,20 @@
 package org.guizhoubot;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
 import org.guizhoubot.answer.OpenAiChatBackend;
 import org.guizhoubot.answer.QuestionAnswerer;
+import org.guizhoubot.conversation.ConversationMemory;
+import org.guizhoubot.language.ChineseQueryTranslator;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.FeedStore;
+import org.guizhoubot.fetch.SafeFetcher;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
@@ -37,9 +41,11 @@ public final class App implements AutoCloseable {
   private final AnswerComposer composer;
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
-  private final HttpClient http;
+  private final SafeFetcher fetcher;
   private final Library library;
   private volatile PassageSplitter splitter;
+  private FeedStore feedStore;
+  private FeedPoller feedPoller;
 
   /** An app over a model the caller owns (and closes). */
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
@@ -52,9 +58,8 @@ public final class App implements AutoCloseable {
     this.embedder = embedder;
     this.corpus = new Corpus(settings.corpusDir(), settings.maxArticleBytes());
     ArticleReader reader = new ArticleReader();
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    this.importer = new CorpusImporter(corpus, reader, http);
+    this.fetcher = SafeFetcher.of(settings.fetchAllowPrivate());
+    this.importer = new CorpusImporter(corpus, reader, fetcher);
     this.store = IndexStore.open(settings.indexFile());
     Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
     this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
@@ -63,8 +68,9 @@ public final class App implements AutoCloseable {
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
-    this.answerer = new QuestionAnswerer(retriever, composer);
-    this.library = new LocalLibrary(corpus, importer, index, retriever, answerer);
+    this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
+        new ConversationMemory(settings.conversationTtl()));
+    this.library = new LocalLibrary(corpus, importer, index, answerer, this::feedPoller);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
@@ -102,6 +108,14 @@ public final class App implements AutoCloseable {
     return s;
   }
 
+  private synchronized FeedPoller feedPoller() {
+    if (feedPoller == null) {
+      feedStore = FeedStore.open(settings.feedsFile());
+      feedPoller = new FeedPoller(feedStore, fetcher, importer, Clock.systemUTC());
+    }
+    return feedPoller;
+  }
+
   /** The application port that every front end calls. */
   public Library library() {
     return library;
@@ -117,6 +131,10 @@ public final class App implements AutoCloseable {
 
   public CorpusImporter importer() {
     return importer;
+  }
+
+  public SafeFetcher fetcher() {
+    return fetcher;
   }
 
   public LiveIndex index() {
@@ -142,6 +160,11 @@ public final class App implements AutoCloseable {
   /** Closes what the app opened: the composer's threads, the model's session and threads, the index file. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (feedStore != null) {
+        feedStore.close();
+      }
+    }
     AutoCloseable model = ownsEmbedder ? embedder : () -> { };
     try (store; model; composer) {
       log.debug("Closing the app over {}", settings.indexFile());

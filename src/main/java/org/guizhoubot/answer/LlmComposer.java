@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * [n]. Markers that point to no passage are dropped and the rest renumbered; the citations are
  * built from the passages actually cited, never from the model's text. When the model fails, is
  * too slow, cites nothing valid or says the passages do not hold the answer, the fallback
- * composer's outcome is returned instead, so a question always gets a reply.
+ * composer's outcome is returned instead, so a question always gets a reply. When the fallback is
+ * the extractive composer and its decision is far below its threshold, the LLM is not asked.
  */
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
@@ -56,6 +58,10 @@ public final class LlmComposer implements AnswerComposer {
     if (passages.isEmpty()) {
       return fallback.compose(question, retrieval);
     }
+    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(question, retrieval)) {
+      log.debug("Not asking the LLM: the offline decision is far below its threshold");
+      return fallback.compose(question, retrieval);
+    }
     String reply;
     try {
       reply = call(LlmPrompt.SYSTEM, LlmPrompt.user(question, passages));
@@ -80,12 +86,12 @@ public final class LlmComposer implements AnswerComposer {
       citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
           p.article().published(), p.article().url(), p.passage().text()));
     }
-    try {
-      return new Outcome.Answered(question, checked.text(), citations, NAME);
-    } catch (IllegalArgumentException e) {
-      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", e.getMessage(), fallback.name());
+    Optional<String> problem = Outcome.Answered.problem(checked.text(), citations);
+    if (problem.isPresent()) {
+      log.warn("LLM answer failed the answer checks ({}); sending the {} answer", problem.get(), fallback.name());
       return fallback.compose(question, retrieval);
     }
+    return new Outcome.Answered(question, checked.text(), citations, NAME);
   }
 
   /** Stops the call threads, cancelling calls in flight, and closes the fallback. */

@@ -2,6 +2,7 @@ package org.guizhoubot.answer;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the bot says to a question: an answer with its citations, or a decline. */
 public sealed interface Outcome {
@@ -20,18 +21,27 @@ public sealed interface Outcome {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(composer, "composer");
       citations = List.copyOf(citations);
+      Optional<String> problem = problem(text, citations);
+      if (problem.isPresent()) {
+        throw new IllegalArgumentException(problem.get());
+      }
+    }
+
+    /** What would make these text and citations an invalid answer, or empty when they are valid. */
+    public static Optional<String> problem(String text, List<Citation> citations) {
       if (citations.isEmpty()) {
-        throw new IllegalArgumentException("an answer needs at least one citation");
+        return Optional.of("an answer needs at least one citation");
       }
       for (int i = 0; i < citations.size(); i++) {
         if (citations.get(i).n() != i + 1) {
-          throw new IllegalArgumentException("citations must be numbered 1.." + citations.size()
+          return Optional.of("citations must be numbered 1.." + citations.size()
               + " in order, found " + citations.get(i).n() + " at position " + (i + 1));
         }
         if (!text.contains("[" + (i + 1) + "]")) {
-          throw new IllegalArgumentException("citation [" + (i + 1) + "] has no marker in the text");
+          return Optional.of("citation [" + (i + 1) + "] has no marker in the text");
         }
       }
+      return Optional.empty();
     }
   }
 

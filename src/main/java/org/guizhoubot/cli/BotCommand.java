@@ -32,7 +32,7 @@ final class BotCommand implements Callable<Integer> {
     if (settings.telegramToken() == null) {
       throw new BadInputException("TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and export its token");
     }
-    App app = App.open(settings);
+    App app = cli.open(settings);
     TelegramBot bot;
     try {
       bot = TelegramBot.start(app.library(), settings, BotConfig.from(settings));

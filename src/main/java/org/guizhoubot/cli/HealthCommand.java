@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.index.ArticleMeta;
@@ -44,16 +45,24 @@ final class HealthCommand implements Callable<Integer> {
       }
       int articles;
       int passages = 0;
+      Optional<IndexStore.Indexing> indexing;
       try (IndexStore store = IndexStore.open(indexFile)) {
         Map<String, ArticleMeta> all = store.articles();
         articles = all.size();
         for (ArticleMeta a : all.values()) {
           passages += a.passageCount();
         }
+        indexing = store.indexing();
       }
+      if (indexing.isPresent() && indexing.get().running()) {
+        cli.out.println("healthy: indexing, " + articles + " of " + indexing.get().corpusArticles() + " articles");
+        return Cli.OK;
+      }
+      String stopped = indexing.map(i -> "; an indexing run stopped at " + articles + " of " + i.corpusArticles()
+          + " articles (run the index command to go on)").orElse("");
       if (articles == 0) {
         return unhealthy("the index at " + indexFile + " holds no articles (is the corpus folder "
-            + settings.corpusDir() + " empty?)");
+            + settings.corpusDir() + " empty?)" + stopped);
       }
       String beat = "";
       Path heartbeat = settings.heartbeatFile();
@@ -65,7 +74,7 @@ final class HealthCommand implements Callable<Integer> {
         }
         beat = ", heartbeat " + Math.max(0, age.getSeconds()) + " s old";
       }
-      cli.out.println("healthy: " + articles + " articles, " + passages + " passages" + beat);
+      cli.out.println("healthy: " + articles + " articles, " + passages + " passages" + beat + stopped);
       return Cli.OK;
     } catch (IOException | RuntimeException e) {
       return unhealthy(Redactor.redact(e.toString()));

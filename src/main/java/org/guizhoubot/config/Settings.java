@@ -23,6 +23,9 @@ public record Settings(
     Duration llmTimeout,
     int llmMaxTokens,
     double llmTemperature,
+    Duration conversationTtl,
+    boolean fetchAllowPrivate,
+    Duration feedPollInterval,
     Duration botRecoverWithin,
     Duration botKeepAnswers,
     long maxArticleBytes) {
@@ -40,6 +43,11 @@ public record Settings(
     if (maxArticleBytes < 1) {
       throw new IllegalArgumentException("maxArticleBytes must be >= 1, was " + maxArticleBytes);
     }
+    Objects.requireNonNull(conversationTtl, "conversationTtl");
+    if (conversationTtl.isNegative() || conversationTtl.isZero()) {
+      throw new IllegalArgumentException("conversationTtl must be positive, was " + conversationTtl);
+    }
+    Objects.requireNonNull(feedPollInterval, "feedPollInterval");
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
     }
@@ -50,6 +58,11 @@ public record Settings(
 
   public Path indexFile() {
     return dataDir.resolve("index.db");
+  }
+
+  /** Feed subscriptions and the items taken from them. */
+  public Path feedsFile() {
+    return dataDir.resolve("feeds.db");
   }
 
   /**
@@ -66,8 +79,8 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        botRecoverWithin, botKeepAnswers, maxArticleBytes);
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl,
+        fetchAllowPrivate, feedPollInterval, botRecoverWithin, botKeepAnswers, maxArticleBytes);
   }
 
   private static String blankToNull(String s) {
@@ -82,6 +95,8 @@ public record Settings(
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
         + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
+        + ", conversationTtl=" + conversationTtl + ", fetchAllowPrivate=" + fetchAllowPrivate
+        + ", feedPollInterval=" + feedPollInterval
         + ", botRecoverWithin=" + botRecoverWithin + ", botKeepAnswers=" + botKeepAnswers
         + ", maxArticleBytes=" + maxArticleBytes + "]";
   }

@@ -69,6 +69,14 @@ public final class SettingsLoader {
       "Longest LLM answer, in tokens (1 to 32000).");
   public static final Key LLM_TEMPERATURE = new Key("llm.temperature", "LLM_TEMPERATURE", "0.2",
       "LLM sampling temperature (0 to 2).");
+  public static final Key CONVERSATION_TTL = new Key("conversation.ttl.minutes", "CONVERSATION_TTL_MINUTES", "30",
+      "Minutes a conversation's context is kept after its last question, for follow-ups (1 to 1440).");
+
+  public static final Key FETCH_ALLOW_PRIVATE = new Key("fetch.allow.private", "FETCH_ALLOW_PRIVATE", "false",
+      "true lets add URL, /add and feeds fetch from loopback and private (intranet) addresses; link-local,"
+          + " multicast and unspecified addresses stay refused.");
+  public static final Key FEED_POLL_MINUTES = new Key("feed.poll.minutes", "FEED_POLL_MINUTES", "30",
+      "Minutes between the bot's polls of the subscribed news feeds (1 to 1440).");
 
   public static final Key BOT_RECOVER_MINUTES = new Key("bot.recover.minutes", "BOT_RECOVER_MINUTES", "10",
       "Questions received but not answered when the bot stopped (a crash, kill -9) are answered on restart"
@@ -81,7 +89,8 @@ public final class SettingsLoader {
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
       BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
-      BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS, CORPUS_MAX_FILE_MB);
+      CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS,
+      CORPUS_MAX_FILE_MB);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
   private static final Map<String, String> SECRET_KEYS = Map.of(
@@ -161,6 +170,9 @@ public final class SettingsLoader {
         Duration.ofSeconds(r.integer(LLM_TIMEOUT, 1, 600)),
         r.integer(LLM_MAX_TOKENS, 1, 32_000),
         r.decimal(LLM_TEMPERATURE, 0.0, 2.0),
+        Duration.ofMinutes(r.integer(CONVERSATION_TTL, 1, 1440)),
+        r.bool(FETCH_ALLOW_PRIVATE),
+        Duration.ofMinutes(r.integer(FEED_POLL_MINUTES, 1, 1440)),
         Duration.ofMinutes(r.integer(BOT_RECOVER_MINUTES, 0, 1440)),
         Duration.ofDays(r.integer(BOT_KEEP_ANSWERS_DAYS, 1, 3650)),
         r.integer(CORPUS_MAX_FILE_MB, 1, 1024) * 1_000_000L);
@@ -314,6 +326,15 @@ public final class SettingsLoader {
         // reported below
       }
       throw bad(key, raw, "a whole number from " + min + " to " + max);
+    }
+
+    boolean bool(Key key) {
+      Raw raw = raw(key);
+      String v = raw.value().toLowerCase(Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      throw bad(key, raw, "true or false");
     }
 
     double decimal(Key key, double min, double max) {

@@ -34,9 +34,6 @@ public final class IndexStore implements AutoCloseable {
   private final Connection writer;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
   private final List<Connection> allReaders = new ArrayList<>();
-  /** Asks SQLite whether any connection committed; its own lock, so it never waits for a write in progress. */
-  private final Object watchLock = new Object();
-  private Connection watcher;
 
   private IndexStore(Path file, Connection writer) {
     this.file = file;
@@ -89,25 +86,7 @@ public final class IndexStore implements AutoCloseable {
     return file;
   }
 
-  /**
-   * A number that changes whenever any connection, in this process or another, commits to the
-   * file ({@code PRAGMA data_version} on a connection that never writes). Cheap: no table is read.
-   */
-  public long dataVersion() {
-    synchronized (watchLock) {
-      try {
-        if (watcher == null) {
-          watcher = connect(file, SQLiteConfig.TransactionMode.DEFERRED);
-        }
-        try (Statement s = watcher.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      } catch (SQLException e) {
-        throw new IndexStoreException("reading the data version of " + file, e);
-      }
-    }
-  }
+
 
   /**
    * Why the stored index cannot be used with this model, or empty when it can. A missing index is
@@ -143,6 +122,62 @@ public final class IndexStore implements AutoCloseable {
       throw new IndexStoreException(sql, e);
     }
     return out;
+  }
+
+  /**
+   * SQLite's {@code data_version} as seen by this store's writer: it changes when another
+   * connection, of this or another process, commits to the file.
+   */
+  public synchronized long dataVersion() {
+    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new IndexStoreException("PRAGMA data_version on " + file, e);
+    }
+  }
+
+  /** An indexing run in progress, as recorded in the index by {@link #markIndexing}. */
+  public record Indexing(int corpusArticles, long pid) {
+    /** Whether the process that recorded it is still running (false after a crash or kill). */
+    public boolean running() {
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+  }
+
+  /** Records that a run indexing a corpus of {@code corpusArticles} is going on in process {@code pid}. */
+  public synchronized void markIndexing(int corpusArticles, long pid) {
+    setMeta("indexing", corpusArticles + " " + pid);
+  }
+
+  public synchronized void clearIndexing() {
+    setMeta("indexing", null);
+  }
+
+  /** The indexing run recorded in the index, if any (it may have died: see {@link Indexing#running()}). */
+  public synchronized Optional<Indexing> indexing() {
+    String v = meta().get("indexing");
+    if (v == null) {
+      return Optional.empty();
+    }
+    String[] parts = v.split(" ");
+    try {
+      return Optional.of(new Indexing(Integer.parseInt(parts[0]), Long.parseLong(parts[1])));
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void setMeta(String key, String value) {
+    String sql = value == null ? "DELETE FROM meta WHERE key = ?" : "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)";
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      s.setString(1, key);
+      if (value != null) {
+        s.setString(2, value);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IndexStoreException(sql + " [" + key + "] in " + file, e);
+    }
   }
 
   /** The indexed articles by id; empty when there is no index yet. */
@@ -280,16 +315,8 @@ public final class IndexStore implements AutoCloseable {
   }
 
   /**
-   * Reads only the passage vectors, in the same order as {@link #loadSnapshot}, into one array of
-   * {@code count x dimension} floats; used where passage texts are not needed (the scale benchmark).
-   */
-  public float[] loadVectors(int dimension) {
-    return inReadTransaction("loading the vectors", c -> readPassages(c, dimension, null));
-  }
-
-  /**
-   * Reads every passage's vector, in article and ordinal order, into one array; when
-   * {@code passages} is given, the passages themselves are added to it in the same order.
+   * Reads every passage's vector, in article and ordinal order, into one array, and adds the
+   * passages themselves to {@code passages} in the same order.
    */
   private static float[] readPassages(Connection c, int dimension, List<IndexSnapshot.StoredPassage> passages)
       throws SQLException {
@@ -299,10 +326,8 @@ public final class IndexStore implements AutoCloseable {
       count = rs.getInt(1);
     }
     float[] data = new float[Math.multiplyExact(count, dimension)];
-    String sql = passages == null
-        ? "SELECT id, embedding FROM passages ORDER BY article_id, ordinal"
-        : "SELECT id, embedding, article_id, ordinal, start_char, end_char, text, word_pieces"
-            + " FROM passages ORDER BY article_id, ordinal";
+    String sql = "SELECT id, embedding, article_id, ordinal, start_char, end_char, text, word_pieces"
+        + " FROM passages ORDER BY article_id, ordinal";
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       int i = 0;
       while (rs.next() && i < count) {
@@ -312,10 +337,8 @@ public final class IndexStore implements AutoCloseable {
               + blob.length / 4 + " dimensions, expected " + dimension);
         }
         Vectors.fromBytes(blob, data, i * dimension);
-        if (passages != null) {
-          passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(3),
-              rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getInt(8))));
-        }
+        passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(3),
+            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getInt(8))));
         i++;
       }
     }
@@ -406,12 +429,6 @@ public final class IndexStore implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (watchLock) {
-      if (watcher != null) {
-        close(watcher);
-        watcher = null;
-      }
-    }
     synchronized (allReaders) {
       allReaders.forEach(IndexStore::close);
       allReaders.clear();

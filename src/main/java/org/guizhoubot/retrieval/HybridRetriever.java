@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.LiveIndex;
@@ -43,29 +44,39 @@ public final class HybridRetriever implements Retriever {
 
   @Override
   public Retrieval retrieve(String question, int k) {
+    return retrieve(stats -> List.of(new Search(question, 1)), k);
+  }
+
+  @Override
+  public Retrieval retrieve(Function<TermStats, List<Search>> plan, int k) {
     IndexSnapshot snap = snapshot();
     TermStats stats = prepare(snap);
-    if (snap.isEmpty() || k <= 0) {
+    List<Search> searches = plan.apply(stats);
+    if (snap.isEmpty() || k <= 0 || searches.isEmpty()) {
       return new Retrieval(List.of(), stats);
     }
-    float[] q = embedder.embed(question);
-    List<VectorIndex.Hit> vectorHits = snap.vectors().search(q, CANDIDATES);
-    List<Integer> bm25Positions = bm25(question, snap);
-
-    Map<Integer, double[]> fused = new HashMap<>();
-    Map<Integer, int[]> ranks = new HashMap<>();
-    for (int r = 0; r < vectorHits.size(); r++) {
-      int pos = vectorHits.get(r).position();
-      fused.computeIfAbsent(pos, x -> new double[1])[0] += fusion.vectorWeight() / (fusion.rrfK() + r + 1);
-      ranks.computeIfAbsent(pos, x -> new int[2])[0] = r + 1;
+    List<Ranking> rankings = new ArrayList<>(searches.size());
+    for (Search s : searches) {
+      rankings.add(rank(s.text(), snap));
     }
-    for (int r = 0; r < bm25Positions.size(); r++) {
-      int pos = bm25Positions.get(r);
-      fused.computeIfAbsent(pos, x -> new double[1])[0] += fusion.bm25Weight() / (fusion.rrfK() + r + 1);
-      ranks.computeIfAbsent(pos, x -> new int[2])[1] = r + 1;
+    Ranking first = rankings.get(0);
+    List<Integer> order;
+    Map<Integer, Double> score;
+    if (rankings.size() == 1) {
+      order = first.order();
+      score = first.score();
+    } else {
+      score = new HashMap<>();
+      for (int i = 0; i < rankings.size(); i++) {
+        double w = searches.get(i).weight();
+        List<Integer> o = rankings.get(i).order();
+        for (int r = 0; r < o.size(); r++) {
+          score.merge(o.get(r), w / (fusion.rrfK() + r + 1), Double::sum);
+        }
+      }
+      order = new ArrayList<>(score.keySet());
+      order.sort(Comparator.comparingDouble((Integer p) -> -score.get(p)).thenComparingInt(p -> p));
     }
-    List<Integer> order = new ArrayList<>(fused.keySet());
-    order.sort(Comparator.comparingDouble((Integer p) -> -fused.get(p)[0]).thenComparingInt(p -> p));
 
     List<RetrievedPassage> out = new ArrayList<>(k);
     List<Set<String>> chosenWords = new ArrayList<>();
@@ -79,11 +90,42 @@ public final class HybridRetriever implements Retriever {
         continue;
       }
       chosenWords.add(words);
-      int[] r = ranks.get(pos);
+      float[] v = snap.vectors().vector(pos);
+      double cosine = Double.NEGATIVE_INFINITY;
+      for (Ranking r : rankings) {
+        cosine = Math.max(cosine, Vectors.dot(r.query(), v));
+      }
+      int[] ranks = rankings.stream().map(r -> r.ranks().get(pos)).filter(java.util.Objects::nonNull)
+          .findFirst().orElse(new int[2]);
       out.add(new RetrievedPassage(sp.id(), sp.passage(), snap.articles().get(sp.passage().articleId()),
-          fused.get(pos)[0], Vectors.dot(q, snap.vectors().vector(pos)), r[0], r[1]));
+          score.get(pos), cosine, ranks[0], ranks[1]));
     }
     return new Retrieval(out, stats);
+  }
+
+  /** One search's fused vector and BM25 ranking: positions best first, their scores and list ranks. */
+  private record Ranking(float[] query, List<Integer> order, Map<Integer, Double> score, Map<Integer, int[]> ranks) {}
+
+  private Ranking rank(String text, IndexSnapshot snap) {
+    float[] q = embedder.embed(text);
+    List<VectorIndex.Hit> vectorHits = snap.vectors().search(q, CANDIDATES);
+    List<Integer> bm25Positions = bm25(text, snap);
+
+    Map<Integer, Double> fused = new HashMap<>();
+    Map<Integer, int[]> ranks = new HashMap<>();
+    for (int r = 0; r < vectorHits.size(); r++) {
+      int pos = vectorHits.get(r).position();
+      fused.merge(pos, fusion.vectorWeight() / (fusion.rrfK() + r + 1), Double::sum);
+      ranks.computeIfAbsent(pos, x -> new int[2])[0] = r + 1;
+    }
+    for (int r = 0; r < bm25Positions.size(); r++) {
+      int pos = bm25Positions.get(r);
+      fused.merge(pos, fusion.bm25Weight() / (fusion.rrfK() + r + 1), Double::sum);
+      ranks.computeIfAbsent(pos, x -> new int[2])[1] = r + 1;
+    }
+    List<Integer> order = new ArrayList<>(fused.keySet());
+    order.sort(Comparator.comparingDouble((Integer p) -> -fused.get(p)).thenComparingInt(p -> p));
+    return new Ranking(q, order, fused, ranks);
   }
 
   /** BM25 over the question's content terms, leaving out terms found in too many passages. */

@@ -12,15 +12,18 @@ public final class BotApiException extends Exception {
   private final Long chatId;
   private final Integer errorCode;
   private final Integer retryAfter;
+  private final String description;
 
-  public BotApiException(String method, Long chatId, Integer errorCode, Integer retryAfter, String message,
+  /** {@code description} is the API's own error text (or ours, when the call got no answer). */
+  public BotApiException(String method, Long chatId, Integer errorCode, Integer retryAfter, String description,
       Throwable cause) {
     super(method + (chatId == null ? "" : " to chat " + chatId) + " failed"
-        + (errorCode == null ? "" : " [" + errorCode + "]") + ": " + message, cause);
+        + (errorCode == null ? "" : " [" + errorCode + "]") + ": " + description, cause);
     this.method = method;
     this.chatId = chatId;
     this.errorCode = errorCode;
     this.retryAfter = retryAfter;
+    this.description = description == null ? "" : description;
   }
 
   public String method() {
@@ -41,8 +44,11 @@ public final class BotApiException extends Exception {
     return retryAfter;
   }
 
-  /** True when Telegram could not parse the message's HTML. */
+  /**
+   * True when Telegram could not parse the message's HTML: a 400 whose description (the API's only
+   * signal for it, "can't parse entities") says so.
+   */
   public boolean isParseError() {
-    return errorCode != null && errorCode == 400 && getMessage().toLowerCase(Locale.ROOT).contains("parse");
+    return errorCode != null && errorCode == 400 && description.toLowerCase(Locale.ROOT).contains("parse");
   }
 }

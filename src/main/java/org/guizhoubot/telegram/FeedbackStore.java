@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.guizhoubot.corpus.Corpus;
 
 /**
  * The bot's own SQLite file ({@code data/bot.db}): the updates received and whether they were
@@ -249,12 +248,7 @@ public final class FeedbackStore implements AutoCloseable {
   }
 
   String userHash(long userId) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest((salt + ":" + userId).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Corpus.sha256((salt + ":" + userId).getBytes(StandardCharsets.UTF_8)).substring(0, 24);
   }
 
   private Optional<String> meta(String key) {

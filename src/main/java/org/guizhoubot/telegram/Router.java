@@ -22,9 +22,13 @@ final class Router {
   private final Sender sender;
   private final OrderedQueues chats;
   private final Pattern mention;
+  private final Conversations conversations;
+  private final List<PressRoute> presses;
 
-  Router(BotApi.Identity me, BotConfig config, List<Command> commands, Questions questions, AdminCommands admin,
-      Feedback feedback, Sender sender, OrderedQueues chats) {
+  Router(BotApi.Identity me, BotConfig config, List<Command> commands, List<PressRoute> presses, Questions questions,
+      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations) {
+    this.presses = List.copyOf(presses);
+    this.conversations = conversations;
     this.me = me;
     this.config = config;
     for (Command c : commands) {
@@ -54,7 +58,7 @@ final class Router {
   void route(Incoming in, Receipt receipt) {
     if (in instanceof Incoming.Press p) {
       if (!receipt.stale()) {
-        chats.run(() -> feedback.press(p));
+        onPress(p);
       }
       receipt.done();
     } else if (in instanceof Incoming.Upload u) {
@@ -66,6 +70,20 @@ final class Router {
       onText(t, receipt);
       chats.submit(t.chatId(), receipt::done);
     }
+  }
+
+  private void onPress(Incoming.Press p) {
+    for (PressRoute r : presses) {
+      if (p.data().startsWith(r.prefix())) {
+        if (r.access() == Command.Access.ADMINS && !config.isAdmin(p.userId())) {
+          chats.run(() -> sender.answerPress(p.callbackId(), Texts.ADMINS_ONLY));
+        } else {
+          r.handler().press(p);
+        }
+        return;
+      }
+    }
+    chats.run(() -> feedback.press(p));
   }
 
   private void onUpload(Incoming.Upload u) {
@@ -88,11 +106,11 @@ final class Router {
       return;
     }
     if (t.chatType() == Incoming.ChatType.PRIVATE) {
-      questions.ask(t.replyTarget(), t.userId(), t.text(), receipt);
+      questions.ask(t.replyTarget(), t.userId(), t.text(), conversations.of(t), receipt);
     } else if (mentionsMe(t)) {
-      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()), receipt);
+      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()), conversations.of(t), receipt);
     } else if (t.repliesToBot()) {
-      questions.ask(t.replyTarget(), t.userId(), t.text(), receipt);
+      questions.ask(t.replyTarget(), t.userId(), t.text(), conversations.of(t), receipt);
     }
   }
 

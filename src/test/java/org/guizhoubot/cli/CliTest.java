@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.guizhoubot.App;
 import org.guizhoubot.TestFixtures;
+import org.guizhoubot.config.Settings;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +29,16 @@ class CliTest {
 
   record Run(int code, String out, String err) {}
 
+  /** Runs the command line on the model shared by all tests. */
   static Run run(String stdin, String... args) {
+    return run(TestFixtures::app, stdin, args);
+  }
+
+  static Run run(Function<Settings, App> opener, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run(args);
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), opener).run(args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -84,7 +92,7 @@ class CliTest {
   void should_answer_every_line_of_standard_input_with_one_model_load() throws Exception {
     int loadsBefore = MiniLmEmbedder.loads();
 
-    Run r = run("Who opened the fourth Big Data Expo?\n\nHow do I bake sourdough bread?\nWhen was the Guian New Area established?\n",
+    Run r = run(App::open, "Who opened the fourth Big Data Expo?\n\nHow do I bake sourdough bread?\nWhen was the Guian New Area established?\n",
         withDirs("ask", "--json"));
 
     assertThat(r.code()).isZero();
@@ -157,6 +165,68 @@ class CliTest {
         "decline rate         1.000 (1/1");
     assertThat(fail.code()).isEqualTo(1);
     assertThat(fail.out()).contains("FAILED: fact hit 0.500 < 0.9");
+  }
+
+  @Test
+  void should_keep_context_per_conversation_for_json_lines_on_standard_input() throws Exception {
+    Run r = run(String.join("\n",
+        "{\"conversation\": \"c1\", \"question\": \"Who is the co-founder of Baishan Cloud?\"}",
+        "{\"conversation\": \"c2\", \"question\": \"How many reservoirs does the flood alarm system support?\"}",
+        "{\"conversation\": \"c1\", \"question\": \"When was it set up?\"}",
+        "{\"question\": \"When was it set up?\"}",
+        "{\"conversation\": \"c1\", \"question\": 42",
+        "{\"conversation\": \"c1\"}",
+        "Who opened the fourth Big Data Expo?") + "\n", withDirs("ask", "--json"));
+
+    assertThat(r.code()).isZero();
+    List<JsonNode> answers = new java.util.ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      answers.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(answers).hasSize(5);
+    JsonNode followUp = answers.get(2);
+    assertThat(followUp.get("question").asText()).isEqualTo("When was it set up?");
+    assertThat(followUp.get("expansion").get("trigger").asText()).isEqualTo("reference");
+    assertThat(followUp.get("expansion").get("added").toString()).contains("Baishan Cloud");
+    assertThat(followUp.get("answer").asText()).contains("2015");
+    assertThat(answers.get(3).get("expansion").isNull()).isTrue();
+    assertThat(answers.get(4).get("language").asText()).isEqualTo("en");
+    assertThat(r.err()).contains("line 5 is not valid JSON", "line 6 has no \"question\"");
+  }
+
+  @Test
+  void should_answer_a_chinese_question_with_the_chinese_lead_in() {
+    Run r = run("", withDirs("ask", "花溪大学城有多少家大数据公司？"));
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("以下回答摘自英文文章原文：\n").contains("110", "来源：\n[1] ");
+  }
+
+  @Test
+  void should_run_a_conversation_in_turn_order_and_score_from_turn_two() throws Exception {
+    Path questions = dir.resolve("conversations.jsonl");
+    Files.writeString(questions, String.join("\n",
+        "{\"id\": \"t2\", \"kind\": \"follow-up\", \"question\": \"When was it set up?\", \"articles\": [\"big-data-valley-2017-expo\", \"big-data-valley-expo\"], \"answer\": [\"2015\"], \"conversation\": \"c\", \"turn\": 2}",
+        "{\"id\": \"x\", \"kind\": \"plain\", \"question\": \"How many reservoirs does the flood alarm system support?\", \"articles\": [\"big-data-looms-large-2019\"], \"answer\": [\"10,000\"]}",
+        "{\"id\": \"t1\", \"kind\": \"follow-up\", \"question\": \"Who is the co-founder of Baishan Cloud?\", \"articles\": [\"big-data-valley-expo\"], \"answer\": [\"Dai Xiang\"], \"conversation\": \"c\", \"turn\": 1}"));
+
+    Run r = run("", withDirs("eval", "-v", questions.toString()));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("questions            2 (2 in scope", "fact hit             1.000 (2/2)",
+        "kind follow-up       fact 1/1", "kind plain           fact 1/1");
+    assertThat(r.out().indexOf("t1 (turn 1, not scored)")).isLessThan(r.out().indexOf("t2 cited, fact"));
+  }
+
+  @Test
+  void should_refuse_a_conversation_line_without_a_turn() throws Exception {
+    Path questions = dir.resolve("no-turn.jsonl");
+    Files.writeString(questions, "{\"question\": \"When?\", \"conversation\": \"c\"}\n");
+
+    Run r = run("", withDirs("eval", questions.toString()));
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no-turn.jsonl line 1", "\"turn\"");
   }
 
   @Test

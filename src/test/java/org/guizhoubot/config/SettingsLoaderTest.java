@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,21 @@ class SettingsLoaderTest {
     assertThat(s.llmMaxTokens()).isEqualTo(400);
     assertThat(s.llmTemperature()).isEqualTo(0.2);
     assertThat(s.telegramToken()).isNull();
+    assertThat(s.fetchAllowPrivate()).isFalse();
+    assertThat(s.feedPollInterval()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void should_read_the_fetch_and_feed_settings_and_name_a_bad_value() throws IOException {
+    writeDefaultConfig("feed.poll.minutes = 5\n");
+
+    Settings s = load(Map.of("FETCH_ALLOW_PRIVATE", "TRUE"), Map.of());
+
+    assertThat(s.fetchAllowPrivate()).isTrue();
+    assertThat(s.feedPollInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> load(Map.of("FETCH_ALLOW_PRIVATE", "yes"), Map.of()))
+        .hasMessageContaining("bad value for fetch.allow.private (from environment variable FETCH_ALLOW_PRIVATE)")
+        .hasMessageContaining("expected true or false");
   }
 
   @Test
@@ -174,7 +190,18 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> load(Map.of("LOG_LEVEL", "verbose"), Map.of()))
         .hasMessageContaining("LOG_LEVEL")
         .hasMessageContaining("'verbose'");
-    assertThat(load(Map.of("LOG_LEVEL", "debug"), Map.of())).isNotNull();
+  }
+
+  @Test
+  void should_accept_every_documented_log_level_in_any_case_and_change_no_setting() {
+    String defaults = load(Map.of(), Map.of()).toString();
+
+    for (String level : List.of("trace", "DEBUG", "Info", "warn", "ERROR", "off")) {
+      Settings s = load(Map.of("LOG_LEVEL", level), Map.of());
+
+      assertThat(s.toString()).as("settings with LOG_LEVEL=%s", level).isEqualTo(defaults);
+      assertThat(s.botWorkers()).isEqualTo(4);
+    }
   }
 
   @Test
