@@ -30,6 +30,11 @@ class SharedIndexTest {
           + " holds 5,000 servers and serves cloud customers across Guizhou.\n", StandardCharsets.UTF_8);
       indexer.library().reindex(false, IndexProgress.NONE);
 
+      // the bot notices the commit before its next question and loads the new index in the background
+      long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+      while (bot.library().articles().stream().noneMatch(a -> a.id().equals("zorblat")) && System.nanoTime() < end) {
+        Thread.sleep(100);
+      }
       assertThat(bot.library().articles()).anyMatch(a -> a.id().equals("zorblat"));
       Outcome after = bot.library().answer(question).outcome();
       assertThat(after).isInstanceOf(Outcome.Answered.class);

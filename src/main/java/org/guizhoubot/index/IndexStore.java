@@ -86,8 +86,6 @@ public final class IndexStore implements AutoCloseable {
     return file;
   }
 
-
-
   /**
    * Why the stored index cannot be used with this model, or empty when it can. A missing index is
    * reported too, so that the caller builds it.
