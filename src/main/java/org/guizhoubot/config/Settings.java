@@ -22,7 +22,9 @@ public record Settings(
     String llmModel,
     Duration llmTimeout,
     int llmMaxTokens,
-    double llmTemperature) {
+    double llmTemperature,
+    SolrSettings solr,
+    WebhookSettings webhook) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -31,6 +33,7 @@ public record Settings(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
     adminIds = Set.copyOf(adminIds);
+    Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(llmTimeout, "llmTimeout");
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
@@ -38,6 +41,34 @@ public record Settings(
     if (rateLimitPerMinute < 1) {
       throw new IllegalArgumentException("rateLimitPerMinute must be >= 1, was " + rateLimitPerMinute);
     }
+  }
+
+  /** Settings with the SQLite index and the default webhook (no secret). */
+  public Settings(Path corpusDir, Path dataDir, String telegramToken, String telegramApiUrl, Set<Long> adminIds,
+      int botWorkers, int rateLimitPerMinute, String llmBaseUrl, String llmApiKey, String llmModel,
+      Duration llmTimeout, int llmMaxTokens, double llmTemperature) {
+    this(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers, rateLimitPerMinute, llmBaseUrl,
+        llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, null, DEFAULT_WEBHOOK);
+  }
+
+  /** Listens on 8080 at /telegram; no public URL, no secret. */
+  public static final WebhookSettings DEFAULT_WEBHOOK = new WebhookSettings(8080, "/telegram", null, null);
+
+  /** Whether the passages are in Solr ({@code index.store=solr}) rather than the SQLite file. */
+  public boolean solrIndex() {
+    return solr != null;
+  }
+
+  public Settings withSolr(SolrSettings solrSettings) {
+    return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        solrSettings, webhook);
+  }
+
+  public Settings withWebhook(WebhookSettings webhookSettings) {
+    return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        solr, webhookSettings);
   }
 
   public Path indexFile() {
@@ -58,7 +89,8 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature);
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        solr, webhook);
   }
 
   private static String blankToNull(String s) {
@@ -72,6 +104,7 @@ public record Settings(
         + ", adminIds=" + adminIds + ", botWorkers=" + botWorkers + ", rateLimitPerMinute="
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
-        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature + "]";
+        + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
+        + ", solr=" + solr + ", webhook=" + webhook + "]";
   }
 }

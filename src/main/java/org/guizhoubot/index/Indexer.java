@@ -35,10 +35,10 @@ public final class Indexer {
   private final ArticleReader reader;
   private final Supplier<PassageSplitter> splitter;
   private final Embedder embedder;
-  private final IndexStore store;
+  private final PassageStore store;
 
   public Indexer(Corpus corpus, ArticleReader reader, Supplier<PassageSplitter> splitter,
-      Embedder embedder, IndexStore store) {
+      Embedder embedder, PassageStore store) {
     this.corpus = corpus;
     this.reader = reader;
     this.splitter = splitter;

@@ -17,12 +17,11 @@ import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
-import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.LiveIndex;
+import org.guizhoubot.retrieval.IndexView;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.guizhoubot.retrieval.Retriever;
 
-/** The library over a corpus folder and the local index: what every front end calls. */
+/** The library over a corpus folder and its index (SQLite or Solr): what every front end calls. */
 public final class LocalLibrary implements Library {
   /** Newest first; undated articles last; then by title and id. */
   public static final Comparator<ArticleMeta> NEWEST_FIRST = Comparator
@@ -33,11 +32,11 @@ public final class LocalLibrary implements Library {
 
   private final Corpus corpus;
   private final CorpusImporter importer;
-  private final LiveIndex index;
+  private final ServingIndex index;
   private final Retriever retriever;
   private final QuestionAnswerer answerer;
 
-  public LocalLibrary(Corpus corpus, CorpusImporter importer, LiveIndex index, Retriever retriever,
+  public LocalLibrary(Corpus corpus, CorpusImporter importer, ServingIndex index, Retriever retriever,
       QuestionAnswerer answerer) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.importer = Objects.requireNonNull(importer, "importer");
@@ -58,7 +57,7 @@ public final class LocalLibrary implements Library {
 
   @Override
   public List<ArticleMeta> articles() {
-    List<ArticleMeta> list = new ArrayList<>(snapshot().articles().values());
+    List<ArticleMeta> list = new ArrayList<>(index.current().articles().values());
     list.sort(NEWEST_FIRST);
     return list;
   }
@@ -87,7 +86,7 @@ public final class LocalLibrary implements Library {
       }
     }
     IndexReport report = reindex(false, progress);
-    Map<String, ArticleMeta> indexed = snapshot().articles();
+    Map<String, ArticleMeta> indexed = index.current().articles();
     List<AddReport.Added> added = new ArrayList<>();
     for (String id : new java.util.LinkedHashSet<>(written)) {
       ArticleMeta meta = indexed.get(id);
@@ -118,16 +117,8 @@ public final class LocalLibrary implements Library {
 
   @Override
   public Status status() {
-    IndexSnapshot snap = snapshot();
-    return new Status(snap.articles().size(), snap.passages().size(), index.store().sizeBytes(),
+    IndexView view = index.current();
+    return new Status(view.articleCount(), view.passageCount(), index.sizeBytes(),
         index.isReindexing(), corpus.dir());
-  }
-
-  private IndexSnapshot snapshot() {
-    try {
-      return index.current();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the index of " + corpus.dir(), e);
-    }
   }
 }

@@ -1,7 +1,5 @@
 package org.guizhoubot.retrieval;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +10,6 @@ import java.util.Set;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.LiveIndex;
-import org.guizhoubot.index.VectorIndex;
 import org.guizhoubot.index.Vectors;
 
 /**
@@ -26,7 +23,7 @@ public final class HybridRetriever implements Retriever {
   /** Query terms found in more than this share of passages are not sent to FTS5. */
   static final double COMMON_TERM_SHARE = 0.15;
 
-  private final LiveIndex index;
+  private final IndexViews index;
   private final Embedder embedder;
   private final Fusion fusion;
 
@@ -35,68 +32,77 @@ public final class HybridRetriever implements Retriever {
     public static final Fusion DEFAULT = new Fusion(10, 1.0, 2.0);
   }
 
+  public HybridRetriever(IndexViews index, Embedder embedder, Fusion fusion) {
+    this.index = java.util.Objects.requireNonNull(index, "index");
+    this.embedder = java.util.Objects.requireNonNull(embedder, "embedder");
+    this.fusion = java.util.Objects.requireNonNull(fusion, "fusion");
+  }
+
+  /** A retriever over the snapshots of the local (SQLite) index. */
   public HybridRetriever(LiveIndex index, Embedder embedder, Fusion fusion) {
-    this.index = index;
-    this.embedder = embedder;
-    this.fusion = fusion;
+    this(SnapshotView.over(index), embedder, fusion);
   }
 
   @Override
   public Retrieval retrieve(String question, int k) {
-    IndexSnapshot snap = snapshot();
-    TermStats stats = prepare(snap);
-    if (snap.isEmpty() || k <= 0) {
+    IndexView view = index.current();
+    TermStats stats = view.termStats(question);
+    if (view.passageCount() == 0 || k <= 0) {
       return new Retrieval(List.of(), stats);
     }
     float[] q = embedder.embed(question);
-    List<VectorIndex.Hit> vectorHits = snap.vectors().search(q, CANDIDATES);
-    List<Integer> bm25Positions = bm25(question, snap);
+    List<IndexView.Match> vectorHits = view.nearest(q, CANDIDATES);
+    List<IndexView.Match> bm25Hits = bm25(question, view);
 
-    Map<Integer, double[]> fused = new HashMap<>();
-    Map<Integer, int[]> ranks = new HashMap<>();
+    Map<IndexView.Key, IndexView.Match> found = new HashMap<>();
+    Map<IndexView.Key, double[]> fused = new HashMap<>();
+    Map<IndexView.Key, int[]> ranks = new HashMap<>();
     for (int r = 0; r < vectorHits.size(); r++) {
-      int pos = vectorHits.get(r).position();
-      fused.computeIfAbsent(pos, x -> new double[1])[0] += fusion.vectorWeight() / (fusion.rrfK() + r + 1);
-      ranks.computeIfAbsent(pos, x -> new int[2])[0] = r + 1;
+      IndexView.Key key = vectorHits.get(r).key();
+      found.putIfAbsent(key, vectorHits.get(r));
+      fused.computeIfAbsent(key, x -> new double[1])[0] += fusion.vectorWeight() / (fusion.rrfK() + r + 1);
+      ranks.computeIfAbsent(key, x -> new int[2])[0] = r + 1;
     }
-    for (int r = 0; r < bm25Positions.size(); r++) {
-      int pos = bm25Positions.get(r);
-      fused.computeIfAbsent(pos, x -> new double[1])[0] += fusion.bm25Weight() / (fusion.rrfK() + r + 1);
-      ranks.computeIfAbsent(pos, x -> new int[2])[1] = r + 1;
+    for (int r = 0; r < bm25Hits.size(); r++) {
+      IndexView.Key key = bm25Hits.get(r).key();
+      found.putIfAbsent(key, bm25Hits.get(r));
+      fused.computeIfAbsent(key, x -> new double[1])[0] += fusion.bm25Weight() / (fusion.rrfK() + r + 1);
+      ranks.computeIfAbsent(key, x -> new int[2])[1] = r + 1;
     }
-    List<Integer> order = new ArrayList<>(fused.keySet());
-    order.sort(Comparator.comparingDouble((Integer p) -> -fused.get(p)[0]).thenComparingInt(p -> p));
+    List<IndexView.Key> order = new ArrayList<>(fused.keySet());
+    order.sort(Comparator.comparingDouble((IndexView.Key p) -> -fused.get(p)[0]).thenComparing(p -> p));
 
     List<RetrievedPassage> out = new ArrayList<>(k);
     List<Set<String>> chosenWords = new ArrayList<>();
-    for (int pos : order) {
+    for (IndexView.Key key : order) {
       if (out.size() >= k) {
         break;
       }
-      IndexSnapshot.StoredPassage sp = snap.passages().get(pos);
-      Set<String> words = new HashSet<>(QueryTerms.tokens(sp.passage().text()));
+      IndexView.Match m = found.get(key);
+      Set<String> words = new HashSet<>(QueryTerms.tokens(m.passage().text()));
       if (chosenWords.stream().anyMatch(w -> jaccard(w, words) > 0.8)) {
         continue;
       }
       chosenWords.add(words);
-      int[] r = ranks.get(pos);
-      out.add(new RetrievedPassage(sp.id(), sp.passage(), snap.articles().get(sp.passage().articleId()),
-          fused.get(pos)[0], Vectors.dot(q, snap.vectors().vector(pos)), r[0], r[1]));
+      int[] r = ranks.get(key);
+      out.add(new RetrievedPassage(m.id(), m.passage(), m.article(), fused.get(key)[0],
+          Vectors.dot(q, m.vector()), r[0], r[1]));
     }
     return new Retrieval(out, stats);
   }
 
   /** BM25 over the question's content terms, leaving out terms found in too many passages. */
-  private static List<Integer> bm25(String question, IndexSnapshot snap) {
-    KeywordIndex keywords = snap.derived(KeywordIndex.class, KeywordIndex::of);
+  private static List<IndexView.Match> bm25(String question, IndexView view) {
+    List<String> candidates = QueryTerms.contentTerms(question);
+    Map<String, Integer> hits = view.passagesWith(candidates);
     List<String> terms = new ArrayList<>();
-    for (String t : QueryTerms.contentTerms(question)) {
-      int hits = keywords.passagesWith(t);
-      if (hits > 0 && (double) hits / keywords.size() <= COMMON_TERM_SHARE) {
+    for (String t : candidates) {
+      int n = hits.getOrDefault(t, 0);
+      if (n > 0 && (double) n / view.passageCount() <= COMMON_TERM_SHARE) {
         terms.add(t);
       }
     }
-    return keywords.search(terms, CANDIDATES);
+    return terms.isEmpty() ? List.of() : view.keywords(terms, CANDIDATES);
   }
 
   /**
@@ -104,16 +110,8 @@ public final class HybridRetriever implements Retriever {
    * the first question after a reindex does not pay for it; returns the statistics.
    */
   public static TermStats prepare(IndexSnapshot snap) {
-    snap.derived(KeywordIndex.class, KeywordIndex::of);
+    SnapshotView.prepare(snap);
     return snap.derived(TermStats.class, TermStats::of);
-  }
-
-  private IndexSnapshot snapshot() {
-    try {
-      return index.current();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the index", e);
-    }
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {
