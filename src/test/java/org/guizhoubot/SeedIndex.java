@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.guizhoubot.index.IndexSnapshot;
 
-/** One app over an indexed copy of the seed corpus, built once per JVM for read-only tests. */
+/**
+ * One app over an indexed copy of the seed corpus, built once per JVM for read-only tests; closed
+ * and its temporary folder deleted when the test JVM exits.
+ */
 public final class SeedIndex {
   private static App app;
 
@@ -16,8 +21,13 @@ public final class SeedIndex {
     if (app == null) {
       try {
         Path dir = Files.createTempDirectory("guizhou-seeds");
-        app = TestFixtures.app(TestFixtures.copySeeds(dir), dir.resolve("data"));
-        app.index().current();
+        App opened = TestFixtures.app(TestFixtures.copySeeds(dir), dir.resolve("data"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          opened.close();
+          deleteTree(dir);
+        }, "seed-index-cleanup"));
+        opened.index().current();
+        app = opened;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -31,6 +41,16 @@ public final class SeedIndex {
       return app().index().current();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
     }
   }
 }

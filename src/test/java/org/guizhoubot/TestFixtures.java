@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsLoader;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.FlatVectorIndex;
+import org.guizhoubot.bench.FlatVectorIndex;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.MiniLmTokenizer;
 
@@ -62,6 +62,11 @@ public final class TestFixtures {
   public static Settings settings(Path corpus, Path data) {
     return new SettingsLoader(Map.of(), data).load(null,
         Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
+  }
+
+  /** The production app for these settings, but on the shared model: what the CLI tests open. */
+  public static App app(Settings settings) {
+    return new App(settings, model(), App::vectorIndexFor);
   }
 
   /** An app over {@code corpus} with its data in {@code data}, using the shared model. */

@@ -52,7 +52,7 @@ final class AddCommand implements Callable<Integer> {
       for (Problem p : report.problems()) {
         cli.out.println("  skipped " + p);
       }
-      IndexCommand.printReport(cli, report.index());
+      report.index().ifPresent(r -> IndexCommand.printReport(cli, r));
       return report.added().isEmpty() && !report.problems().isEmpty() ? Cli.BAD_INPUT : Cli.OK;
     }
   }

@@ -47,7 +47,7 @@ final class BotCommand implements Callable<Integer> {
     if (setWebhook && !webhook) {
       throw new BadInputException("--set-webhook goes with --webhook");
     }
-    App app = App.open(settings);
+    App app = cli.open(settings);
     AutoCloseable bot;
     String username;
     try {

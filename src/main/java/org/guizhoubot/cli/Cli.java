@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsException;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Command;
     description = "Answers questions about Guizhou's big data sector from news articles, citing them.",
     subcommands = {
       IndexCommand.class, AddCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
-      BotCommand.class, HealthCommand.class, BenchCommand.class, CommandLine.HelpCommand.class
+      BotCommand.class, HealthCommand.class, CommandLine.HelpCommand.class
     })
 public final class Cli implements Runnable {
   public static final int OK = 0;
@@ -38,12 +40,19 @@ public final class Cli implements Runnable {
   final PrintWriter err;
   final Map<String, String> env;
   final InputStream in;
+  private final Function<Settings, App> opener;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
+    this(out, err, env, in, App::open);
+  }
+
+  /** @param opener builds the app a command runs on from its settings (tests pass one that shares a loaded model) */
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in, Function<Settings, App> opener) {
     this.out = out;
     this.err = err;
     this.env = Map.copyOf(env);
     this.in = in;
+    this.opener = Objects.requireNonNull(opener, "opener");
   }
 
   @Override
@@ -95,7 +104,11 @@ public final class Cli implements Runnable {
   }
 
   App open(CommonOptions options) {
-    return App.open(settings(options));
+    return open(settings(options));
+  }
+
+  App open(Settings settings) {
+    return opener.apply(settings);
   }
 
   /**

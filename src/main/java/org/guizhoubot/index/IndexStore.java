@@ -260,16 +260,8 @@ public final class IndexStore implements PassageStore, AutoCloseable {
   }
 
   /**
-   * Reads only the passage vectors, in the same order as {@link #loadSnapshot}, into one array of
-   * {@code count x dimension} floats; used where passage texts are not needed (the scale benchmark).
-   */
-  public float[] loadVectors(int dimension) {
-    return inReadTransaction("loading the vectors", c -> readPassages(c, dimension, null));
-  }
-
-  /**
-   * Reads every passage's vector, in article and ordinal order, into one array; when
-   * {@code passages} is given, the passages themselves are added to it in the same order.
+   * Reads every passage's vector, in article and ordinal order, into one array, and adds the
+   * passages themselves to {@code passages} in the same order.
    */
   private static float[] readPassages(Connection c, int dimension, List<IndexSnapshot.StoredPassage> passages)
       throws SQLException {
@@ -279,10 +271,8 @@ public final class IndexStore implements PassageStore, AutoCloseable {
       count = rs.getInt(1);
     }
     float[] data = new float[Math.multiplyExact(count, dimension)];
-    String sql = passages == null
-        ? "SELECT id, embedding FROM passages ORDER BY article_id, ordinal"
-        : "SELECT id, embedding, article_id, ordinal, start_char, end_char, text, word_pieces"
-            + " FROM passages ORDER BY article_id, ordinal";
+    String sql = "SELECT id, embedding, article_id, ordinal, start_char, end_char, text, word_pieces"
+        + " FROM passages ORDER BY article_id, ordinal";
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       int i = 0;
       while (rs.next() && i < count) {
@@ -292,10 +282,8 @@ public final class IndexStore implements PassageStore, AutoCloseable {
               + blob.length / 4 + " dimensions, expected " + dimension);
         }
         Vectors.fromBytes(blob, data, i * dimension);
-        if (passages != null) {
-          passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(3),
-              rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getInt(8))));
-        }
+        passages.add(new IndexSnapshot.StoredPassage(rs.getLong(1), new Passage(rs.getString(3),
+            rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getString(7), rs.getInt(8))));
         i++;
       }
     }

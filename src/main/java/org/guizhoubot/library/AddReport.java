@@ -2,11 +2,15 @@ package org.guizhoubot.library;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.IndexReport;
 
-/** What an add did: the articles written to the corpus, the sources skipped, and the reindex after. */
-public record AddReport(List<Added> added, List<Problem> problems, IndexReport index) {
+/**
+ * What an add did: the articles written to the corpus, the sources skipped, and the reindex after
+ * (empty when nothing was written, so nothing was reindexed).
+ */
+public record AddReport(List<Added> added, List<Problem> problems, Optional<IndexReport> index) {
   public AddReport {
     added = List.copyOf(added);
     problems = List.copyOf(problems);

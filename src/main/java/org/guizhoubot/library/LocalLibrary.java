@@ -85,6 +85,9 @@ public final class LocalLibrary implements Library {
         problems.add(new Problem(source.name(), "cannot be read (" + e.getMessage() + ")"));
       }
     }
+    if (written.isEmpty()) {
+      return new AddReport(List.of(), problems, Optional.empty());
+    }
     IndexReport report = reindex(false, progress);
     Map<String, ArticleMeta> indexed = index.current().articles();
     List<AddReport.Added> added = new ArrayList<>();
@@ -93,7 +96,7 @@ public final class LocalLibrary implements Library {
       added.add(meta == null ? new AddReport.Added(id, id, 0)
           : new AddReport.Added(id, meta.title(), meta.passageCount()));
     }
-    return new AddReport(added, problems, report);
+    return new AddReport(added, problems, Optional.of(report));
   }
 
   @Override

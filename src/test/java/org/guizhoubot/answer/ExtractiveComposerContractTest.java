@@ -5,4 +5,9 @@ class ExtractiveComposerContractTest extends AnswerComposerContract {
   AnswerComposer composer() {
     return fixture.extractive;
   }
+
+  @Override
+  String expectedName() {
+    return "extractive";
+  }
 }

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.guizhoubot.TestFixtures;
 import org.guizhoubot.cli.Cli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,8 +79,8 @@ class LlmAskJsonTest {
   private static JsonNode ask(Map<String, String> env) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new Cli(new PrintWriter(out), new PrintWriter(err), env, new ByteArrayInputStream(new byte[0]))
-        .run("ask", "--json", "--corpus", Path.of("corpus").toString(), "--data", data.toString(), QUESTION);
+    int code = new Cli(new PrintWriter(out), new PrintWriter(err), env, new ByteArrayInputStream(new byte[0]),
+        TestFixtures::app).run("ask", "--json", "--corpus", Path.of("corpus").toString(), "--data", data.toString(), QUESTION);
     assertThat(code).as("exit code; stderr: %s", err).isZero();
     return new ObjectMapper().readTree(out.toString());
   }

@@ -15,7 +15,7 @@ class LlmComposerContractTest extends AnswerComposerContract {
     server.respond(user -> user.startsWith("Question: " + WHO)
         ? "Baishan Cloud was co-founded by Wang Yong in 2015 [1]."
         : "NOT_IN_SOURCES");
-    Duration timeout = Duration.ofSeconds(5);
+    Duration timeout = Duration.ofSeconds(30);
     composer = new LlmComposer(new OpenAiChatBackend(server.baseUrl(), null, "fake-model", timeout, 200, 0),
         fixture.extractive, timeout.plusSeconds(1));
   }
@@ -28,5 +28,10 @@ class LlmComposerContractTest extends AnswerComposerContract {
   @Override
   AnswerComposer composer() {
     return composer;
+  }
+
+  @Override
+  String expectedName() {
+    return "llm";
   }
 }

@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
 class LlmComposerTest {
   private static final String KEY = "sk-test-secret-4711";
   private static final String WHO = "Who co-founded Baishan Cloud?";
-  private static final Duration TIMEOUT = Duration.ofMillis(800);
+  /** Happy paths: long enough that a busy machine never turns them into a fallback. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** Only for the tests of a slow or stalled reply, which wait this long for the fallback. */
+  private static final Duration SHORT_TIMEOUT = Duration.ofMillis(800);
 
   private final LlmFixture fixture = new LlmFixture();
   private FakeOpenAiServer server;
@@ -32,12 +35,18 @@ class LlmComposerTest {
     server = new FakeOpenAiServer();
     composer = new LlmComposer(
         new OpenAiChatBackend(server.baseUrl(), KEY, "fake-model", TIMEOUT, 300, 0.1),
-        fixture.extractive, TIMEOUT.plusMillis(700));
+        fixture.extractive, TIMEOUT.plusSeconds(1));
     logger = (Logger) LoggerFactory.getLogger(LlmComposer.class);
     logs = new ListAppender<>();
     logs.start();
     logger.addAppender(logs);
     logger.setLevel(Level.INFO);
+  }
+
+  /** A composer whose client gives up after {@link #SHORT_TIMEOUT} and whose deadline follows 700 ms later. */
+  private LlmComposer impatient() {
+    return new LlmComposer(new OpenAiChatBackend(server.baseUrl(), KEY, "fake-model", SHORT_TIMEOUT, 300, 0.1),
+        fixture.extractive, SHORT_TIMEOUT.plusMillis(700));
   }
 
   @AfterEach
@@ -140,7 +149,7 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_when_the_reply_is_slower_than_the_timeout() {
     server.reply(new FakeOpenAiServer.Reply(200, FakeOpenAiServer.completion("Wang Yong [1].").body(), 3000, 0));
 
-    Outcome outcome = composer.compose(WHO, fixture.retrieval());
+    Outcome outcome = impatient().compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
     assertThat(messages(Level.WARN)).singleElement().asString().contains("timeout");
@@ -150,7 +159,7 @@ class LlmComposerTest {
   void should_send_the_extractive_answer_when_the_reply_body_stalls_past_the_deadline() {
     server.reply(new FakeOpenAiServer.Reply(200, FakeOpenAiServer.completion("Wang Yong [1].").body(), 0, 4000));
 
-    Outcome outcome = composer.compose(WHO, fixture.retrieval());
+    Outcome outcome = impatient().compose(WHO, fixture.retrieval());
 
     assertThat(outcome.composer()).isEqualTo("extractive");
     assertThat(messages(Level.WARN)).singleElement().asString().contains("deadline");

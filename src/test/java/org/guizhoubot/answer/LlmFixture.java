@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.ArticleMeta;
-import org.guizhoubot.index.FlatVectorIndex;
+import org.guizhoubot.bench.FlatVectorIndex;
 import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.Passage;
 import org.guizhoubot.retrieval.Retrieval;

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.guizhoubot.App;
 import org.guizhoubot.TestFixtures;
+import org.guizhoubot.config.Settings;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +29,16 @@ class CliTest {
 
   record Run(int code, String out, String err) {}
 
+  /** Runs the command line on the model shared by all tests. */
   static Run run(String stdin, String... args) {
+    return run(TestFixtures::app, stdin, args);
+  }
+
+  static Run run(Function<Settings, App> opener, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(),
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).run(args);
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), opener).run(args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -84,7 +92,7 @@ class CliTest {
   void should_answer_every_line_of_standard_input_with_one_model_load() throws Exception {
     int loadsBefore = MiniLmEmbedder.loads();
 
-    Run r = run("Who opened the fourth Big Data Expo?\n\nHow do I bake sourdough bread?\nWhen was the Guian New Area established?\n",
+    Run r = run(App::open, "Who opened the fourth Big Data Expo?\n\nHow do I bake sourdough bread?\nWhen was the Guian New Area established?\n",
         withDirs("ask", "--json"));
 
     assertThat(r.code()).isZero();

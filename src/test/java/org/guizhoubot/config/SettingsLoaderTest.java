@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -174,7 +175,18 @@ class SettingsLoaderTest {
     assertThatThrownBy(() -> load(Map.of("LOG_LEVEL", "verbose"), Map.of()))
         .hasMessageContaining("LOG_LEVEL")
         .hasMessageContaining("'verbose'");
-    assertThat(load(Map.of("LOG_LEVEL", "debug"), Map.of())).isNotNull();
+  }
+
+  @Test
+  void should_accept_every_documented_log_level_in_any_case_and_change_no_setting() {
+    String defaults = load(Map.of(), Map.of()).toString();
+
+    for (String level : List.of("trace", "DEBUG", "Info", "warn", "ERROR", "off")) {
+      Settings s = load(Map.of("LOG_LEVEL", level), Map.of());
+
+      assertThat(s.toString()).as("settings with LOG_LEVEL=%s", level).isEqualTo(defaults);
+      assertThat(s.botWorkers()).isEqualTo(4);
+    }
   }
 
   @Test

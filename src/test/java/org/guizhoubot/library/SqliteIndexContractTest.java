@@ -1,7 +1,7 @@
 package org.guizhoubot.library;
 
 import java.nio.file.Path;
-import org.guizhoubot.index.FlatVectorIndex;
+import org.guizhoubot.bench.FlatVectorIndex;
 import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
 import org.guizhoubot.index.LiveIndex;

@@ -44,8 +44,8 @@ final class Emulator implements AutoCloseable {
   /** Starts the emulator; fails (never skips) when its npm packages are not installed. */
   static Emulator start() throws IOException, InterruptedException {
     if (!Files.isDirectory(NODE_DIR.resolve("node_modules/telegram-test-api"))) {
-      throw new IllegalStateException("telegram-test-api is not installed: run `npm ci --prefix src/test/node`"
-          + " in the repository root (.ci/run does this)");
+      throw new IllegalStateException("telegram-test-api is not installed: `./mvnw -B verify` installs it when"
+          + " src/test/node/node_modules is missing (or run `npm ci --prefix src/test/node`)");
     }
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

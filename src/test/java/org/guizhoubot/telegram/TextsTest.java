@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexReport;
@@ -58,9 +59,9 @@ class TextsTest {
         .isEqualTo("Questions answered: 7, declined: 2.\nFeedback: 3 👍, 1 👎.\nIndex: 5 articles, 40 passages, 2.5 MB (reindex running).");
     IndexReport index = new IndexReport(1, 1, 1, 0, 0, 0, 1, 10, List.of(), Duration.ZERO, null);
 
-    assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1)), List.of(), index)))
+    assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1)), List.of(), Optional.of(index))))
         .isEqualTo("Added \"Title\" (id1): 1 passage.");
-    assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")), index)))
+    assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")), Optional.empty())))
         .isEqualTo("Could not add https://x: https://x: answered HTTP 404");
   }
 }

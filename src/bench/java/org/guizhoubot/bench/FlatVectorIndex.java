@@ -1,9 +1,10 @@
-package org.guizhoubot.index;
+package org.guizhoubot.bench;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
+import org.guizhoubot.index.VectorIndex;
 
 /** Exact search: one pass over all vectors held in a single contiguous array. */
 public final class FlatVectorIndex implements VectorIndex {

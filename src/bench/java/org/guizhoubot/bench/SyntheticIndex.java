@@ -1,4 +1,4 @@
-package org.guizhoubot.index;
+package org.guizhoubot.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,10 +9,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.guizhoubot.index.IndexChange;
+import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.index.IndexStoreException;
+import org.guizhoubot.index.Vectors;
 
 /**
  * Writes an index file of generated passages for benchmarks: random unit vectors and text made of
- * random words, in the same schema as {@link IndexStore} (the FTS5 table is left empty). The same
+ * random words, in the schema of {@link IndexStore} (the FTS5 table is left empty). The same
  * seed and size give the same file.
  */
 public final class SyntheticIndex {

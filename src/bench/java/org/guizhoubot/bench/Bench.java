@@ -1,4 +1,4 @@
-package org.guizhoubot.cli;
+package org.guizhoubot.bench;
 
 import dev.langchain4j.data.document.Document;
 import dev.langchain4j.data.document.splitter.DocumentSplitters;
@@ -8,7 +8,11 @@ import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,20 +20,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.guizhoubot.App;
+import org.guizhoubot.Main;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleFormatException;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.CorpusFile;
 import org.guizhoubot.index.ArticleMeta;
-import org.guizhoubot.index.FlatVectorIndex;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.index.IndexSnapshot;
@@ -38,29 +44,81 @@ import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
 import org.guizhoubot.index.QuantizedVectorIndex;
-import org.guizhoubot.index.SyntheticIndex;
 import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.SettingsException;
+import org.guizhoubot.config.SettingsLoader;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** Benchmarks of speed and memory; each prints its figures (medians over runs) and never fails on a goal. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * The benchmark program ({@code guizhou-bot-bench.jar}): speed and memory figures, medians over
+ * runs, printed with the machine load; it never fails on a goal. Not part of the product jar.
+ */
+@Command(name = "guizhou-bot-bench", mixinStandardHelpOptions = true,
     description = {"Measures indexing, reindexing, answer latency, vector search at scale and cold start.",
         "Run on a quiet machine; every figure is printed with the machine load at the start."},
-    subcommands = {BenchCommand.Index.class, BenchCommand.Noop.class, BenchCommand.Answer.class,
-        BenchCommand.Scale.class, BenchCommand.Cold.class})
-final class BenchCommand implements Runnable {
-  @ParentCommand Cli cli;
+    subcommands = {Bench.Index.class, Bench.Noop.class, Bench.Answer.class,
+        Bench.Scale.class, Bench.Cold.class, CommandLine.HelpCommand.class})
+public final class Bench implements Runnable {
+  static final int OK = 0;
+  static final int BAD_INPUT = 1;
+  static final int INTERNAL_ERROR = 2;
+
+  final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+
+  public static void main(String[] args) {
+    Bench bench = new Bench();
+    CommandLine cl = new CommandLine(bench);
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof BadInputException) {
+        commandLine.getErr().println("Error: " + ex.getMessage());
+        return BAD_INPUT;
+      }
+      throw ex;
+    });
+    int code = cl.execute(args);
+    bench.out.flush();
+    System.exit(code);
+  }
 
   @Override
   public void run() {
-    new picocli.CommandLine(this).usage(cli.out);
+    new CommandLine(this).usage(out);
   }
 
-  static void header(Cli cli, String what) {
+  /** A setting or argument the user has to fix: exit code 1 with the message. */
+  static final class BadInputException extends RuntimeException {
+    BadInputException(String message) {
+      super(message);
+    }
+  }
+
+  /** Settings as the product resolves them: flags, then the environment, the config file, defaults. */
+  Settings settings(BenchOptions options) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (options.corpus != null) {
+      flags.put(SettingsLoader.CORPUS_DIR.name(), options.corpus.toString());
+    }
+    if (options.data != null) {
+      flags.put(SettingsLoader.DATA_DIR.name(), options.data.toString());
+    }
+    try {
+      return new SettingsLoader(System.getenv(), Path.of("")).load(options.config, flags);
+    } catch (SettingsException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  App open(BenchOptions options) {
+    return App.open(settings(options));
+  }
+
+  static void header(Bench cli, String what) {
     cli.out.printf(Locale.ROOT, "# bench %s  %s  %d cores  java %s  load average %s%n", what, Instant.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage());
   }
@@ -94,7 +152,11 @@ final class BenchCommand implements Runnable {
 
   static double percentile(List<Double> values, double p) {
     double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return EvalCommand.percentile(sorted, p);
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
   }
 
   static double median(List<Double> values) {
@@ -109,13 +171,19 @@ final class BenchCommand implements Runnable {
     return nanos / 1e6;
   }
 
-  /** Runs this program's command line in a new JVM and returns its wall time in ms. */
-  static double runChild(Cli cli, List<String> args) throws IOException, InterruptedException {
+  /** Runs the product's command line in a new JVM ({@code java -jar guizhou-bot.jar ...}) and returns its wall time in ms. */
+  static double runChild(Bench cli, List<String> args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add("org.guizhoubot.Main");
+    Path product = productLocation();
+    if (product.toString().endsWith(".jar")) {
+      cmd.add("-jar");
+      cmd.add(product.toString());
+    } else {
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(Main.class.getName());
+    }
     cmd.addAll(args);
     Path log = Files.createTempFile("bench-child", ".log");
     try {
@@ -136,7 +204,16 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  static List<String> dirArgs(Cli cli, CommonOptions common) {
+  /** Where the product's classes come from: guizhou-bot.jar when run from the bench jar. */
+  static Path productLocation() {
+    try {
+      return Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the product classes", e);
+    }
+  }
+
+  static List<String> dirArgs(Bench cli, BenchOptions common) {
     var s = cli.settings(common);
     return List.of("--corpus", s.corpusDir().toString(), "--data", s.dataDir().toString());
   }
@@ -146,8 +223,8 @@ final class BenchCommand implements Runnable {
           "With --peer, then runs langchain4j's plain path on the same articles: recursive 300-token splitter,",
           "AllMiniLmL6V2EmbeddingModel.embedAll, InMemoryEmbeddingStore."})
   static final class Index implements Callable<Integer> {
-    @ParentCommand BenchCommand bench;
-    @Mixin CommonOptions common;
+    @ParentCommand Bench bench;
+    @Mixin BenchOptions common;
 
     @Option(names = "--runs", defaultValue = "1", description = "Full rebuilds to time (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -157,7 +234,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Cli cli = bench.cli;
+      Bench cli = bench;
       header(cli, "index");
       List<Double> seconds = new ArrayList<>();
       List<Double> passageRates = new ArrayList<>();
@@ -190,7 +267,7 @@ final class BenchCommand implements Runnable {
       if (peer) {
         peer(cli);
       }
-      return Cli.OK;
+      return OK;
     }
 
     private static long modelInputPieces(App app) throws IOException {
@@ -206,7 +283,7 @@ final class BenchCommand implements Runnable {
       return total;
     }
 
-    private void peer(Cli cli) throws IOException {
+    private void peer(Bench cli) throws IOException {
       var settings = cli.settings(common);
       ArticleReader reader = new ArticleReader();
       List<Document> docs = new ArrayList<>();
@@ -239,15 +316,15 @@ final class BenchCommand implements Runnable {
           "The changed article is the first corpus file: a sentence is appended, then the original is put back",
           "(both runs embed one article). Use a copy of the corpus."})
   static final class Noop implements Callable<Integer> {
-    @ParentCommand BenchCommand bench;
-    @Mixin CommonOptions common;
+    @ParentCommand Bench bench;
+    @Mixin BenchOptions common;
 
     @Option(names = "--runs", defaultValue = "3", description = "Repetitions (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Override
     public Integer call() throws Exception {
-      Cli cli = bench.cli;
+      Bench cli = bench;
       header(cli, "noop");
       List<String> args = new ArrayList<>(List.of("index"));
       args.addAll(dirArgs(cli, common));
@@ -279,7 +356,7 @@ final class BenchCommand implements Runnable {
       }
       cli.out.printf(Locale.ROOT, "one changed article (%s; new JVM, `index`, model load included): runs %s ms,"
           + " median %.0f ms; load %s%n", file.getFileName(), fmt(changed), median(changed), loadAverage());
-      return Cli.OK;
+      return OK;
     }
   }
 
@@ -287,8 +364,8 @@ final class BenchCommand implements Runnable {
       description = {"Answers the questions of a file warm (--rounds times each) and prints p50/p95 of retrieval,",
           "composition and total, the parts of retrieval, and exact against approximate vector search on this index."})
   static final class Answer implements Callable<Integer> {
-    @ParentCommand BenchCommand bench;
-    @Mixin CommonOptions common;
+    @ParentCommand Bench bench;
+    @Mixin BenchOptions common;
 
     @Parameters(paramLabel = "QUESTIONS.jsonl", description = "One JSON object per line with a \"question\".")
     Path file;
@@ -298,7 +375,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Cli cli = bench.cli;
+      Bench cli = bench;
       header(cli, "answer");
       List<String> questions = questions(file);
       try (App app = cli.open(common)) {
@@ -342,10 +419,10 @@ final class BenchCommand implements Runnable {
         cli.out.println("  (rest = retrieval minus embedding and vector search of the same question, timed separately)");
         compareVectorIndexes(cli, app, snap, questions);
       }
-      return Cli.OK;
+      return OK;
     }
 
-    private static void compareVectorIndexes(Cli cli, App app, IndexSnapshot snap, List<String> questions) {
+    private static void compareVectorIndexes(Bench cli, App app, IndexSnapshot snap, List<String> questions) {
       VectorIndex current = snap.vectors();
       int n = current.size();
       int dim = current.dimension();
@@ -371,7 +448,7 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  static void compare(Cli cli, VectorIndex index, List<float[]> queries, VectorIndex exact) {
+  static void compare(Bench cli, VectorIndex index, List<float[]> queries, VectorIndex exact) {
     for (int w = 0; w < 3; w++) {
       for (float[] q : queries) {
         index.search(q, 40);
@@ -410,7 +487,7 @@ final class BenchCommand implements Runnable {
     return (double) found / truth.size();
   }
 
-  static void line(Cli cli, String what, List<Double> values) {
+  static void line(Bench cli, String what, List<Double> values) {
     cli.out.printf(Locale.ROOT, "  %-22s p50 %8.2f ms   p95 %8.2f ms%n", what, percentile(values, 50), percentile(values, 95));
   }
 
@@ -418,8 +495,26 @@ final class BenchCommand implements Runnable {
     return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
   }
 
+  /** The "question" of each line of a JSONL question file. */
   static List<String> questions(Path file) throws IOException {
-    return EvalCommand.read(file).stream().map(EvalCommand.Question::question).toList();
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException("no such file: " + file);
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> out = new ArrayList<>();
+    int lineNo = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode question = mapper.readTree(line).get("question");
+      if (question == null) {
+        throw new BadInputException(file.getFileName() + " line " + lineNo + ": no \"question\"");
+      }
+      out.add(question.asText());
+    }
+    return out;
   }
 
   @Command(name = "scale", mixinStandardHelpOptions = true,
@@ -427,7 +522,7 @@ final class BenchCommand implements Runnable {
           "to DIR/synthetic-SIZE.db on first use, FTS5 left empty): load time, p50/p95, recall@10 against exact",
           "search, RSS; then langchain4j's InMemoryEmbeddingStore on the same vectors and the ratio."})
   static final class Scale implements Callable<Integer> {
-    @ParentCommand BenchCommand bench;
+    @ParentCommand Bench bench;
 
     @Option(names = "--size", defaultValue = "100000", description = "Passages (default: ${DEFAULT-VALUE}).")
     int size;
@@ -449,7 +544,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Cli cli = bench.cli;
+      Bench cli = bench;
       header(cli, "scale --size " + size);
       if (size < 1) {
         throw new BadInputException("--size must be >= 1, was " + size);
@@ -470,13 +565,11 @@ final class BenchCommand implements Runnable {
               snap.articles().size(), snap.passages().size(), snap.vectors().getClass().getSimpleName(),
               (System.nanoTime() - s0) / 1e9, memory());
         }
-        return Cli.OK;
+        return OK;
       }
       float[] data;
       long l0 = System.nanoTime();
-      try (IndexStore store = IndexStore.open(file)) {
-        data = store.loadVectors(dim);
-      }
+      data = VectorFile.load(file, dim);
       long l1 = System.nanoTime();
       int n = data.length / dim;
       VectorIndex chosen = App.vectorIndexFor(data, n, dim);
@@ -551,15 +644,15 @@ final class BenchCommand implements Runnable {
         cli.out.printf(Locale.ROOT, "  ratio InMemoryEmbeddingStore p50 / ours p50 = %.1f; FlatVectorIndex p50 / ours p50 = %.1f%n",
             ratio, percentile(flatTimes, 50) / percentile(ourTimes, 50));
       }
-      return Cli.OK;
+      return OK;
     }
   }
 
   @Command(name = "cold", mixinStandardHelpOptions = true,
       description = "Times `ask QUESTION` in a new JVM, start to answer, on an index that is up to date.")
   static final class Cold implements Callable<Integer> {
-    @ParentCommand BenchCommand bench;
-    @Mixin CommonOptions common;
+    @ParentCommand Bench bench;
+    @Mixin BenchOptions common;
 
     @Option(names = "--runs", defaultValue = "5", description = "Repetitions (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -569,7 +662,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      Cli cli = bench.cli;
+      Bench cli = bench;
       header(cli, "cold");
       String q = words.isEmpty() ? "Who is the co-founder of Baishan Cloud?" : String.join(" ", words);
       List<String> args = new ArrayList<>(List.of("ask"));
@@ -581,7 +674,7 @@ final class BenchCommand implements Runnable {
       }
       cli.out.printf(Locale.ROOT, "cold start to first answer (new JVM, `ask`): runs %s ms, median %.0f ms; load %s%n",
           fmt(times), median(times), loadAverage());
-      return Cli.OK;
+      return OK;
     }
   }
 
