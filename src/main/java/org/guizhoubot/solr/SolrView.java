@@ -34,6 +34,8 @@ public final class SolrView implements IndexView {
   private final CloudSolrClient client;
   private final String collection;
   private volatile int[] counts;
+  /** Passages holding each phrase, as far as asked for already. */
+  private final Map<String, Integer> phraseCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   SolrView(CloudSolrClient client, String collection) {
     this.client = client;
@@ -56,17 +58,10 @@ public final class SolrView implements IndexView {
   }
 
   private int[] counts() {
-    int[] c = counts;
-    if (c == null) {
-      SolrQuery q = new SolrQuery("kind:passage");
-      q.setRows(0);
-      q.setFacet(true);
-      q.addFacetQuery("{!key=first}ordinal:0");
-      QueryResponse r = query(client, collection, q);
-      c = new int[] {(int) r.getResults().getNumFound(), r.getFacetQuery().getOrDefault("first", 0)};
-      counts = c;
+    if (counts == null) {
+      count(List.of(), List.of());
     }
-    return c;
+    return counts;
   }
 
   @Override
@@ -114,50 +109,70 @@ public final class SolrView implements IndexView {
 
   @Override
   public Map<String, Integer> passagesWith(Collection<String> phrases) {
+    List<String> missing = new ArrayList<>();
+    for (String p : new LinkedHashSet<>(phrases)) {
+      if (!phraseCounts.containsKey(p)) {
+        missing.add(p);
+      }
+    }
+    if (!missing.isEmpty()) {
+      count(List.of(), missing);
+    }
     Map<String, Integer> out = new LinkedHashMap<>();
-    List<String> distinct = new ArrayList<>(new LinkedHashSet<>(phrases));
-    if (distinct.isEmpty()) {
-      return out;
-    }
-    SolrQuery q = new SolrQuery("kind:passage");
-    q.setRows(0);
-    q.setFacet(true);
-    for (int i = 0; i < distinct.size(); i++) {
-      q.addFacetQuery("{!lucene key=p" + i + " q.op=OR}" + phraseQuery(distinct.get(i)));
-    }
-    Map<String, Integer> counts = query(client, collection, q).getFacetQuery();
-    for (int i = 0; i < distinct.size(); i++) {
-      out.put(distinct.get(i), counts.getOrDefault("p" + i, 0));
+    for (String p : phrases) {
+      out.put(p, phraseCounts.get(p));
     }
     return out;
   }
 
+  /**
+   * One request for the counts of passages and articles (when not known yet), of passages holding
+   * each stem and each phrase; the phrase counts and the totals are kept in this view.
+   */
+  private Map<String, Integer> count(List<String> stems, List<String> phrases) {
+    SolrQuery q = new SolrQuery("kind:passage");
+    q.setRows(0);
+    q.setFacet(true);
+    q.addFacetQuery("{!key=first}ordinal:0");
+    for (int i = 0; i < stems.size(); i++) {
+      q.addFacetQuery("{!term f=stems key=s" + i + "}" + stems.get(i));
+    }
+    for (int i = 0; i < phrases.size(); i++) {
+      q.addFacetQuery("{!lucene key=p" + i + " q.op=OR}" + phraseQuery(phrases.get(i)));
+    }
+    QueryResponse r = query(client, collection, q);
+    Map<String, Integer> facets = r.getFacetQuery();
+    if (counts == null) {
+      counts = new int[] {(int) r.getResults().getNumFound(), facets.getOrDefault("first", 0)};
+    }
+    for (int i = 0; i < phrases.size(); i++) {
+      phraseCounts.put(phrases.get(i), facets.getOrDefault("p" + i, 0));
+    }
+    Map<String, Integer> byStem = new LinkedHashMap<>();
+    for (int i = 0; i < stems.size(); i++) {
+      byStem.put(stems.get(i), facets.getOrDefault("s" + i, 0));
+    }
+    return byStem;
+  }
+
+  /**
+   * The question's stems and content terms are counted in one request with the totals, so that the
+   * retriever's later {@link #passageCount} and {@link #passagesWith} need no request of their own.
+   */
   @Override
   public TermStats termStats(String question) {
     Set<String> stems = new LinkedHashSet<>();
     for (String t : QueryTerms.tokens(question)) {
       stems.add(QueryTerms.stem(t));
     }
-    return TermStats.of(passageCount(), stemCounts(stems), stem -> stemCounts(Set.of(stem)).get(stem));
-  }
-
-  private Map<String, Integer> stemCounts(Set<String> stems) {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    if (stems.isEmpty()) {
-      return out;
+    List<String> phrases = new ArrayList<>();
+    for (String t : QueryTerms.contentTerms(question)) {
+      if (!phraseCounts.containsKey(t)) {
+        phrases.add(t);
+      }
     }
-    List<String> list = new ArrayList<>(stems);
-    SolrQuery q = new SolrQuery("kind:passage");
-    q.setRows(0);
-    q.setFacet(true);
-    for (int i = 0; i < list.size(); i++) {
-      q.addFacetQuery("{!term f=stems key=s" + i + "}" + list.get(i));
-    }
-    Map<String, Integer> counts = query(client, collection, q).getFacetQuery();
-    for (int i = 0; i < list.size(); i++) {
-      out.put(list.get(i), counts.getOrDefault("s" + i, 0));
-    }
-    return out;
+    Map<String, Integer> df = count(new ArrayList<>(stems), phrases);
+    return TermStats.of(passageCount(), df, stem -> count(List.of(stem), List.of()).get(stem));
   }
 
   /** A phrase in the text or, weighing half, in the title. */
