@@ -7,6 +7,8 @@ import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
 import org.guizhoubot.answer.OpenAiChatBackend;
 import org.guizhoubot.answer.QuestionAnswerer;
+import org.guizhoubot.conversation.ConversationMemory;
+import org.guizhoubot.language.ChineseQueryTranslator;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
@@ -78,8 +80,9 @@ public final class App implements AutoCloseable {
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
-    this.answerer = new QuestionAnswerer(retriever, composer);
-    this.library = new LocalLibrary(corpus, importer, serving, retriever, answerer);
+    this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
+        new ConversationMemory(settings.conversationTtl()));
+    this.library = new LocalLibrary(corpus, importer, serving, answerer);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */

@@ -60,10 +60,12 @@ import picocli.CommandLine.ParentCommand;
  * runs, printed with the machine load; it never fails on a goal. Not part of the product jar.
  */
 @Command(name = "guizhou-bot-bench", mixinStandardHelpOptions = true,
-    description = {"Measures indexing, reindexing, answer latency, vector search at scale and cold start.",
+    description = {"Measures indexing, reindexing, answer latency, vector search at scale, cold start,",
+        "conversation memory and the Chinese dictionary.",
         "Run on a quiet machine; every figure is printed with the machine load at the start."},
     subcommands = {Bench.Index.class, Bench.Noop.class, Bench.Answer.class,
-        Bench.Scale.class, Bench.Cold.class, CommandLine.HelpCommand.class})
+        Bench.Scale.class, Bench.Cold.class, Bench.Conversations.class, Bench.Chinese.class,
+        CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
   static final int OK = 0;
   static final int BAD_INPUT = 1;
@@ -678,4 +680,85 @@ public final class Bench implements Runnable {
     }
   }
 
+
+  @Command(name = "conversations", mixinStandardHelpOptions = true,
+      description = {"Fills the conversation memory with CHATS chats of three turns each and prints the heap it holds,",
+          "then twice as many chats to show that it stays at its bound (the default 10,000 conversations)."})
+  static final class Conversations implements Callable<Integer> {
+    @ParentCommand Bench bench;
+
+    @Option(names = "--chats", defaultValue = "10000", description = "Chats (default: ${DEFAULT-VALUE}).")
+    int chats;
+
+    @Override
+    public Integer call() {
+      header(bench, "conversations");
+      for (int n : new int[] {chats, 2 * chats}) {
+        long before = usedHeap();
+        org.guizhoubot.conversation.ConversationMemory memory =
+            new org.guizhoubot.conversation.ConversationMemory(java.time.Duration.ofMinutes(30));
+        long t0 = System.nanoTime();
+        for (int c = 0; c < n; c++) {
+          for (int t = 0; t < 3; t++) {
+            memory.remember("tg:" + (1_000_000_000L + c) + ":" + (2_000_000L + c), turn(c, t, memory.now()));
+          }
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        long after = usedHeap();
+        bench.out.printf(Locale.ROOT, "%d chats x 3 turns: %d conversations kept, heap held %.1f MiB (%.0f bytes a kept"
+            + " conversation), %.0f ms to fill%n", n, memory.size(), (after - before) / 1048576.0,
+            (after - before) / (double) Math.max(1, memory.size()), ms);
+      }
+      bench.out.println(memory());
+      return OK;
+    }
+
+    private static org.guizhoubot.conversation.Turn turn(int chat, int t, java.time.Instant at) {
+      return new org.guizhoubot.conversation.Turn(
+          "How many big data companies has the Guian New Area attracted since it was set up, chat " + chat + " turn " + t + "?",
+          List.of("Guian New Area", "Guizhou", "Big Data Expo", "Sun Zhigang"),
+          List.of("many", "big", "data", "companies", "attracted", "set", "area", "new"),
+          List.of("big-data-valley-expo", "big-data-valley-2017-expo"), at);
+    }
+
+    private static long usedHeap() {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      Runtime r = Runtime.getRuntime();
+      return r.totalMemory() - r.freeMemory();
+    }
+  }
+
+  @Command(name = "chinese", mixinStandardHelpOptions = true,
+      description = {"Times reading the bundled CC-CEDICT (as on the first Chinese question) and turning Chinese",
+          "questions into English search words (the segmenter's own dictionaries load on the first one)."})
+  static final class Chinese implements Callable<Integer> {
+    @ParentCommand Bench bench;
+
+    @Override
+    public Integer call() {
+      header(bench, "chinese");
+      long t0 = System.nanoTime();
+      org.guizhoubot.language.ChineseQueryTranslator translator = org.guizhoubot.language.ChineseQueryTranslator.bundled();
+      double load = (System.nanoTime() - t0) / 1e6;
+      String[] questions = {"贵阳有哪些大数据企业？", "孙志刚在博览会上说了什么？", "2018年有多少人参加了博览会？",
+          "花溪大学城有几所大学？", "蘋果公司的數據中心在哪裡？"};
+      long t1 = System.nanoTime();
+      translator.translate(questions[0], w -> true);
+      double first = (System.nanoTime() - t1) / 1e6;
+      List<Double> times = new ArrayList<>();
+      for (int r = 0; r < 20; r++) {
+        for (String q : questions) {
+          long t = System.nanoTime();
+          translator.translate(q, w -> true);
+          times.add((System.nanoTime() - t) / 1e6);
+        }
+      }
+      bench.out.printf(Locale.ROOT, "dictionary read: %.0f ms; first question (segmenter dictionaries load): %.0f ms;"
+          + " then median %.2f ms a question over %d; load %s%n", load, first, median(times), times.size(), loadAverage());
+      bench.out.println(memory());
+      return OK;
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package org.guizhoubot.answer;
 
 import java.util.List;
+import org.guizhoubot.language.Language;
 
 /**
  * Renders an outcome: the answer, then "Sources:" with one line per marker; or the decline, then
@@ -22,8 +23,8 @@ public final class AnswerFormatter {
     /** One source line, starting with its marker {@code [n]}. */
     String citation(Citation citation);
 
-    /** What follows a decline's message when there are nearest articles. */
-    String nearby(List<String> topics);
+    /** What follows a decline's message when there are nearest articles, introduced by {@code intro}. */
+    String nearby(String intro, List<String> topics);
   }
 
   /** Plain text: sources as {@link Citation#sourceLine()}, nearest articles on the decline's line. */
@@ -44,8 +45,8 @@ public final class AnswerFormatter {
     }
 
     @Override
-    public String nearby(List<String> topics) {
-      return " " + NEARBY + " " + String.join("; ", topics) + ".";
+    public String nearby(String intro, List<String> topics) {
+      return " " + intro + " " + String.join("; ", topics) + ".";
     }
   };
 
@@ -55,9 +56,21 @@ public final class AnswerFormatter {
     return render(outcome, PLAIN);
   }
 
+  /** As {@link #plain(Outcome)}, with the bot's own words in the language the question was asked in. */
+  public static String plain(Outcome outcome, Language language) {
+    return render(outcome, PLAIN, language);
+  }
+
   public static String render(Outcome outcome, Markup markup) {
+    return render(outcome, markup, Language.ENGLISH);
+  }
+
+  /** The outcome with the headings in the language the question was asked in. */
+  public static String render(Outcome outcome, Markup markup, Language language) {
+    boolean zh = language == Language.CHINESE;
     if (outcome instanceof Outcome.Answered a) {
-      StringBuilder s = new StringBuilder(markup.text(a.text())).append("\n\n").append(markup.heading("Sources:"));
+      StringBuilder s = new StringBuilder(markup.text(a.text())).append("\n\n")
+          .append(markup.heading(zh ? ChineseReplies.SOURCES : "Sources:"));
       for (Citation c : a.citations()) {
         s.append('\n').append(markup.citation(c));
       }
@@ -66,7 +79,7 @@ public final class AnswerFormatter {
     Outcome.Declined d = (Outcome.Declined) outcome;
     StringBuilder s = new StringBuilder(markup.text(d.message()));
     if (!d.nearbyTopics().isEmpty()) {
-      s.append(markup.nearby(d.nearbyTopics()));
+      s.append(markup.nearby(zh ? ChineseReplies.NEARBY : NEARBY, d.nearbyTopics()));
     }
     return s.toString();
   }

@@ -1,33 +1,139 @@
 package org.guizhoubot.answer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.guizhoubot.conversation.ConversationMemory;
+import org.guizhoubot.conversation.Expansion;
+import org.guizhoubot.conversation.FollowUps;
+import org.guizhoubot.conversation.Turn;
+import org.guizhoubot.language.ChineseQueryTranslator;
+import org.guizhoubot.language.EnglishQuery;
+import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.language.Language;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.Retriever;
+import org.guizhoubot.retrieval.Search;
 
-/** Answers a question: retrieves passages, then lets the composer answer or decline. */
+/**
+ * Answers a question: reads it (a Chinese question becomes English search words; a follow-up in a
+ * conversation is expanded with the previous turn), retrieves passages, then lets the composer
+ * answer or decline, in the question's language.
+ */
 public final class QuestionAnswerer {
   /** Passages handed to the composer. */
   public static final int PASSAGES = 6;
+  /** Weight of the expanded search's ranking against the question as asked (weight 1). */
+  static final double EXPANDED_WEIGHT = 1.5;
 
   private final Retriever retriever;
   private final AnswerComposer composer;
+  private final Supplier<ChineseQueryTranslator> translator;
+  private final ConversationMemory memory;
 
-  public QuestionAnswerer(Retriever retriever, AnswerComposer composer) {
+  public QuestionAnswerer(Retriever retriever, AnswerComposer composer, Supplier<ChineseQueryTranslator> translator,
+      ConversationMemory memory) {
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.composer = Objects.requireNonNull(composer, "composer");
+    this.translator = Objects.requireNonNull(translator, "translator");
+    this.memory = Objects.requireNonNull(memory, "memory");
   }
 
+  /** A question on its own, outside any conversation. */
   public AnswerResult answer(String question) {
+    return answer(question, null);
+  }
+
+  /**
+   * A question within a conversation (null: none): a question that refers back to the
+   * conversation's previous turn is searched both as asked and expanded with that turn's names and
+   * key terms, and the turn is remembered for the next question.
+   */
+  public AnswerResult answer(String question, String conversation) {
     String q = question == null ? "" : question.strip();
     if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
-      return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", java.util.List.of(),
-          composer.name()), java.util.List.of(), 0, 0);
+      return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", List.of(),
+          composer.name()), List.of(), 0, 0);
     }
+    Language language = Language.of(q);
+    Optional<Turn> previous = conversation == null ? Optional.empty() : memory.last(conversation);
     long t0 = System.nanoTime();
-    Retrieval retrieval = retriever.retrieve(q, PASSAGES);
+    AtomicReference<Reading> reading = new AtomicReference<>();
+    AtomicReference<EnglishQuery> english = new AtomicReference<>();
+    Retrieval retrieval = retriever.retrieve(stats -> {
+      if (language == Language.CHINESE) {
+        english.set(translator.get().translate(q, t -> stats.df(t) > 0));
+      }
+      String searchText = english.get() == null || english.get().english().isBlank() ? q : english.get().english();
+      Reading r = new Reading(language, searchText, FollowUps.expand(q, searchText, previous), searchText);
+      reading.set(r);
+      List<Search> searches = new ArrayList<>();
+      searches.add(new Search(searchText, 1));
+      if (r.expansion() instanceof Expansion.Expanded e) {
+        searches.add(new Search(e.expanded(), EXPANDED_WEIGHT));
+      }
+      return searches;
+    }, PASSAGES);
     long t1 = System.nanoTime();
-    Outcome outcome = composer.compose(q, retrieval);
+    Reading r = reading.get().withComposedText(composedText(reading.get(), english.get(), retrieval));
+    Outcome composed = composer.compose(r.composedText(), retrieval);
+    Outcome outcome = ChineseReplies.localize(composed, q, language);
     long t2 = System.nanoTime();
-    return new AnswerResult(outcome, retrieval.passages(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    if (conversation != null) {
+      remember(conversation, q, r, composed);
+    }
+    return new AnswerResult(outcome, retrieval.passages(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, r);
+  }
+
+  /** The best {@code k} passages for a question searched as {@link #answer(String)} would search it. */
+  public Retrieval search(String question, int k) {
+    String q = question == null ? "" : question.strip();
+    if (Language.of(q) != Language.CHINESE) {
+      return retriever.retrieve(q, k);
+    }
+    return retriever.retrieve(stats -> {
+      String english = translator.get().translate(q, t -> stats.df(t) > 0).english();
+      return List.of(new Search(english.isBlank() ? q : english, 1));
+    }, k);
+  }
+
+  /** Forgets a conversation: its next question is read on its own. */
+  public void forget(String conversation) {
+    memory.forget(conversation);
+  }
+
+  /**
+   * What the composer weighs the evidence against: a Chinese question's English in the senses the
+   * retrieved passages use; a follow-up with the previous turn's names (what it is about), not its
+   * terms (what was asked then).
+   */
+  private static String composedText(Reading r, EnglishQuery english, Retrieval retrieval) {
+    String text = r.searchText();
+    if (english != null) {
+      java.util.Set<String> evidence = new java.util.HashSet<>();
+      for (var p : retrieval.passages()) {
+        for (String t : QueryTerms.tokens(p.passage().text() + " " + p.article().title())) {
+          evidence.add(QueryTerms.stem(t));
+        }
+      }
+      text = english.fittedTo(t -> evidence.contains(QueryTerms.stem(t)));
+    }
+    if (r.expansion() instanceof Expansion.Expanded e) {
+      return e.withNames(text);
+    }
+    return text;
+  }
+
+  private void remember(String conversation, String question, Reading r, Outcome composed) {
+    List<String> cited = new ArrayList<>();
+    Optional<String> answer = Optional.empty();
+    if (composed instanceof Outcome.Answered a) {
+      a.citations().forEach(c -> cited.add(c.articleId()));
+      answer = Optional.of(a.text());
+    }
+    memory.remember(conversation, FollowUps.turnOf(question, r.composedText(), answer, cited, memory.now()));
   }
 }

@@ -7,6 +7,8 @@ import org.guizhoubot.answer.AnswerFormatter;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.conversation.Expansion;
+import org.guizhoubot.language.Language;
 
 /** The JSON shape of one answer, as printed by {@code ask --json}. */
 final class AnswerJson {
@@ -19,8 +21,19 @@ final class AnswerJson {
     Outcome outcome = r.outcome();
     o.put("question", outcome.question());
     o.put("answered", outcome instanceof Outcome.Answered);
-    o.put("answer", AnswerFormatter.plain(outcome));
+    o.put("answer", AnswerFormatter.plain(outcome, r.reading().language()));
     o.put("composer", outcome.composer());
+    o.put("language", r.reading().language() == Language.CHINESE ? "zh" : "en");
+    o.put("search", r.reading().searchText());
+    if (r.reading().expansion() instanceof Expansion.Expanded e) {
+      ObjectNode x = o.putObject("expansion");
+      x.put("trigger", e.trigger().name().toLowerCase(java.util.Locale.ROOT));
+      ArrayNode added = x.putArray("added");
+      e.added().forEach(added::add);
+      x.put("query", e.expanded());
+    } else {
+      o.putNull("expansion");
+    }
     ArrayNode cites = o.putArray("citations");
     if (outcome instanceof Outcome.Answered a) {
       for (Citation c : a.citations()) {

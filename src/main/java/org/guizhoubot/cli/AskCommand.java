@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
 import org.guizhoubot.answer.AnswerFormatter;
@@ -17,7 +18,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
     description = {"Answers a question with cited sources.",
-        "With no QUESTION, reads questions from standard input, one per line, and answers each."})
+        "With no QUESTION, reads questions from standard input, one per line, and answers each.",
+        "A line may also be JSON: {\"conversation\": \"c1\", \"question\": \"...\"}; questions of one",
+        "conversation are read as follow-ups of the one before."})
 final class AskCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;
@@ -37,11 +40,24 @@ final class AskCommand implements Callable<Integer> {
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
       String line;
+      int lineNo = 0;
       while ((line = in.readLine()) != null) {
+        lineNo++;
         if (line.isBlank()) {
           continue;
         }
-        print(app.library().answer(line));
+        AnswerResult r;
+        if (line.stripLeading().startsWith("{")) {
+          Optional<StdinQuestion> q = StdinQuestion.parse(line, lineNo, cli.err);
+          if (q.isEmpty()) {
+            continue;
+          }
+          r = q.get().conversation() == null ? app.library().answer(q.get().question())
+              : app.library().answer(q.get().question(), q.get().conversation());
+        } else {
+          r = app.library().answer(line);
+        }
+        print(r);
         if (!json) {
           cli.out.println();
         }
@@ -52,6 +68,6 @@ final class AskCommand implements Callable<Integer> {
   }
 
   private void print(AnswerResult r) {
-    cli.out.println(json ? AnswerJson.line(r) : AnswerFormatter.plain(r.outcome()));
+    cli.out.println(json ? AnswerJson.line(r) : AnswerFormatter.plain(r.outcome(), r.reading().language()));
   }
 }

@@ -26,7 +26,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Runs a question file and prints citation recall, fact hit, decline rates and latency.",
-        "Each line: {\"id\", \"question\", \"articles\": [gold ids, empty when out of scope], \"answer\": [regex...]}."})
+        "Each line: {\"id\", \"question\", \"articles\": [gold ids, empty when out of scope], \"answer\": [regex...]}.",
+        "Optional: \"kind\" (figures are also printed per kind); \"conversation\" and \"turn\": the lines of a",
+        "conversation are asked in turn order as one conversation, and only turn 2 and later are scored."})
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;
@@ -49,12 +51,31 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = {"-v", "--verbose"}, description = "Print every question's outcome.")
   boolean verbose;
 
-  /** One line of a question file: gold article ids (empty: should decline) and answer patterns. */
-  record Question(String id, String question, Set<String> gold, List<Pattern> answer) {}
+  /**
+   * One line of a question file: gold article ids (empty: should decline), answer patterns, its kind
+   * (null if none) and, for a conversation's line, the conversation and turn (null and 0 otherwise).
+   */
+  record Question(String id, String question, Set<String> gold, List<Pattern> answer, String kind,
+      String conversation, int turn) {
+    /** Turn 1 of a conversation only sets the context; it is asked but not scored. */
+    boolean scored() {
+      return conversation == null || turn >= 2;
+    }
+  }
+
+  /** Counts for one group of questions (all, or one kind). */
+  private static final class Tally {
+    int inScope;
+    int outScope;
+    int cited;
+    int facts;
+    int declinedOut;
+    int declinedIn;
+  }
 
   @Override
   public Integer call() throws IOException {
-    List<Question> questions = read(file);
+    List<Question> questions = inTurnOrder(read(file));
     try (App app = cli.openIndexed(common)) {
       int inScope = 0;
       int outScope = 0;
@@ -65,23 +86,37 @@ final class EvalCommand implements Callable<Integer> {
       int declinedIn = 0;
       List<Double> latencies = new ArrayList<>();
       app.library().answer("warm up");
+      java.util.Map<String, Tally> byKind = new java.util.TreeMap<>();
+      String run = Long.toHexString(System.nanoTime());
       for (Question q : questions) {
-        AnswerResult r = app.library().answer(q.question());
+        AnswerResult r = q.conversation() == null ? app.library().answer(q.question())
+            : app.library().answer(q.question(), "eval-" + run + "-" + q.conversation());
+        if (!q.scored()) {
+          if (verbose) {
+            cli.out.println(q.id() + " (turn " + q.turn() + ", not scored) | " + q.question());
+          }
+          continue;
+        }
         latencies.add(r.totalMs());
         Outcome o = r.outcome();
         boolean answered = o instanceof Outcome.Answered;
+        Tally kind = q.kind() == null ? new Tally() : byKind.computeIfAbsent(q.kind(), k -> new Tally());
         String mark;
         if (q.gold().isEmpty()) {
           outScope++;
+          kind.outScope++;
           declinedOut += answered ? 0 : 1;
+          kind.declinedOut += answered ? 0 : 1;
           mark = answered ? "ANSWERED (should decline)" : "declined ok";
         } else {
           inScope++;
+          kind.inScope++;
           List<RetrievedPassage> top = r.passages().subList(0, Math.min(3, r.passages().size()));
           boolean inTop3 = top.stream().anyMatch(p -> q.gold().contains(p.article().id()));
           retrievedTop3 += inTop3 ? 1 : 0;
           if (!answered) {
             declinedIn++;
+            kind.declinedIn++;
             mark = "DECLINED (in scope)";
           } else {
             Outcome.Answered a = (Outcome.Answered) o;
@@ -89,11 +124,16 @@ final class EvalCommand implements Callable<Integer> {
             boolean f = q.answer().stream().allMatch(p -> p.matcher(a.text()).find());
             cited += c ? 1 : 0;
             facts += f ? 1 : 0;
+            kind.cited += c ? 1 : 0;
+            kind.facts += f ? 1 : 0;
             mark = (c ? "cited" : "NOT CITED") + ", " + (f ? "fact" : "NO FACT") + (inTop3 ? "" : ", not in top 3");
           }
         }
         if (verbose) {
-          cli.out.println(q.id() + " " + mark + " | " + q.question());
+          cli.out.println(q.id() + " " + mark + " | " + q.question()
+              + (r.reading().searchText().equals(q.question()) ? "" : " | searched: " + r.reading().searchText())
+              + (r.reading().expansion() instanceof org.guizhoubot.conversation.Expansion.Expanded e
+                  ? " | expanded: " + String.join(", ", e.added()) : ""));
           cli.out.println("    " + (o instanceof Outcome.Answered a ? a.text()
               : ((Outcome.Declined) o).message()).replace('\n', ' '));
         }
@@ -103,13 +143,20 @@ final class EvalCommand implements Callable<Integer> {
       double decline = ratio(declinedOut, outScope);
       double falseDecline = ratio(declinedIn, inScope);
       double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%n", questions.size(), inScope, outScope);
+      long context = questions.stream().filter(q -> !q.scored()).count();
+      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%s%n", inScope + outScope, inScope,
+          outScope, context == 0 ? "" : "; " + context + " first turns asked for context, not scored");
       cli.out.printf(Locale.ROOT, "retrieval top-3      %.3f (%d/%d)%n", ratio(retrievedTop3, inScope), retrievedTop3, inScope);
       cli.out.printf(Locale.ROOT, "citation recall      %.3f (%d/%d)%n", recall, cited, inScope);
       cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, facts, inScope);
       cli.out.printf(Locale.ROOT, "decline rate         %.3f (%d/%d out of scope declined)%n", decline, declinedOut, outScope);
       cli.out.printf(Locale.ROOT, "false-decline rate   %.3f (%d/%d in scope declined)%n", falseDecline, declinedIn, inScope);
       cli.out.printf(Locale.ROOT, "latency ms           p50 %.1f  p95 %.1f%n", percentile(sorted, 50), percentile(sorted, 95));
+      for (java.util.Map.Entry<String, Tally> e : byKind.entrySet()) {
+        Tally t = e.getValue();
+        cli.out.printf(Locale.ROOT, "kind %-15s fact %d/%d, cited %d/%d, declined in scope %d/%d, declined out of scope %d/%d%n",
+            e.getKey(), t.facts, t.inScope, t.cited, t.inScope, t.declinedIn, t.inScope, t.declinedOut, t.outScope);
+      }
       List<String> failures = new ArrayList<>();
       if (minRecall != null && recall < minRecall) failures.add("citation recall " + fmt(recall) + " < " + minRecall);
       if (minFact != null && fact < minFact) failures.add("fact hit " + fmt(fact) + " < " + minFact);
@@ -146,9 +193,42 @@ final class EvalCommand implements Callable<Integer> {
         List<Pattern> answer = n.has("answer")
             ? toList(n.get("answer")).stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList()
             : List.of();
-        out.add(new Question(n.path("id").asText("line " + lineNo), n.get("question").asText(), gold, answer));
+        String conversation = n.hasNonNull("conversation") ? n.get("conversation").asText() : null;
+        if (conversation != null && (!n.has("turn") || !n.get("turn").canConvertToInt() || n.get("turn").asInt() < 1)) {
+          throw new BadInputException(file.getFileName() + " line " + lineNo
+              + ": a line with \"conversation\" needs a \"turn\" of 1 or more");
+        }
+        out.add(new Question(n.path("id").asText("line " + lineNo), n.get("question").asText(), gold, answer,
+            n.hasNonNull("kind") ? n.get("kind").asText() : null, conversation,
+            conversation == null ? 0 : n.get("turn").asInt()));
       } catch (IOException | java.util.regex.PatternSyntaxException e) {
         throw new BadInputException(file.getFileName() + " line " + lineNo + ": " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The questions in file order, except that a conversation's lines are asked together, in turn
+   * order, where its first line stands.
+   */
+  static List<Question> inTurnOrder(List<Question> questions) {
+    java.util.Map<String, List<Question>> conversations = new java.util.LinkedHashMap<>();
+    for (Question q : questions) {
+      if (q.conversation() != null) {
+        conversations.computeIfAbsent(q.conversation(), c -> new ArrayList<>()).add(q);
+      }
+    }
+    List<Question> out = new ArrayList<>(questions.size());
+    for (Question q : questions) {
+      if (q.conversation() == null) {
+        out.add(q);
+      } else {
+        List<Question> turns = conversations.remove(q.conversation());
+        if (turns != null) {
+          turns.sort(java.util.Comparator.comparingInt(Question::turn));
+          out.addAll(turns);
+        }
       }
     }
     return out;

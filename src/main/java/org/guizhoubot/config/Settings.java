@@ -23,6 +23,7 @@ public record Settings(
     Duration llmTimeout,
     int llmMaxTokens,
     double llmTemperature,
+    Duration conversationTtl,
     SolrSettings solr,
     WebhookSettings webhook) {
 
@@ -35,6 +36,10 @@ public record Settings(
     adminIds = Set.copyOf(adminIds);
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(llmTimeout, "llmTimeout");
+    Objects.requireNonNull(conversationTtl, "conversationTtl");
+    if (conversationTtl.isNegative() || conversationTtl.isZero()) {
+      throw new IllegalArgumentException("conversationTtl must be positive, was " + conversationTtl);
+    }
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
     }
@@ -46,9 +51,9 @@ public record Settings(
   /** Settings with the SQLite index and the default webhook (no secret). */
   public Settings(Path corpusDir, Path dataDir, String telegramToken, String telegramApiUrl, Set<Long> adminIds,
       int botWorkers, int rateLimitPerMinute, String llmBaseUrl, String llmApiKey, String llmModel,
-      Duration llmTimeout, int llmMaxTokens, double llmTemperature) {
+      Duration llmTimeout, int llmMaxTokens, double llmTemperature, Duration conversationTtl) {
     this(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers, rateLimitPerMinute, llmBaseUrl,
-        llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, null, DEFAULT_WEBHOOK);
+        llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl, null, DEFAULT_WEBHOOK);
   }
 
   /** Listens on 8080 at /telegram; no public URL, no secret. */
@@ -62,13 +67,13 @@ public record Settings(
   public Settings withSolr(SolrSettings solrSettings) {
     return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        solrSettings, webhook);
+        conversationTtl, solrSettings, webhook);
   }
 
   public Settings withWebhook(WebhookSettings webhookSettings) {
     return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        solr, webhookSettings);
+        conversationTtl, solr, webhookSettings);
   }
 
   public Path indexFile() {
@@ -90,7 +95,7 @@ public record Settings(
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        solr, webhook);
+        conversationTtl, solr, webhook);
   }
 
   private static String blankToNull(String s) {
@@ -105,6 +110,6 @@ public record Settings(
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
         + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
-        + ", solr=" + solr + ", webhook=" + webhook + "]";
+        + ", conversationTtl=" + conversationTtl + ", solr=" + solr + ", webhook=" + webhook + "]";
   }
 }

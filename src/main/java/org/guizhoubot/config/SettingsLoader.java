@@ -70,6 +70,8 @@ public final class SettingsLoader {
       "Longest LLM answer, in tokens (1 to 32000).");
   public static final Key LLM_TEMPERATURE = new Key("llm.temperature", "LLM_TEMPERATURE", "0.2",
       "LLM sampling temperature (0 to 2).");
+  public static final Key CONVERSATION_TTL = new Key("conversation.ttl.minutes", "CONVERSATION_TTL_MINUTES", "30",
+      "Minutes a conversation's context is kept after its last question, for follow-ups (1 to 1440).");
 
   public static final Key INDEX_STORE = new Key("index.store", "GUIZHOU_INDEX_STORE", "sqlite",
       "Where the passages are kept: sqlite (index.db in the data folder) or solr (a SolrCloud).");
@@ -95,7 +97,7 @@ public final class SettingsLoader {
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
       BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
-      INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL, SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS,
+      CONVERSATION_TTL, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL, SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS,
       WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
@@ -177,6 +179,7 @@ public final class SettingsLoader {
         Duration.ofSeconds(r.integer(LLM_TIMEOUT, 1, 600)),
         r.integer(LLM_MAX_TOKENS, 1, 32_000),
         r.decimal(LLM_TEMPERATURE, 0.0, 2.0),
+        Duration.ofMinutes(r.integer(CONVERSATION_TTL, 1, 1440)),
         solr(r),
         webhook(r));
   }

@@ -15,6 +15,15 @@ public interface Library {
   /** Answers a question from one consistent snapshot of the index, or declines. */
   AnswerResult answer(String question);
 
+  /**
+   * Answers a question asked within a conversation: a follow-up ("and how many did it attract?") is
+   * read with the conversation's previous question, for a limited time after it.
+   */
+  AnswerResult answer(String question, String conversation);
+
+  /** Starts the conversation afresh: its next question is read on its own. */
+  void forget(String conversation);
+
   /** The best {@code k} passages for a question, best first (for checking retrieval). */
   List<RetrievedPassage> search(String question, int k);
 

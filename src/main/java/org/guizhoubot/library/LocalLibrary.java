@@ -19,7 +19,6 @@ import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.retrieval.IndexView;
 import org.guizhoubot.retrieval.RetrievedPassage;
-import org.guizhoubot.retrieval.Retriever;
 
 /** The library over a corpus folder and its index (SQLite or Solr): what every front end calls. */
 public final class LocalLibrary implements Library {
@@ -33,15 +32,13 @@ public final class LocalLibrary implements Library {
   private final Corpus corpus;
   private final CorpusImporter importer;
   private final ServingIndex index;
-  private final Retriever retriever;
   private final QuestionAnswerer answerer;
 
-  public LocalLibrary(Corpus corpus, CorpusImporter importer, ServingIndex index, Retriever retriever,
+  public LocalLibrary(Corpus corpus, CorpusImporter importer, ServingIndex index,
       QuestionAnswerer answerer) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.importer = Objects.requireNonNull(importer, "importer");
     this.index = Objects.requireNonNull(index, "index");
-    this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.answerer = Objects.requireNonNull(answerer, "answerer");
   }
 
@@ -51,8 +48,18 @@ public final class LocalLibrary implements Library {
   }
 
   @Override
+  public AnswerResult answer(String question, String conversation) {
+    return answerer.answer(question, Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
+  public void forget(String conversation) {
+    answerer.forget(Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
   public List<RetrievedPassage> search(String question, int k) {
-    return retriever.retrieve(question, k).passages();
+    return answerer.search(question, k).passages();
   }
 
   @Override

@@ -7,13 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.Vectors;
 
 /**
- * BM25 and cosine over the embeddings, both over one index snapshot, fused by weighted reciprocal
+ * BM25 and cosine over the embeddings, both over one {@link IndexView}, fused by weighted reciprocal
  * rank. Very common terms are left out of the BM25 query, and near-duplicate passages are kept out
  * of the top.
  */
@@ -45,50 +46,97 @@ public final class HybridRetriever implements Retriever {
 
   @Override
   public Retrieval retrieve(String question, int k) {
+    return retrieve(question, stats -> List.of(new Search(question, 1)), k);
+  }
+
+  @Override
+  public Retrieval retrieve(Function<TermStats, List<Search>> plan, int k) {
+    return retrieve("", plan, k);
+  }
+
+  /** @param hint text whose words' statistics the view may gather at once (the question, when known) */
+  private Retrieval retrieve(String hint, Function<TermStats, List<Search>> plan, int k) {
     IndexView view = index.current();
-    TermStats stats = view.termStats(question);
-    if (view.passageCount() == 0 || k <= 0) {
+    TermStats stats = view.termStats(hint);
+    List<Search> searches = plan.apply(stats);
+    if (view.passageCount() == 0 || k <= 0 || searches.isEmpty()) {
       return new Retrieval(List.of(), stats);
     }
-    float[] q = embedder.embed(question);
-    List<IndexView.Match> vectorHits = view.nearest(q, CANDIDATES);
-    List<IndexView.Match> bm25Hits = bm25(question, view);
-
+    List<Ranking> rankings = new ArrayList<>(searches.size());
     Map<IndexView.Key, IndexView.Match> found = new HashMap<>();
-    Map<IndexView.Key, double[]> fused = new HashMap<>();
-    Map<IndexView.Key, int[]> ranks = new HashMap<>();
-    for (int r = 0; r < vectorHits.size(); r++) {
-      IndexView.Key key = vectorHits.get(r).key();
-      found.putIfAbsent(key, vectorHits.get(r));
-      fused.computeIfAbsent(key, x -> new double[1])[0] += fusion.vectorWeight() / (fusion.rrfK() + r + 1);
-      ranks.computeIfAbsent(key, x -> new int[2])[0] = r + 1;
+    for (Search s : searches) {
+      rankings.add(rank(s.text(), view, found));
     }
-    for (int r = 0; r < bm25Hits.size(); r++) {
-      IndexView.Key key = bm25Hits.get(r).key();
-      found.putIfAbsent(key, bm25Hits.get(r));
-      fused.computeIfAbsent(key, x -> new double[1])[0] += fusion.bm25Weight() / (fusion.rrfK() + r + 1);
-      ranks.computeIfAbsent(key, x -> new int[2])[1] = r + 1;
+    Ranking first = rankings.get(0);
+    List<IndexView.Key> order;
+    Map<IndexView.Key, Double> score;
+    if (rankings.size() == 1) {
+      order = first.order();
+      score = first.score();
+    } else {
+      score = new HashMap<>();
+      for (int i = 0; i < rankings.size(); i++) {
+        double w = searches.get(i).weight();
+        List<IndexView.Key> o = rankings.get(i).order();
+        for (int r = 0; r < o.size(); r++) {
+          score.merge(o.get(r), w / (fusion.rrfK() + r + 1), Double::sum);
+        }
+      }
+      order = new ArrayList<>(score.keySet());
+      order.sort(Comparator.comparingDouble((IndexView.Key p) -> -score.get(p)).thenComparing(p -> p));
     }
-    List<IndexView.Key> order = new ArrayList<>(fused.keySet());
-    order.sort(Comparator.comparingDouble((IndexView.Key p) -> -fused.get(p)[0]).thenComparing(p -> p));
 
     List<RetrievedPassage> out = new ArrayList<>(k);
     List<Set<String>> chosenWords = new ArrayList<>();
-    for (IndexView.Key key : order) {
+    for (IndexView.Key pos : order) {
       if (out.size() >= k) {
         break;
       }
-      IndexView.Match m = found.get(key);
+      IndexView.Match m = found.get(pos);
       Set<String> words = new HashSet<>(QueryTerms.tokens(m.passage().text()));
       if (chosenWords.stream().anyMatch(w -> jaccard(w, words) > 0.8)) {
         continue;
       }
       chosenWords.add(words);
-      int[] r = ranks.get(key);
-      out.add(new RetrievedPassage(m.id(), m.passage(), m.article(), fused.get(key)[0],
-          Vectors.dot(q, m.vector()), r[0], r[1]));
+      float[] v = m.vector();
+      double cosine = Double.NEGATIVE_INFINITY;
+      for (Ranking r : rankings) {
+        cosine = Math.max(cosine, Vectors.dot(r.query(), v));
+      }
+      int[] ranks = rankings.stream().map(r -> r.ranks().get(pos)).filter(java.util.Objects::nonNull)
+          .findFirst().orElse(new int[2]);
+      out.add(new RetrievedPassage(m.id(), m.passage(), m.article(), score.get(pos), cosine, ranks[0], ranks[1]));
     }
     return new Retrieval(out, stats);
+  }
+
+  /** One search's fused vector and BM25 ranking: positions best first, their scores and list ranks. */
+  private record Ranking(float[] query, List<IndexView.Key> order, Map<IndexView.Key, Double> score,
+      Map<IndexView.Key, int[]> ranks) {}
+
+  /** Ranks one search's passages; every passage found is added to {@code found} by its key. */
+  private Ranking rank(String text, IndexView view, Map<IndexView.Key, IndexView.Match> found) {
+    float[] q = embedder.embed(text);
+    List<IndexView.Match> vectorHits = view.nearest(q, CANDIDATES);
+    List<IndexView.Match> bm25Hits = bm25(text, view);
+
+    Map<IndexView.Key, Double> fused = new HashMap<>();
+    Map<IndexView.Key, int[]> ranks = new HashMap<>();
+    for (int r = 0; r < vectorHits.size(); r++) {
+      IndexView.Key pos = vectorHits.get(r).key();
+      found.putIfAbsent(pos, vectorHits.get(r));
+      fused.merge(pos, fusion.vectorWeight() / (fusion.rrfK() + r + 1), Double::sum);
+      ranks.computeIfAbsent(pos, x -> new int[2])[0] = r + 1;
+    }
+    for (int r = 0; r < bm25Hits.size(); r++) {
+      IndexView.Key pos = bm25Hits.get(r).key();
+      found.putIfAbsent(pos, bm25Hits.get(r));
+      fused.merge(pos, fusion.bm25Weight() / (fusion.rrfK() + r + 1), Double::sum);
+      ranks.computeIfAbsent(pos, x -> new int[2])[1] = r + 1;
+    }
+    List<IndexView.Key> order = new ArrayList<>(fused.keySet());
+    order.sort(Comparator.comparingDouble((IndexView.Key p) -> -fused.get(p)).thenComparing(p -> p));
+    return new Ranking(q, order, fused, ranks);
   }
 
   /** BM25 over the question's content terms, leaving out terms found in too many passages. */

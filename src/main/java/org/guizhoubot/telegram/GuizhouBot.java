@@ -20,14 +20,16 @@ final class GuizhouBot implements AutoCloseable {
     this.executors = new BotExecutors(config.workers());
     this.sender = new Sender(api, executors.side, executors.ticker);
     OrderedQueues chats = new OrderedQueues(executors.workers);
+    Conversations conversations = new Conversations();
     Questions questions = new Questions(library, feedback, sender, chats,
-        new RateLimiter(config.rateLimitPerMinute(), System::nanoTime));
+        new RateLimiter(config.rateLimitPerMinute(), System::nanoTime), conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
     List<Command> commands = new ArrayList<>();
-    commands.add(questions.command());
-    commands.addAll(new InfoCommands(library, sender, chats, me.username()).commands());
+    commands.addAll(questions.commands());
+    commands.addAll(new InfoCommands(library, sender, chats, me.username(), conversations).commands());
     commands.addAll(admin.commands());
-    this.router = new Router(me, config, commands, questions, admin, new Feedback(feedback, sender), sender, chats);
+    this.router = new Router(me, config, commands, questions, admin, new Feedback(feedback, sender), sender, chats,
+        conversations);
   }
 
   /** Routes one update; work is queued, so this returns at once. */

@@ -13,13 +13,19 @@ sealed interface Incoming {
 
   /**
    * A text message: {@code mentionsBot} when one of its mention entities names this bot,
-   * {@code repliesToBot} when it replies to one of this bot's messages.
+   * {@code repliesToBot} when it replies to one of this bot's messages, whose id is then
+   * {@code botMessageId} (null otherwise).
    */
   record Text(long chatId, ChatType chatType, long userId, int messageId, String text, boolean mentionsBot,
-      boolean repliesToBot) implements Incoming {
+      boolean repliesToBot, Integer botMessageId) implements Incoming {
     public Text {
       Objects.requireNonNull(chatType, "chatType");
       Objects.requireNonNull(text, "text");
+    }
+
+    Text(long chatId, ChatType chatType, long userId, int messageId, String text, boolean mentionsBot,
+        boolean repliesToBot) {
+      this(chatId, chatType, userId, messageId, text, mentionsBot, repliesToBot, null);
     }
 
     Target replyTarget() {

@@ -3,28 +3,38 @@ package org.guizhoubot.telegram;
 import java.util.List;
 import java.util.function.Supplier;
 import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The commands for everyone that tell what the bot knows: {@code /start}, {@code /help}, {@code /sources}. */
+/**
+ * The commands for everyone that tell what the bot knows: {@code /start}, {@code /help}, {@code /sources}.
+ * The help is in Chinese after a question in Chinese, or with {@code /help zh} or {@code /help 中文}.
+ */
 final class InfoCommands {
   private static final Logger log = LoggerFactory.getLogger(InfoCommands.class);
   private final Library library;
   private final Sender sender;
   private final OrderedQueues chats;
   private final String botUsername;
+  private final Conversations conversations;
 
-  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername) {
+  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername, Conversations conversations) {
     this.library = library;
     this.sender = sender;
     this.chats = chats;
     this.botUsername = botUsername;
+    this.conversations = conversations;
   }
 
   /** In menu order; {@code /start} (what Telegram sends first) shows the help and is not in the menu. */
   List<Command> commands() {
-    Command.Handler help = r -> reply(r.target(), () -> Texts.help(articles(), botUsername));
+    Command.Handler help = r -> {
+      boolean chinese = Language.of(r.args()) == Language.CHINESE || r.args().strip().equalsIgnoreCase("zh")
+          || conversations.language(Conversations.of(r.target().chatId(), r.chatType(), r.userId())) == Language.CHINESE;
+      reply(r.target(), () -> chinese ? Texts.helpChinese(articles(), botUsername) : Texts.help(articles(), botUsername));
+    };
     return List.of(
         Command.forAnyone("sources", "List the articles I answer from", r -> reply(r.target(), () -> Texts.sources(articles()))),
         Command.forAnyone("help", "What I know and how to ask", help),

@@ -5,6 +5,7 @@ import java.util.List;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,28 +21,43 @@ final class Questions {
   private final Sender sender;
   private final OrderedQueues chats;
   private final RateLimiter limiter;
+  private final Conversations conversations;
 
-  Questions(Library library, FeedbackStore feedback, Sender sender, OrderedQueues chats, RateLimiter limiter) {
+  Questions(Library library, FeedbackStore feedback, Sender sender, OrderedQueues chats, RateLimiter limiter,
+      Conversations conversations) {
     this.library = library;
     this.feedback = feedback;
     this.sender = sender;
     this.chats = chats;
     this.limiter = limiter;
+    this.conversations = conversations;
   }
 
-  /** The {@code /ask} command: asks its text, or shows how to ask. */
-  Command command() {
-    return Command.forAnyone("ask", "Ask a question about " + Texts.TOPIC, r -> {
-      if (r.args().isBlank()) {
-        chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
-      } else {
-        ask(r.target(), r.userId(), r.args());
-      }
-    });
+  /** The {@code /ask} command (asks its text, or shows how to ask) and {@code /new} (starts a fresh conversation). */
+  List<Command> commands() {
+    return List.of(
+        Command.forAnyone("ask", "Ask a question about " + Texts.TOPIC, r -> {
+          if (r.args().isBlank()) {
+            chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
+          } else {
+            ask(r.target(), r.userId(), r.args(), Conversations.of(r.target().chatId(), r.chatType(), r.userId()));
+          }
+        }),
+        Command.forAnyone("new", "Start a new conversation (forget the earlier questions)", r -> {
+          String conversation = Conversations.of(r.target().chatId(), r.chatType(), r.userId());
+          chats.submit(r.target().chatId(), () -> {
+            library.forget(conversation);
+            sender.say(r.target(), conversations.language(conversation) == Language.CHINESE
+                ? Texts.NEW_CONVERSATION_ZH : Texts.NEW_CONVERSATION);
+          });
+        }));
   }
 
-  /** Queues a user's question behind the chat's earlier work, unless the user is asking too fast. */
-  void ask(Target to, long userId, String question) {
+  /**
+   * Queues a user's question behind the chat's earlier work, unless the user is asking too fast;
+   * it is read as part of {@code conversation}.
+   */
+  void ask(Target to, long userId, String question, String conversation) {
     switch (limiter.acquire(userId)) {
       case LIMIT_SILENTLY -> {
         return;
@@ -55,17 +71,17 @@ final class Questions {
     Sender.Typing typing = sender.typing(to.chatId());
     chats.submit(to.chatId(), () -> {
       try {
-        answer(to, question.strip());
+        answer(to, question.strip(), conversation);
       } finally {
         typing.stop();
       }
     });
   }
 
-  private void answer(Target to, String question) {
+  private void answer(Target to, String question, String conversation) {
     AnswerResult result;
     try {
-      result = library.answer(question);
+      result = library.answer(question, conversation);
     } catch (RuntimeException e) {
       log.error("Answering a question in chat {} failed", to.chatId(), e);
       sender.say(to, Texts.ANSWER_FAILED);
@@ -80,7 +96,9 @@ final class Questions {
     } catch (FeedbackStore.FeedbackStoreException e) {
       log.error("Could not record the answer for chat {}: {}", to.chatId(), e.getMessage());
     }
-    sender.sayHtml(to, TelegramHtml.render(outcome), buttons);
+    Language language = result.reading().language();
+    List<Integer> sent = sender.sayHtml(to, TelegramHtml.render(outcome, language), buttons);
+    conversations.answered(to.chatId(), sent, conversation, language);
   }
 
   private static List<String> citedArticles(Outcome outcome) {

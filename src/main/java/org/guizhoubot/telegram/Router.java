@@ -22,9 +22,11 @@ final class Router {
   private final Sender sender;
   private final OrderedQueues chats;
   private final Pattern mention;
+  private final Conversations conversations;
 
   Router(BotApi.Identity me, BotConfig config, List<Command> commands, Questions questions, AdminCommands admin,
-      Feedback feedback, Sender sender, OrderedQueues chats) {
+      Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations) {
+    this.conversations = conversations;
     this.me = me;
     this.config = config;
     for (Command c : commands) {
@@ -76,11 +78,11 @@ final class Router {
       return;
     }
     if (t.chatType() == Incoming.ChatType.PRIVATE) {
-      questions.ask(t.replyTarget(), t.userId(), t.text());
+      questions.ask(t.replyTarget(), t.userId(), t.text(), conversations.of(t));
     } else if (mentionsMe(t)) {
-      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()));
+      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()), conversations.of(t));
     } else if (t.repliesToBot()) {
-      questions.ask(t.replyTarget(), t.userId(), t.text());
+      questions.ask(t.replyTarget(), t.userId(), t.text(), conversations.of(t));
     }
   }
 

@@ -37,34 +37,39 @@ final class Sender {
     sayHtml(to, html, List.of());
   }
 
-  /** Sends HTML in as many messages as it needs, replying with the first, with the buttons under the last. */
-  void sayHtml(Target to, String html, List<BotApi.Button> buttons) {
+  /**
+   * Sends HTML in as many messages as it needs, replying with the first, with the buttons under the
+   * last; the ids of the messages sent.
+   */
+  List<Integer> sayHtml(Target to, String html, List<BotApi.Button> buttons) {
     List<String> parts = TelegramHtml.split(html);
+    List<Integer> sent = new java.util.ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       BotApi.Outgoing out = BotApi.Outgoing.html(to.chatId(), parts.get(i)).replyingTo(i == 0 ? to.replyTo() : null);
-      if (!send(i == parts.size() - 1 ? out.withButtons(buttons) : out)) {
-        return;
+      java.util.OptionalInt id = send(i == parts.size() - 1 ? out.withButtons(buttons) : out);
+      if (id.isEmpty()) {
+        break;
       }
+      sent.add(id.getAsInt());
     }
+    return sent;
   }
 
-  /** Sends one message, falling back to plain text if Telegram rejects the HTML; false when it failed. */
-  private boolean send(BotApi.Outgoing out) {
+  /** Sends one message, falling back to plain text if Telegram rejects the HTML; its id, empty when it failed. */
+  private java.util.OptionalInt send(BotApi.Outgoing out) {
     try {
-      api.send(out);
-      return true;
+      return java.util.OptionalInt.of(api.send(out));
     } catch (BotApiException e) {
       if (e.isParseError() && out.html()) {
         log.warn("Telegram rejected the HTML for chat {}, sending plain text: {}", out.chatId(), e.getMessage());
         try {
-          api.send(out.asPlain());
-          return true;
+          return java.util.OptionalInt.of(api.send(out.asPlain()));
         } catch (BotApiException again) {
           e = again;
         }
       }
       log.error("Sending to chat {} failed: {}", out.chatId(), e.getMessage());
-      return false;
+      return java.util.OptionalInt.empty();
     }
   }
 

@@ -94,8 +94,8 @@ public final class TelegramHtml {
     }
 
     @Override
-    public String nearby(List<String> topics) {
-      StringBuilder s = new StringBuilder("\n\n").append(escape(AnswerFormatter.NEARBY));
+    public String nearby(String intro, List<String> topics) {
+      StringBuilder s = new StringBuilder("\n\n").append(escape(intro));
       for (String topic : topics) {
         s.append("\n• ").append(escape(topic));
       }
@@ -106,6 +106,11 @@ public final class TelegramHtml {
   /** An outcome as HTML: the answer with its markers and a "Sources:" list, or the decline and nearest articles. */
   public static String render(Outcome outcome) {
     return AnswerFormatter.render(outcome, MARKUP);
+  }
+
+  /** As {@link #render(Outcome)}, with the headings in the language the question was asked in. */
+  public static String render(Outcome outcome, org.guizhoubot.language.Language language) {
+    return AnswerFormatter.render(outcome, MARKUP, language);
   }
 
   /**

@@ -25,6 +25,8 @@ final class Texts {
   static final String REINDEX_STARTED = "Reindexing in the background; I keep answering from the current index meanwhile.";
   static final String REINDEX_RUNNING_HERE = "A reindex is already running; I will report here when it is done.";
   static final String REINDEX_RUNNING_ELSEWHERE = "A reindex is already running (started elsewhere).";
+  static final String NEW_CONVERSATION = "Starting afresh: your next question stands on its own.";
+  static final String NEW_CONVERSATION_ZH = "好的，重新开始：下一个问题将单独理解。";
   static final String ADD_HOW = "Give the article's web address: /add https://example.com/article";
 
   private Texts() {}
@@ -44,7 +46,22 @@ final class Texts {
         + "\n\nIn a private chat, just send me your question."
         + "\nIn a group, write <code>/ask your question</code>, mention @" + TelegramHtml.escape(botUsername)
         + ", or reply to one of my messages."
+        + "\n\nFollow-up questions work: after \"Who founded Baishan Cloud?\" you can ask \"When was it set up?\"."
+        + " In a group each person has their own thread, and replying to one of my answers continues it."
+        + " /new starts afresh (I also forget after a while)."
+        + "\n\nYou may ask in Chinese too (/help zh): I answer with sentences quoted from the English articles."
         + "\n\n/sources lists the articles. Rate my answers with 👍 or 👎.";
+  }
+
+  /** HTML: the help in Chinese (the articles, and so the quoted answers, are in English). */
+  static String helpChinese(List<ArticleMeta> articles, String botUsername) {
+    return "我根据 " + articles.size() + " 篇英文新闻文章回答关于贵州大数据产业的问题，并注明答案出自哪篇文章。"
+        + "可以用中文提问：我会把问题转成英文检索，回答引用英文文章的原句。"
+        + "\n\n私聊时直接发送问题即可。在群组中请用 <code>/ask 你的问题</code>、提到 @" + TelegramHtml.escape(botUsername)
+        + "，或回复我的消息。"
+        + "\n\n可以追问：问完“白山云的联合创始人是谁？”后，可以接着问“它是哪一年成立的？”。"
+        + "在群组中每个人有自己的对话，回复我的回答即可接着那个对话。/new 重新开始（一段时间后我也会忘记之前的问题）。"
+        + "\n\n/sources 列出全部文章。可以用 👍 或 👎 评价我的回答。";
   }
 
   /** HTML: the articles, oldest first (undated first), each linked when it has a URL. */

@@ -52,8 +52,9 @@ final class Updates {
     if (m.getText() == null) {
       return Optional.empty();
     }
+    boolean repliesToMe = repliesToMe(m);
     return Optional.of(new Incoming.Text(m.getChatId(), type, from.getId(), messageId, m.getText(),
-        mentionsMe(m), repliesToMe(m)));
+        mentionsMe(m), repliesToMe, repliesToMe ? m.getReplyToMessage().getMessageId() : null));
   }
 
   private boolean mentionsMe(Message m) {

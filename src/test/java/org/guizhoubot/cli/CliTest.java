@@ -168,6 +168,68 @@ class CliTest {
   }
 
   @Test
+  void should_keep_context_per_conversation_for_json_lines_on_standard_input() throws Exception {
+    Run r = run(String.join("\n",
+        "{\"conversation\": \"c1\", \"question\": \"Who is the co-founder of Baishan Cloud?\"}",
+        "{\"conversation\": \"c2\", \"question\": \"How many reservoirs does the flood alarm system support?\"}",
+        "{\"conversation\": \"c1\", \"question\": \"When was it set up?\"}",
+        "{\"question\": \"When was it set up?\"}",
+        "{\"conversation\": \"c1\", \"question\": 42",
+        "{\"conversation\": \"c1\"}",
+        "Who opened the fourth Big Data Expo?") + "\n", withDirs("ask", "--json"));
+
+    assertThat(r.code()).isZero();
+    List<JsonNode> answers = new java.util.ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      answers.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(answers).hasSize(5);
+    JsonNode followUp = answers.get(2);
+    assertThat(followUp.get("question").asText()).isEqualTo("When was it set up?");
+    assertThat(followUp.get("expansion").get("trigger").asText()).isEqualTo("reference");
+    assertThat(followUp.get("expansion").get("added").toString()).contains("Baishan Cloud");
+    assertThat(followUp.get("answer").asText()).contains("2015");
+    assertThat(answers.get(3).get("expansion").isNull()).isTrue();
+    assertThat(answers.get(4).get("language").asText()).isEqualTo("en");
+    assertThat(r.err()).contains("line 5 is not valid JSON", "line 6 has no \"question\"");
+  }
+
+  @Test
+  void should_answer_a_chinese_question_with_the_chinese_lead_in() {
+    Run r = run("", withDirs("ask", "花溪大学城有多少家大数据公司？"));
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("以下回答摘自英文文章原文：\n").contains("110", "来源：\n[1] ");
+  }
+
+  @Test
+  void should_run_a_conversation_in_turn_order_and_score_from_turn_two() throws Exception {
+    Path questions = dir.resolve("conversations.jsonl");
+    Files.writeString(questions, String.join("\n",
+        "{\"id\": \"t2\", \"kind\": \"follow-up\", \"question\": \"When was it set up?\", \"articles\": [\"big-data-valley-2017-expo\", \"big-data-valley-expo\"], \"answer\": [\"2015\"], \"conversation\": \"c\", \"turn\": 2}",
+        "{\"id\": \"x\", \"kind\": \"plain\", \"question\": \"How many reservoirs does the flood alarm system support?\", \"articles\": [\"big-data-looms-large-2019\"], \"answer\": [\"10,000\"]}",
+        "{\"id\": \"t1\", \"kind\": \"follow-up\", \"question\": \"Who is the co-founder of Baishan Cloud?\", \"articles\": [\"big-data-valley-expo\"], \"answer\": [\"Dai Xiang\"], \"conversation\": \"c\", \"turn\": 1}"));
+
+    Run r = run("", withDirs("eval", "-v", questions.toString()));
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("questions            2 (2 in scope", "fact hit             1.000 (2/2)",
+        "kind follow-up       fact 1/1", "kind plain           fact 1/1");
+    assertThat(r.out().indexOf("t1 (turn 1, not scored)")).isLessThan(r.out().indexOf("t2 cited, fact"));
+  }
+
+  @Test
+  void should_refuse_a_conversation_line_without_a_turn() throws Exception {
+    Path questions = dir.resolve("no-turn.jsonl");
+    Files.writeString(questions, "{\"question\": \"When?\", \"conversation\": \"c\"}\n");
+
+    Run r = run("", withDirs("eval", questions.toString()));
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no-turn.jsonl line 1", "\"turn\"");
+  }
+
+  @Test
   void should_add_an_article_file_and_find_it() throws Exception {
     Path file = dir.resolve("karst-cloud.txt");
     Files.writeString(file, "Karst cloud centre opens\n\nA karst cave near Anshun now houses a cloud centre cooled by the cave air.");

@@ -65,4 +65,29 @@ class HybridRetrieverTest {
         .containsExactly("price", "bitcoin", "today");
     assertThat(QueryTerms.tokens("23,128 companies, 19.3 percent")).containsExactly("23,128", "companies", "19.3", "percent");
   }
+
+  @Test
+  void should_plan_several_searches_from_one_snapshot_and_fuse_their_rankings() {
+    java.util.concurrent.atomic.AtomicReference<TermStats> planned = new java.util.concurrent.atomic.AtomicReference<>();
+    Retrieval r = retriever.retrieve(stats -> {
+      planned.set(stats);
+      return List.of(new Search("Who is the co-founder of Baishan Cloud?", 1),
+          new Search("How many reservoirs does the flood alarm system support?", 1));
+    }, 6);
+
+    assertThat(r.stats()).isSameAs(planned.get());
+    assertThat(r.passages()).extracting(p -> p.passage().text())
+        .anyMatch(t -> t.contains("Dai Xiang")).anyMatch(t -> t.contains("reservoirs"));
+    for (int i = 1; i < r.passages().size(); i++) {
+      assertThat(r.passages().get(i).score()).isLessThanOrEqualTo(r.passages().get(i - 1).score());
+    }
+  }
+
+  @Test
+  void should_let_the_heavier_search_lead_the_fused_ranking() {
+    Retrieval r = retriever.retrieve(stats -> List.of(new Search("Who is the co-founder of Baishan Cloud?", 1),
+        new Search("How many reservoirs does the flood alarm system support?", 3)), 3);
+
+    assertThat(r.passages().get(0).passage().text()).contains("reservoirs");
+  }
 }

@@ -131,6 +131,73 @@ class BotEmulatorTest {
   }
 
   @Test
+  void should_answer_a_private_follow_up_in_context_until_new_is_sent() throws Exception {
+    startBot();
+    long me = USER + 40;
+    ObjectNode user = emulator.user(me, "Ann");
+    ObjectNode chat = emulator.privateChat(me, "Ann");
+    emulator.sendText(token, user, chat, QUESTION);
+    waitForMessages(me, 1);
+    emulator.sendText(token, user, chat, "How much revenue did it make?");
+    String followUp = waitForMessages(me, 2).get(1).path("text").asText();
+    emulator.sendText(token, user, chat, "/new");
+    waitForMessages(me, 3);
+    emulator.sendText(token, user, chat, "How much revenue did it make?");
+
+    List<String> texts = waitForMessages(me, 4).stream().map(m -> m.path("text").asText()).toList();
+    assertThat(followUp).contains("200 million yuan").contains("<b>Sources:</b>");
+    assertThat(texts.get(2)).isEqualTo(Texts.NEW_CONVERSATION);
+    assertThat(texts.get(3)).startsWith("I could not find this in my articles.");
+  }
+
+  @Test
+  void should_keep_two_users_conversations_in_a_group_apart_and_continue_one_on_reply() throws Exception {
+    startBot();
+    long group = -100_777L;
+    ObjectNode chat = emulator.groupChat(group);
+    ObjectNode ann = emulator.user(USER + 50, "Ann");
+    ObjectNode bob = emulator.user(USER + 51, "Bob");
+    emulator.sendText(token, ann, chat, "/ask " + QUESTION);
+    waitForMessages(group, 1);
+    emulator.sendText(token, bob, chat, "/ask How many reservoirs does the flood alarm system support?");
+    waitForMessages(group, 2);
+    emulator.sendText(token, ann, chat, "/ask How much revenue did it make?");
+    waitForMessages(group, 3);
+    emulator.sendText(token, bob, chat, "/ask And who is its chairman?");
+    List<JsonNode> replies = waitForMessages(group, 4);
+    ObjectNode reply = emulator.message(token, bob, chat, "When was it set up?");
+    JsonNode annsAnswer = replies.get(2);
+    ObjectNode earlier = reply.putObject("reply_to_message");
+    earlier.put("message_id", annsAnswer.path("message_id").asInt()).put("date", System.currentTimeMillis() / 1000)
+        .put("text", annsAnswer.path("text").asText());
+    earlier.set("from", emulator.user(Emulator.BOT_ID, "Bot").put("is_bot", true).put("username", Emulator.BOT_USERNAME));
+    earlier.set("chat", chat);
+    emulator.send(reply);
+
+    List<String> texts = waitForMessages(group, 5).stream().map(m -> m.path("text").asText()).toList();
+    assertThat(texts.get(2)).as("Ann's follow-up is about Baishan Cloud").contains("200 million yuan")
+        .doesNotContain("Li Sheng");
+    assertThat(texts.get(3)).as("Bob's follow-up is about the flood alarm system").contains("Li Sheng")
+        .doesNotContain("Baishan");
+    assertThat(texts.get(4)).as("Bob's reply continues Ann's conversation").contains("2015").contains("Baishan");
+  }
+
+  @Test
+  void should_answer_in_chinese_with_the_lead_in_and_give_the_help_in_chinese_after() throws Exception {
+    startBot();
+    long me = USER + 60;
+    ObjectNode user = emulator.user(me, "Li");
+    ObjectNode chat = emulator.privateChat(me, "Li");
+    emulator.sendText(token, user, chat, "花溪大学城有多少家大数据公司？");
+    waitForMessages(me, 1);
+    emulator.sendText(token, user, chat, "/help");
+
+    List<String> texts = waitForMessages(me, 2).stream().map(m -> m.path("text").asText()).toList();
+    assertThat(texts.get(0)).startsWith("以下回答摘自英文文章原文：").contains("110").contains("<b>来源：</b>");
+    assertThat(texts.get(1)).contains("可以追问").contains("/new");
+  }
+
+  @Test
   void should_tell_what_it_knows_on_start_and_list_sources() throws Exception {
     startBot();
     ObjectNode user = emulator.user(USER, "Ann");
@@ -143,6 +210,7 @@ class BotEmulatorTest {
 
     String help = replies.get(0).path("text").asText();
     assertThat(help).contains("Guizhou's big data sector").contains("5 news articles").contains("/ask");
+    assertThat(help).contains("Follow-up questions work").contains("/new");
     assertThat(help).containsPattern("between 20\\d\\d.* and 20\\d\\d");
     String sources = replies.get(1).path("text").asText();
     assertThat(sources).contains("5 articles").contains("Big Data Valley").contains("Asia Times");

@@ -137,7 +137,10 @@ class BotLogicTest {
     assertThat(sent.get(0).text()).isEqualTo(answerHtml(QUESTION));
     assertThat(sent.get(1).text()).as("asked without the mention").isEqualTo(answerHtml(stripped));
     assertThat(sent.get(2).text()).isEqualTo(answerHtml(stripped));
-    assertThat(sent.get(3).text()).isEqualTo(answerHtml("And who founded it?"));
+    String conversation = "same-as-the-user-in-the-group";
+    app.library().answer(stripped, conversation);
+    assertThat(sent.get(3).text()).as("a follow-up of the user's question before")
+        .isEqualTo(TelegramHtml.render(app.library().answer("And who founded it?", conversation).outcome()));
   }
 
   @Test
@@ -178,7 +181,7 @@ class BotLogicTest {
     assertThat(sent.get(1).text()).isEqualTo(Texts.sources(app.library().articles())).startsWith("<b>5 articles:</b>");
     assertThat(admin.get(0)).startsWith("Questions answered: 0, declined: 0.").contains("Index: 5 articles");
     assertThat(api.menus()).hasSize(1);
-    assertThat(api.menus().get(0)).extracting(BotApi.CommandInfo::command).containsExactly("ask", "sources", "help");
+    assertThat(api.menus().get(0)).extracting(BotApi.CommandInfo::command).containsExactly("ask", "new", "sources", "help");
   }
 
   @Test

@@ -1,0 +1,128 @@
+package org.guizhoubot.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.function.Predicate;
+import org.guizhoubot.language.EnglishQuery.How;
+import org.guizhoubot.language.EnglishQuery.Rendering;
+import org.guizhoubot.retrieval.QueryTerms;
+import org.junit.jupiter.api.Test;
+
+class ChineseQueryTranslatorTest {
+  private static final ChineseQueryTranslator TRANSLATOR = new ChineseQueryTranslator(Cedict.bundled());
+
+  /** Stands for the words of an article collection. */
+  private static Predicate<String> vocabulary(String... words) {
+    Set<String> stems = new java.util.HashSet<>();
+    for (String w : words) {
+      for (String t : QueryTerms.tokens(w)) {
+        stems.add(QueryTerms.stem(t));
+      }
+    }
+    return w -> stems.contains(QueryTerms.stem(w.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  private static final Predicate<String> ARTICLES = vocabulary(
+      "Sun Zhigang opened the expo in Guiyang, Guizhou. Huaxi University Town has nine local universities.",
+      "The Guian New Area attracted companies; Apple will open a data center; the chairman of the company",
+      "internet users numbered 29 million at the end of December; people took part in the fourth expo");
+
+  @Test
+  void should_write_place_names_in_pinyin() {
+    EnglishQuery q = TRANSLATOR.translate("花溪在贵阳吗？", ARTICLES);
+
+    assertThat(q.english()).contains("Huaxi").contains("Guiyang");
+    assertThat(q.renderings()).filteredOn(r -> r.how() == How.NAME).extracting(Rendering::chinese)
+        .contains("花溪", "贵阳");
+  }
+
+  @Test
+  void should_write_a_person_name_as_surname_and_given_name() {
+    EnglishQuery q = TRANSLATOR.translate("孙志刚是谁？", ARTICLES);
+
+    assertThat(q.english()).isEqualTo("who Sun Zhigang");
+  }
+
+  @Test
+  void should_join_characters_that_form_no_word_into_a_name_the_articles_use() {
+    EnglishQuery q = TRANSLATOR.translate("贵安新区吸引了多少家企业？", ARTICLES);
+
+    assertThat(q.english()).startsWith("how many").contains("Guian").contains("new area").contains("company");
+  }
+
+  @Test
+  void should_gloss_characters_one_by_one_when_their_pinyin_names_nothing_the_articles_know() {
+    EnglishQuery q = TRANSLATOR.translate("贵安新区吸引了多少家企业？", vocabulary("new area company"));
+
+    assertThat(q.english()).doesNotContain("Guian");
+    assertThat(q.renderings()).extracting(Rendering::chinese).contains("贵", "安");
+  }
+
+  @Test
+  void should_keep_numbers_written_in_chinese_or_in_digits() {
+    assertThat(TRANSLATOR.translate("八个数据中心在哪里？", ARTICLES).english()).isEqualTo("where 8 data center");
+    assertThat(TRANSLATOR.translate("8个数据中心在哪里？", ARTICLES).english()).isEqualTo("where 8 data center");
+    assertThat(TRANSLATOR.translate("两千零五年有多少网民？", ARTICLES).english()).contains("2005");
+    assertThat(TRANSLATOR.translate("3万人参加了吗？", ARTICLES).english()).contains("30000");
+  }
+
+  @Test
+  void should_read_question_words_that_hold_a_numeral() {
+    assertThat(TRANSLATOR.translate("花溪大学城是哪一年建成的？", ARTICLES).english()).startsWith("which year Huaxi");
+  }
+
+  @Test
+  void should_turn_ordinals_months_and_years_into_english() {
+    EnglishQuery q = TRANSLATOR.translate("第四届博览会在2018年12月举行吗？", ARTICLES);
+
+    assertThat(q.english()).contains("fourth").contains("2018").contains("December")
+        .doesNotContain("12").doesNotContain("year");
+  }
+
+  @Test
+  void should_put_the_question_word_first_and_drop_measure_words() {
+    EnglishQuery q = TRANSLATOR.translate("花溪大学城由多少所本地大学组成？", ARTICLES);
+
+    assertThat(q.english()).startsWith("how many Huaxi university").contains("local");
+    assertThat(q.renderings()).extracting(Rendering::chinese).doesNotContain("所", "由");
+  }
+
+  @Test
+  void should_prefer_the_gloss_the_articles_use() {
+    assertThat(TRANSLATOR.translate("贵州有多少网民？", ARTICLES).english()).isEqualTo("how many Guizhou Internet user");
+    assertThat(TRANSLATOR.translate("贵州有多少网民？", vocabulary("Guizhou netizen")).english())
+        .isEqualTo("how many Guizhou netizen");
+  }
+
+  @Test
+  void should_not_render_surnames_classifiers_or_cross_references() {
+    EnglishQuery q = TRANSLATOR.translate("苹果公司的董事长是谁？", ARTICLES);
+
+    assertThat(q.english()).isEqualTo("who Apple chairman");
+    assertThat(q.english()).doesNotContain("surname").doesNotContain("CL").doesNotContain("see ");
+  }
+
+  @Test
+  void should_read_traditional_characters_like_simplified_ones() {
+    assertThat(TRANSLATOR.translate("貴陽有多少網民？", ARTICLES).english())
+        .isEqualTo(TRANSLATOR.translate("贵阳有多少网民？", ARTICLES).english())
+        .isEqualTo("how many Guiyang Internet user");
+  }
+
+  @Test
+  void should_keep_a_name_the_articles_never_use_so_the_question_can_be_declined() {
+    EnglishQuery q = TRANSLATOR.translate("特斯拉在贵阳做了什么？", ARTICLES);
+
+    assertThat(q.english()).contains("Tesla");
+  }
+
+  @Test
+  void should_leave_out_common_words_the_articles_never_use() {
+    EnglishQuery q = TRANSLATOR.translate("贵阳有多少网民？", vocabulary("Guiyang"));
+
+    assertThat(q.english()).isEqualTo("how many Guiyang");
+    assertThat(q.renderings()).filteredOn(r -> r.chinese().equals("网民")).singleElement()
+        .extracting(Rendering::used).isEqualTo(false);
+  }
+}
