@@ -103,6 +103,38 @@ class SolrCloudTest {
     }
   }
 
+  @Test
+  void should_let_every_replica_answer_from_the_collection_another_replica_rebuilt() throws Exception {
+    CachedModel model = new CachedModel();
+    try (SolrIndex other = SolrIndex.connect(SolrCloudFixture.settings(alias, 2, 2))) {
+      SolrServing replica = new SolrServing(other, new Indexer(new Corpus(dir.resolve("corpus")), new ArticleReader(),
+          () -> new PassageSplitter(TestFixtures.tokenizer(), model.maxWordPieces()), model, other));
+      String before = ((SolrView) replica.current()).collection();
+
+      serving.reindex(true, IndexProgress.NONE);
+
+      String after = ((SolrView) serving.current()).collection();
+      assertThat(after).isNotEqualTo(before);
+      assertThat(Eventually.until(() -> ((SolrView) replica.current()).collection().equals(after))).isTrue();
+      assertThat(new HybridRetriever(replica, model, HybridRetriever.Fusion.DEFAULT)
+          .retrieve(QUESTIONS.get(0)[0], 3).passages()).extracting(p -> p.article().id()).contains(QUESTIONS.get(0)[1]);
+    }
+  }
+
+  /** Polls a condition for up to 10 s (the other client learns of the alias through its ZooKeeper watch). */
+  private static final class Eventually {
+    static boolean until(java.util.function.BooleanSupplier condition) throws InterruptedException {
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!condition.getAsBoolean()) {
+        if (System.nanoTime() > end) {
+          return false;
+        }
+        Thread.sleep(20);
+      }
+      return true;
+    }
+  }
+
   /** Asks the questions in turn on its own thread, counting right answers and keeping what went wrong. */
   private final class Asker implements AutoCloseable {
     final AtomicInteger answered = new AtomicInteger();
