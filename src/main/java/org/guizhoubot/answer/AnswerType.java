@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The kind of fact a question asks for, and whether a sentence holds one. */
-enum AnswerType {
+public enum AnswerType {
   NUMBER, PERSON, DATE, PLACE, OTHER;
 
   private static final Pattern NUMBER_Q = Pattern.compile(
@@ -24,7 +24,7 @@ enum AnswerType {
           + "secretary|governor|chief|minister|director)\\b");
   private static final Pattern HAS_PLACE = Pattern.compile("\\S\\s+\\p{Lu}\\p{L}+");
 
-  static AnswerType of(String question) {
+  public static AnswerType of(String question) {
     String q = question.strip().toLowerCase(Locale.ROOT);
     if (NUMBER_Q.matcher(q).matches()) {
       return NUMBER;
@@ -45,7 +45,7 @@ enum AnswerType {
    * True when the sentence holds a fact of this kind that the question does not already state:
    * a number, date or name absent from the question (always true for OTHER).
    */
-  boolean heldBy(String sentence, String question) {
+  public boolean heldBy(String sentence, String question) {
     Pattern p = switch (this) {
       case NUMBER -> HAS_NUMBER;
       case DATE -> HAS_DATE;

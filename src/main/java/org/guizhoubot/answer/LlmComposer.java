@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * [n]. Markers that point to no passage are dropped and the rest renumbered; the citations are
  * built from the passages actually cited, never from the model's text. When the model fails, is
  * too slow, cites nothing valid or says the passages do not hold the answer, the fallback
- * composer's outcome is returned instead, so a question always gets a reply.
+ * composer's outcome is returned instead, so a question always gets a reply. When the fallback is
+ * the extractive composer and its decision is far below its threshold, the LLM is not asked.
  */
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
@@ -55,6 +56,10 @@ public final class LlmComposer implements AnswerComposer {
   public Outcome compose(String question, Retrieval retrieval) {
     List<RetrievedPassage> passages = retrieval.passages();
     if (passages.isEmpty()) {
+      return fallback.compose(question, retrieval);
+    }
+    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(question, retrieval)) {
+      log.debug("Not asking the LLM: the offline decision is far below its threshold");
       return fallback.compose(question, retrieval);
     }
     String reply;

@@ -26,6 +26,9 @@ import org.guizhoubot.retrieval.Search;
 public final class QuestionAnswerer {
   /** Passages handed to the composer. */
   public static final int PASSAGES = 6;
+  /** Longer messages get a note instead of a search. */
+  public static final int MAX_QUESTION_CHARS = 1000;
+  static final String TOO_LONG = "Please ask a shorter question (at most 1,000 characters).";
   /** Weight of the expanded search's ranking against the question as asked (weight 1). */
   static final double EXPANDED_WEIGHT = 1.5;
 
@@ -57,6 +60,9 @@ public final class QuestionAnswerer {
     if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", List.of(),
           composer.name()), List.of(), 0, 0);
+    }
+    if (q.length() > MAX_QUESTION_CHARS) {
+      return new AnswerResult(new Outcome.Declined(q, TOO_LONG, List.of(), composer.name()), List.of(), 0, 0);
     }
     Language language = Language.of(q);
     Optional<Turn> previous = conversation == null ? Optional.empty() : memory.last(conversation);

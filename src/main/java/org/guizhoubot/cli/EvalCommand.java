@@ -45,6 +45,10 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--min-decline", paramLabel = "X", description = "Fail when the out-of-scope decline rate is below X.")
   Double minDecline;
 
+  @Option(names = "--min-balanced", paramLabel = "X",
+      description = "Fail when the balanced accuracy (mean of fact hit and decline rate) is below X.")
+  Double minBalanced;
+
   @Option(names = "--max-false-decline", paramLabel = "X", description = "Fail when the in-scope decline rate is above X.")
   Double maxFalseDecline;
 
@@ -151,6 +155,8 @@ final class EvalCommand implements Callable<Integer> {
       cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, facts, inScope);
       cli.out.printf(Locale.ROOT, "decline rate         %.3f (%d/%d out of scope declined)%n", decline, declinedOut, outScope);
       cli.out.printf(Locale.ROOT, "false-decline rate   %.3f (%d/%d in scope declined)%n", falseDecline, declinedIn, inScope);
+      double balanced = (fact + decline) / 2;
+      cli.out.printf(Locale.ROOT, "balanced accuracy    %.3f (mean of fact hit and decline rate)%n", balanced);
       cli.out.printf(Locale.ROOT, "latency ms           p50 %.1f  p95 %.1f%n", percentile(sorted, 50), percentile(sorted, 95));
       for (java.util.Map.Entry<String, Tally> e : byKind.entrySet()) {
         Tally t = e.getValue();
@@ -161,6 +167,7 @@ final class EvalCommand implements Callable<Integer> {
       if (minRecall != null && recall < minRecall) failures.add("citation recall " + fmt(recall) + " < " + minRecall);
       if (minFact != null && fact < minFact) failures.add("fact hit " + fmt(fact) + " < " + minFact);
       if (minDecline != null && decline < minDecline) failures.add("decline rate " + fmt(decline) + " < " + minDecline);
+      if (minBalanced != null && balanced < minBalanced) failures.add("balanced accuracy " + fmt(balanced) + " < " + minBalanced);
       if (maxFalseDecline != null && falseDecline > maxFalseDecline) {
         failures.add("false-decline rate " + fmt(falseDecline) + " > " + maxFalseDecline);
       }

@@ -1,0 +1,58 @@
+package org.guizhoubot.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.guizhoubot.SeedIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DecisionComposerTest {
+  private final QuestionAnswerer answerer = SeedIndex.app().answerer();
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Please sing me a song about the sea.",
+      "When did Samsung open its office in the Guian New Area?",
+      "How many companies has the Guian New Area attracted from Brazil?"})
+  void should_decline_chit_chat_an_absent_entity_and_a_near_miss(String question) {
+    Outcome outcome = answerer.answer(question).outcome();
+
+    assertThat(outcome).as(AnswerFormatter.plain(outcome)).isInstanceOf(Outcome.Declined.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "How many companies related to big data are in the Guian New Area?",
+      "What did the Big Data Expo sign in 2018?",
+      "Which firms have set up branches in Guizhou?",
+      "What does Guizhou plan for its digital economy?"})
+  void should_never_list_an_article_twice(String question) {
+    Outcome outcome = answerer.answer(question).outcome();
+
+    if (outcome instanceof Outcome.Answered a) {
+      List<String> ids = a.citations().stream().map(Citation::articleId).toList();
+      assertThat(ids).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void should_give_a_one_line_note_instead_of_a_search_for_a_question_over_1000_characters() {
+    AnswerResult r = answerer.answer("Why " + "is the sky blue ".repeat(70) + "?");
+
+    assertThat(r.outcome()).isInstanceOf(Outcome.Declined.class);
+    assertThat(((Outcome.Declined) r.outcome()).message()).isEqualTo(QuestionAnswerer.TOO_LONG).doesNotContain("\n");
+    assertThat(r.passages()).isEmpty();
+  }
+
+  @Test
+  void should_drop_quote_marks_that_open_or_close_nothing() {
+    assertThat(ExtractiveComposer.withoutStrayQuotes("The government gives us strong support,\" Dai Xiang said."))
+        .isEqualTo("The government gives us strong support, Dai Xiang said.");
+    assertThat(ExtractiveComposer.withoutStrayQuotes("He said \"yes\" at once."))
+        .isEqualTo("He said \"yes\" at once.");
+    assertThat(ExtractiveComposer.withoutStrayQuotes("“We grew fast, he said."))
+        .isEqualTo("We grew fast, he said.");
+  }
+}
