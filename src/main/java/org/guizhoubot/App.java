@@ -1,7 +1,6 @@
 package org.guizhoubot;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
@@ -13,6 +12,9 @@ import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.FeedStore;
+import org.guizhoubot.fetch.SafeFetcher;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
@@ -45,9 +47,11 @@ public final class App implements AutoCloseable {
   private final AnswerComposer composer;
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
-  private final HttpClient http;
+  private final SafeFetcher fetcher;
   private final Library library;
   private volatile PassageSplitter splitter;
+  private FeedStore feedStore;
+  private FeedPoller feedPoller;
 
   /** An app over a model the caller owns (and closes). */
   public App(Settings settings, Embedder embedder, VectorIndex.Factory vectors) {
@@ -60,9 +64,8 @@ public final class App implements AutoCloseable {
     this.embedder = embedder;
     this.corpus = new Corpus(settings.corpusDir());
     ArticleReader reader = new ArticleReader();
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    this.importer = new CorpusImporter(corpus, reader, http);
+    this.fetcher = SafeFetcher.of(settings.fetchAllowPrivate());
+    this.importer = new CorpusImporter(corpus, reader, fetcher);
     if (settings.solrIndex()) {
       this.store = null;
       this.index = null;
@@ -82,7 +85,7 @@ public final class App implements AutoCloseable {
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
         new ConversationMemory(settings.conversationTtl()));
-    this.library = new LocalLibrary(corpus, importer, serving, answerer);
+    this.library = new LocalLibrary(corpus, importer, serving, answerer, this::feedPoller);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
@@ -120,6 +123,14 @@ public final class App implements AutoCloseable {
     return s;
   }
 
+  private synchronized FeedPoller feedPoller() {
+    if (feedPoller == null) {
+      feedStore = FeedStore.open(settings.feedsFile());
+      feedPoller = new FeedPoller(feedStore, fetcher, importer, Clock.systemUTC());
+    }
+    return feedPoller;
+  }
+
   /** The application port that every front end calls. */
   public Library library() {
     return library;
@@ -135,6 +146,10 @@ public final class App implements AutoCloseable {
 
   public CorpusImporter importer() {
     return importer;
+  }
+
+  public SafeFetcher fetcher() {
+    return fetcher;
   }
 
   /** The SQLite index; only with {@code index.store=sqlite}. */
@@ -169,6 +184,11 @@ public final class App implements AutoCloseable {
   /** Closes what the app opened: the composer's threads, the model's session and threads, the index file. */
   @Override
   public void close() {
+    synchronized (this) {
+      if (feedStore != null) {
+        feedStore.close();
+      }
+    }
     AutoCloseable model = ownsEmbedder ? embedder : () -> { };
     AutoCloseable indexStore = store != null ? store : solr;
     try (indexStore; model; composer) {

@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
 import org.guizhoubot.corpus.Problem;
-import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.ArticleSource;
 import org.guizhoubot.web.Urls;
@@ -18,8 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
+/** Adds files, web pages and JSON Lines imports; exit code 1 when anything was skipped. */
 @Command(name = "add", mixinStandardHelpOptions = true,
-    description = "Copies or fetches articles into the corpus folder and indexes them.")
+    description = {"Copies or fetches articles into the corpus folder and indexes them.",
+        "An id already taken by a different article is skipped (exit code 1) unless --replace is given."})
 final class AddCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;
@@ -28,7 +30,12 @@ final class AddCommand implements Callable<Integer> {
       description = "Import one article per line: id, text, optional title, source, url, published, category.")
   Path jsonl;
 
-  @Parameters(paramLabel = "FILE|URL", arity = "0..*", description = "Article files (.md, .txt, .html) or web pages.")
+  @Option(names = "--replace",
+      description = "Replace an article whose id is taken by a different one (without it, such articles are skipped).")
+  boolean replace;
+
+  @Parameters(paramLabel = "FILE|URL", arity = "0..*",
+      description = "Article files (.md, .txt, .html, .pdf, .docx) or web pages (http:// or https://).")
   List<String> inputs = List.of();
 
   @Override
@@ -44,16 +51,26 @@ final class AddCommand implements Callable<Integer> {
       sources.add(Urls.isWeb(input) ? new ArticleSource.Url(uri(input)) : new ArticleSource.File(existing(input)));
     }
     try (App app = cli.open(common)) {
-      AddReport report = app.library().add(sources,
-          System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE);
+      AddReport report = app.library().add(sources, replace, IndexCommand.progress(cli));
       for (AddReport.Added a : report.added()) {
-        cli.out.println("Added " + a.id() + ": " + a.title());
+        if (report.added().size() <= 20 || a.change() == AddReport.Change.REPLACED) {
+          cli.out.println(switch (a.change()) {
+            case NEW -> "Added ";
+            case REPLACED -> "Replaced ";
+            case UNCHANGED -> "Unchanged ";
+          } + a.id() + ": " + a.title());
+        }
+      }
+      if (jsonl != null || report.added().size() > 1) {
+        cli.out.printf(Locale.ROOT, "%d articles: %d new, %d replaced, %d unchanged; %d skipped%n",
+            report.added().size(), report.count(AddReport.Change.NEW), report.count(AddReport.Change.REPLACED),
+            report.count(AddReport.Change.UNCHANGED), report.problems().size());
       }
       for (Problem p : report.problems()) {
         cli.out.println("  skipped " + p);
       }
       report.index().ifPresent(r -> IndexCommand.printReport(cli, r));
-      return report.added().isEmpty() && !report.problems().isEmpty() ? Cli.BAD_INPUT : Cli.OK;
+      return report.problems().isEmpty() ? Cli.OK : Cli.BAD_INPUT;
     }
   }
 

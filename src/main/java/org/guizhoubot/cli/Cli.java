@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
     version = "guizhou-bot 0.1.0",
     description = "Answers questions about Guizhou's big data sector from news articles, citing them.",
     subcommands = {
-      IndexCommand.class, AddCommand.class, SearchCommand.class, AskCommand.class, EvalCommand.class,
+      IndexCommand.class, AddCommand.class, ListCommand.class, RemoveCommand.class, FeedCommand.class,
+      SearchCommand.class, AskCommand.class, EvalCommand.class,
       BotCommand.class, HealthCommand.class, CommandLine.HelpCommand.class
     })
 public final class Cli implements Runnable {

@@ -48,7 +48,7 @@ final class HealthCommand implements Callable<Integer> {
             return unhealthy("Solr alias " + solr.alias() + (view.isEmpty() ? " names no collection"
                 : " names an empty collection") + " (run the index command, or start the bot once)");
           }
-          return heartbeat(settings, view.get().articleCount(), view.get().passageCount());
+          return heartbeat(settings, view.get().articleCount(), view.get().passageCount(), "");
         }
       }
       Path indexFile = settings.indexFile();
@@ -57,24 +57,32 @@ final class HealthCommand implements Callable<Integer> {
       }
       int articles;
       int passages = 0;
+      Optional<IndexStore.Indexing> indexing;
       try (IndexStore store = IndexStore.open(indexFile)) {
         Map<String, ArticleMeta> all = store.articles();
         articles = all.size();
         for (ArticleMeta a : all.values()) {
           passages += a.passageCount();
         }
+        indexing = store.indexing();
       }
+      if (indexing.isPresent() && indexing.get().running()) {
+        cli.out.println("healthy: indexing, " + articles + " of " + indexing.get().corpusArticles() + " articles");
+        return Cli.OK;
+      }
+      String stopped = indexing.map(i -> "; an indexing run stopped at " + articles + " of " + i.corpusArticles()
+          + " articles (run the index command to go on)").orElse("");
       if (articles == 0) {
         return unhealthy("the index at " + indexFile + " holds no articles (is the corpus folder "
-            + settings.corpusDir() + " empty?)");
+            + settings.corpusDir() + " empty?)" + stopped);
       }
-      return heartbeat(settings, articles, passages);
+      return heartbeat(settings, articles, passages, stopped);
     } catch (IOException | RuntimeException e) {
       return unhealthy(Redactor.redact(e.toString()));
     }
   }
 
-  private int heartbeat(Settings settings, int articles, int passages) throws IOException {
+  private int heartbeat(Settings settings, int articles, int passages, String stopped) throws IOException {
     String beat = "";
     Path heartbeat = settings.heartbeatFile();
     if (Files.exists(heartbeat)) {
@@ -85,7 +93,7 @@ final class HealthCommand implements Callable<Integer> {
       }
       beat = ", heartbeat " + Math.max(0, age.getSeconds()) + " s old";
     }
-    cli.out.println("healthy: " + articles + " articles, " + passages + " passages" + beat);
+    cli.out.println("healthy: " + articles + " articles, " + passages + " passages" + beat + stopped);
     return Cli.OK;
   }
 

@@ -6,6 +6,7 @@ import org.guizhoubot.App;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.index.LogProgress;
 import org.guizhoubot.index.Rebuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +28,16 @@ final class IndexCommand implements Callable<Integer> {
       if (!java.nio.file.Files.isDirectory(app.settings().corpusDir())) {
         throw new BadInputException("corpus folder " + app.settings().corpusDir() + " does not exist");
       }
-      IndexProgress progress = System.console() != null ? new TerminalProgress(cli.err) : IndexProgress.NONE;
-      IndexReport report = app.library().reindex(full, progress);
+      IndexReport report = app.library().reindex(full, progress(cli));
       printReport(cli, report);
       return Cli.OK;
     }
+  }
+
+  /** Progress shown while indexing: a bar on a terminal, else a log line every 10 s. */
+  static IndexProgress progress(Cli cli) {
+    return new InterruptNotice(System.console() != null ? new TerminalProgress(System.err) : LogProgress.every10s(),
+        cli.err);
   }
 
   static void printReport(Cli cli, IndexReport report) {

@@ -1,56 +1,66 @@
 package org.guizhoubot.cli;
 
-import java.io.PrintWriter;
-import java.util.Locale;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
 
-/** Shows indexing progress on one rewritten line: articles, passages, rate and time left. */
+/** Indexing progress on a terminal: a progress bar (me.tongfei progressbar) over the passages to embed. */
 final class TerminalProgress implements IndexProgress {
-  private final PrintWriter err;
-  private long start;
-  private long lastPrint;
-  private int articles;
-  private int passages;
+  private final PrintStream err;
+  private ProgressBar bar;
+  private long firstNanos;
+  private long firstPassages;
 
-  TerminalProgress(PrintWriter err) {
+  TerminalProgress(PrintStream err) {
     this.err = err;
   }
 
   @Override
   public void started(int articles, int passages) {
-    this.articles = articles;
-    this.passages = passages;
-    this.start = System.nanoTime();
-    if (passages > 0) {
-      err.printf(Locale.ROOT, "Embedding %d passages of %d articles...%n", passages, articles);
+    if (passages == 0) {
+      return;
     }
+    err.printf("Embedding %d passages of %d articles%n", passages, articles);
+    bar = new ProgressBarBuilder().setTaskName("Indexing").setInitialMax(passages).setUnit(" passages", 1)
+        .setStyle(ProgressBarStyle.ASCII).showSpeed().setSpeedUnit(ChronoUnit.SECONDS)
+        .setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250)
+        .setEtaFunction(this::eta).build();
+  }
+
+  /** Time left from the rate since the first batch, so the model's loading time does not inflate it. */
+  private Optional<Duration> eta(me.tongfei.progressbar.ProgressState state) {
+    long done = state.getCurrent();
+    if (firstNanos == 0 || done <= firstPassages) {
+      return Optional.empty();
+    }
+    double rate = (done - firstPassages) / ((System.nanoTime() - firstNanos) / 1e9);
+    return Optional.of(Duration.ofSeconds(Math.round((state.getMax() - done) / rate)));
   }
 
   @Override
   public void embedded(int articlesDone, int passagesDone) {
-    long now = System.nanoTime();
-    if (now - lastPrint < 250_000_000L && articlesDone < articles) {
+    if (bar == null) {
       return;
     }
-    lastPrint = now;
-    double secs = (now - start) / 1e9;
-    double rate = secs > 0 ? passagesDone / secs : 0;
-    double left = rate > 0 ? (passages - passagesDone) / rate : 0;
-    err.printf(Locale.ROOT, "\r%d/%d articles, %d/%d passages, %.0f passages/s, %s left   ",
-        articlesDone, articles, passagesDone, passages, rate, duration(left));
-    err.flush();
+    if (firstNanos == 0) {
+      firstNanos = System.nanoTime();
+      firstPassages = passagesDone;
+    }
+    bar.stepTo(passagesDone);
   }
 
   @Override
   public void finished(IndexReport report) {
-    if (passages > 0) {
-      err.println();
+    if (bar != null) {
+      bar.close();
+      bar = null;
     }
-  }
-
-  private static String duration(double secs) {
-    long s = Math.round(secs);
-    return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
   }
 }

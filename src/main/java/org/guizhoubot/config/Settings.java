@@ -24,6 +24,8 @@ public record Settings(
     int llmMaxTokens,
     double llmTemperature,
     Duration conversationTtl,
+    boolean fetchAllowPrivate,
+    Duration feedPollInterval,
     SolrSettings solr,
     WebhookSettings webhook) {
 
@@ -40,6 +42,7 @@ public record Settings(
     if (conversationTtl.isNegative() || conversationTtl.isZero()) {
       throw new IllegalArgumentException("conversationTtl must be positive, was " + conversationTtl);
     }
+    Objects.requireNonNull(feedPollInterval, "feedPollInterval");
     if (botWorkers < 1) {
       throw new IllegalArgumentException("botWorkers must be >= 1, was " + botWorkers);
     }
@@ -51,9 +54,11 @@ public record Settings(
   /** Settings with the SQLite index and the default webhook (no secret). */
   public Settings(Path corpusDir, Path dataDir, String telegramToken, String telegramApiUrl, Set<Long> adminIds,
       int botWorkers, int rateLimitPerMinute, String llmBaseUrl, String llmApiKey, String llmModel,
-      Duration llmTimeout, int llmMaxTokens, double llmTemperature, Duration conversationTtl) {
+      Duration llmTimeout, int llmMaxTokens, double llmTemperature, Duration conversationTtl,
+      boolean fetchAllowPrivate, Duration feedPollInterval) {
     this(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers, rateLimitPerMinute, llmBaseUrl,
-        llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl, null, DEFAULT_WEBHOOK);
+        llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl, fetchAllowPrivate,
+        feedPollInterval, null, DEFAULT_WEBHOOK);
   }
 
   /** Listens on 8080 at /telegram; no public URL, no secret. */
@@ -67,17 +72,22 @@ public record Settings(
   public Settings withSolr(SolrSettings solrSettings) {
     return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        conversationTtl, solrSettings, webhook);
+        conversationTtl, fetchAllowPrivate, feedPollInterval, solrSettings, webhook);
   }
 
   public Settings withWebhook(WebhookSettings webhookSettings) {
     return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        conversationTtl, solr, webhookSettings);
+        conversationTtl, fetchAllowPrivate, feedPollInterval, solr, webhookSettings);
   }
 
   public Path indexFile() {
     return dataDir.resolve("index.db");
+  }
+
+  /** Feed subscriptions and the items taken from them. */
+  public Path feedsFile() {
+    return dataDir.resolve("feeds.db");
   }
 
   /**
@@ -95,7 +105,7 @@ public record Settings(
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        conversationTtl, solr, webhook);
+        conversationTtl, fetchAllowPrivate, feedPollInterval, solr, webhook);
   }
 
   private static String blankToNull(String s) {
@@ -110,6 +120,7 @@ public record Settings(
         + rateLimitPerMinute + ", llmBaseUrl=" + llmBaseUrl + ", llmApiKey="
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
         + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
-        + ", conversationTtl=" + conversationTtl + ", solr=" + solr + ", webhook=" + webhook + "]";
+        + ", conversationTtl=" + conversationTtl + ", fetchAllowPrivate=" + fetchAllowPrivate
+        + ", feedPollInterval=" + feedPollInterval + ", solr=" + solr + ", webhook=" + webhook + "]";
   }
 }

@@ -73,6 +73,12 @@ public final class SettingsLoader {
   public static final Key CONVERSATION_TTL = new Key("conversation.ttl.minutes", "CONVERSATION_TTL_MINUTES", "30",
       "Minutes a conversation's context is kept after its last question, for follow-ups (1 to 1440).");
 
+  public static final Key FETCH_ALLOW_PRIVATE = new Key("fetch.allow.private", "FETCH_ALLOW_PRIVATE", "false",
+      "true lets add URL, /add and feeds fetch from loopback and private (intranet) addresses; link-local,"
+          + " multicast and unspecified addresses stay refused.");
+  public static final Key FEED_POLL_MINUTES = new Key("feed.poll.minutes", "FEED_POLL_MINUTES", "30",
+      "Minutes between the bot's polls of the subscribed news feeds (1 to 1440).");
+
   public static final Key INDEX_STORE = new Key("index.store", "GUIZHOU_INDEX_STORE", "sqlite",
       "Where the passages are kept: sqlite (index.db in the data folder) or solr (a SolrCloud).");
   public static final Key SOLR_ZK_HOSTS = new Key("solr.zk.hosts", "SOLR_ZK_HOSTS", null,
@@ -97,8 +103,8 @@ public final class SettingsLoader {
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
       BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
-      CONVERSATION_TTL, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL, SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS,
-      WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL);
+      CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL,
+      SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS, WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
   private static final Map<String, String> SECRET_KEYS = Map.of(
@@ -180,6 +186,8 @@ public final class SettingsLoader {
         r.integer(LLM_MAX_TOKENS, 1, 32_000),
         r.decimal(LLM_TEMPERATURE, 0.0, 2.0),
         Duration.ofMinutes(r.integer(CONVERSATION_TTL, 1, 1440)),
+        r.bool(FETCH_ALLOW_PRIVATE),
+        Duration.ofMinutes(r.integer(FEED_POLL_MINUTES, 1, 1440)),
         solr(r),
         webhook(r));
   }
@@ -397,6 +405,15 @@ public final class SettingsLoader {
         // reported below
       }
       throw bad(key, raw, "a whole number from " + min + " to " + max);
+    }
+
+    boolean bool(Key key) {
+      Raw raw = raw(key);
+      String v = raw.value().toLowerCase(Locale.ROOT);
+      if (v.equals("true") || v.equals("false")) {
+        return Boolean.parseBoolean(v);
+      }
+      throw bad(key, raw, "true or false");
     }
 
     double decimal(Key key, double min, double max) {

@@ -45,8 +45,24 @@ public sealed interface Expansion {
      * separated so they stay apart: what the answer must be about.
      */
     public String withNames(String text) {
-      return addedNames.isEmpty() ? text : text.strip() + " " + String.join(", ", addedNames);
+      if (addedNames.isEmpty()) {
+        return text;
+      }
+      if (trigger == Trigger.REFERENCE) {
+        java.util.regex.Matcher m = REFERRING.matcher(text);
+        if (m.find()) {
+          String name = addedNames.get(0);
+          boolean possessive = m.group(1) != null && POSSESSIVE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT));
+          return text.substring(0, m.start()) + name + (possessive ? "'s" : "") + text.substring(m.end());
+        }
+      }
+      return text.strip() + " " + String.join(", ", addedNames);
     }
+
+    /** The first word or phrase that refers back: a pronoun, or "this/that/the" before a noun. */
+    private static final java.util.regex.Pattern REFERRING = java.util.regex.Pattern.compile(
+        "(?i)\\b(?:(it|its|he|him|his|she|her|they|them|their)|(?:this|that|these|those) \\p{L}+)\\b");
+    private static final java.util.Set<String> POSSESSIVE = java.util.Set.of("its", "his", "their");
   }
 
   /** What showed that a question refers back. */

@@ -1,5 +1,10 @@
 package org.guizhoubot.corpus;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Article ids are file names: letters, digits, dot, dash and underscore, never a path. */
@@ -26,5 +31,39 @@ public final class ArticleIds {
   public static String ofFileName(String fileName) {
     int dot = fileName.lastIndexOf('.');
     return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+
+  /**
+   * The id of an article fetched from {@code url}: the host (without {@code www.}), the whole path
+   * and the query (tracking parameters dropped) made safe, and 8 hex digits of a hash of that same
+   * normalised URL, so that two URLs that differ anywhere that matters get different ids.
+   */
+  public static String ofUrl(URI url) {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+    if (host.startsWith("www.")) {
+      host = host.substring(4);
+    }
+    String path = url.getRawPath() == null ? "" : url.getRawPath();
+    List<String> kept = new ArrayList<>();
+    if (url.getRawQuery() != null) {
+      for (String param : url.getRawQuery().split("&")) {
+        String name = param.split("=", 2)[0].toLowerCase(Locale.ROOT);
+        if (!param.isEmpty() && !name.startsWith("utm_") && !name.equals("fbclid") && !name.equals("gclid")) {
+          kept.add(param);
+        }
+      }
+    }
+    String query = String.join("&", kept);
+    int port = url.getPort();
+    String normalised = host + (port > 0 ? ":" + port : "") + path + (query.isEmpty() ? "" : "?" + query);
+    String slug = (host + "-" + path + "-" + query).toLowerCase(Locale.ROOT)
+        .replaceAll("\\.(html?|php|aspx?)(?=-|$)", "")
+        .replaceAll("[^a-z0-9._]+", "-").replaceAll("-{2,}", "-")
+        .replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
+    if (slug.length() > 100) {
+      slug = slug.substring(0, 100).replaceAll("[.-]+$", "");
+    }
+    String hash = Corpus.sha256(normalised.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
+    return (slug.isEmpty() ? "article" : slug) + "-" + hash;
   }
 }

@@ -16,13 +16,16 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Reads one article file: Markdown or plain text with optional YAML front matter, or an HTML page
- * whose main text is extracted. Furniture lines are dropped. Anything else is refused with a
+ * Reads one article file: Markdown or plain text with optional YAML front matter, an HTML page
+ * whose main text is extracted, or a PDF or Word .docx document. Furniture lines are dropped. Anything else is refused with a
  * message naming the file.
  */
 public final class ArticleReader {
   /** File extensions the corpus accepts, lower case, without the dot. */
-  public static final Set<String> EXTENSIONS = Set.of("md", "txt", "html", "htm");
+  public static final Set<String> EXTENSIONS = Set.of("md", "txt", "html", "htm", "pdf", "docx");
+
+  /** Extensions of binary documents, which may be larger than text articles. */
+  public static final Set<String> DOCUMENT_EXTENSIONS = Set.of("pdf", "docx");
 
   private static final int MAX_TITLE = 160;
 
@@ -47,12 +50,18 @@ public final class ArticleReader {
     String ext = extension(fileName);
     if (!EXTENSIONS.contains(ext)) {
       throw new ArticleFormatException(
-          fileName, "unsupported file type (expected .md, .txt or .html)");
+          fileName, "unsupported file type (expected .md, .txt, .html, .pdf or .docx)");
     }
     String id = ArticleIds.ofFileName(fileName);
     if (!ArticleIds.isSafe(id)) {
       throw new ArticleFormatException(
           fileName, "the file name is not a safe article id (letters, digits, '.', '-', '_')");
+    }
+    if (ext.equals("pdf")) {
+      return DocumentReader.pdf(id, fileName, bytes);
+    }
+    if (ext.equals("docx")) {
+      return DocumentReader.docx(id, fileName, bytes);
     }
     String text = decodeUtf8(fileName, bytes);
     try {

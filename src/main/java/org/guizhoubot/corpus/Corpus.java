@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The corpus folder: one article per file, the file name without extension being its id. */
@@ -42,7 +43,7 @@ public final class Corpus {
         continue;
       }
       if (!ArticleReader.isSupported(name)) {
-        skipped.add(new Problem(name, "unsupported file type (expected .md, .txt or .html); skipped"));
+        skipped.add(new Problem(name, "unsupported file type (expected .md, .txt, .html, .pdf or .docx); skipped"));
         continue;
       }
       String id = ArticleIds.ofFileName(name);
@@ -62,6 +63,31 @@ public final class Corpus {
       }
     }
     return new CorpusListing(files, skipped);
+  }
+
+  /** The file holding article {@code id}, if there is one. */
+  public Optional<Path> fileOf(String id) {
+    ArticleIds.requireSafe(id);
+    for (String ext : ArticleReader.EXTENSIONS) {
+      Path p = dir.resolve(id + "." + ext);
+      if (Files.isRegularFile(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Deletes every file of article {@code id}; returns their names, empty when there was none. */
+  public List<String> remove(String id) throws IOException {
+    ArticleIds.requireSafe(id);
+    List<String> removed = new ArrayList<>();
+    for (String ext : ArticleReader.EXTENSIONS) {
+      Path p = dir.resolve(id + "." + ext);
+      if (Files.deleteIfExists(p)) {
+        removed.add(p.getFileName().toString());
+      }
+    }
+    return removed;
   }
 
   /** The SHA-256 of the bytes in lower-case hex: the one content hash of the project. */

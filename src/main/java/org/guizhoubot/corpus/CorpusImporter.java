@@ -1,121 +1,140 @@
 package org.guizhoubot.corpus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import org.guizhoubot.web.Urls;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.guizhoubot.fetch.FetchException;
+import org.guizhoubot.fetch.Fetched;
+import org.guizhoubot.fetch.SafeFetcher;
 
 /**
  * Brings articles into the corpus folder: files, web pages, uploaded documents and JSON Lines
  * imports. Each article is parsed before it is written, so the folder only ever receives files
- * that read back as articles; an existing id is replaced.
+ * that read back as articles. Nothing is lost: an id taken by a different article is refused unless
+ * replacing is asked for, and adding never deletes a file of another id. Files are written
+ * readable by all (0644) through a temporary file renamed in the same folder.
  */
 public final class CorpusImporter {
-  /** Largest article accepted from a file, a page or an upload. */
+  /** Largest text article (.md, .txt, .html) accepted from a file or an upload. */
   public static final int MAX_BYTES = 1 << 20;
+  /** Largest document (.pdf, .docx, or anything fetched from the web) accepted. */
+  public static final int MAX_DOCUMENT_BYTES = 20 << 20;
 
   private final Corpus corpus;
   private final ArticleReader reader;
-  private final HttpClient http;
+  private final SafeFetcher fetcher;
   private final ObjectMapper json = new ObjectMapper();
 
-  public CorpusImporter(Corpus corpus, ArticleReader reader, HttpClient http) {
-    this.corpus = corpus;
-    this.reader = reader;
-    this.http = http;
+  public CorpusImporter(Corpus corpus, ArticleReader reader, SafeFetcher fetcher) {
+    this.corpus = Objects.requireNonNull(corpus, "corpus");
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+  }
+
+  /** The most bytes accepted for a file of this name. */
+  public static int maxBytes(String fileName) {
+    return ArticleReader.DOCUMENT_EXTENSIONS.contains(ArticleReader.extension(fileName)) ? MAX_DOCUMENT_BYTES : MAX_BYTES;
   }
 
   /** Copies an article file into the corpus. */
-  public Article addFile(Path source) throws ArticleFormatException {
+  public AddOutcome addFile(Path source, boolean replace) {
     String name = source.getFileName().toString();
     byte[] bytes;
     try {
-      if (Files.size(source) > MAX_BYTES) {
-        throw new ArticleFormatException(name, "is larger than 1 MB");
+      if (Files.size(source) > maxBytes(name)) {
+        return failed(name, "is larger than " + sizeText(maxBytes(name)));
       }
       bytes = Files.readAllBytes(source);
     } catch (IOException e) {
-      throw new ArticleFormatException(name, "cannot be read (" + e.getMessage() + ")", e);
+      return failed(name, "cannot be read (" + e.getMessage() + ")");
     }
-    return addBytes(name, bytes);
+    return addBytes(name, bytes, replace);
   }
 
-  /** Adds an article given as the bytes of a file called {@code fileName}. */
-  public Article addBytes(String fileName, byte[] bytes) throws ArticleFormatException {
-    if (bytes.length > MAX_BYTES) {
-      throw new ArticleFormatException(fileName, "is larger than 1 MB");
+  /** Adds an article given as the bytes of a file called {@code fileName}; the file keeps its format. */
+  public AddOutcome addBytes(String fileName, byte[] bytes, boolean replace) {
+    if (bytes.length > maxBytes(fileName)) {
+      return failed(fileName, "is larger than " + sizeText(maxBytes(fileName)));
     }
-    Article article = reader.parse(fileName, bytes);
-    write(article.id(), ArticleReader.extension(fileName), bytes);
-    return article;
-  }
-
-  /** Fetches a web page (or plain text) and adds it; the id comes from the URL's last segment. */
-  public Article addUrl(URI url) throws ArticleFormatException {
-    if (!Urls.isWeb(url)) {
-      throw new ArticleFormatException(url.toString(), "only http and https links can be added");
-    }
-    HttpResponse<byte[]> response;
+    Article article;
     try {
-      response = http.send(
-          HttpRequest.newBuilder(url)
-              .timeout(Duration.ofSeconds(20))
-              .header("User-Agent", "guizhou-bot (article import)")
-              .GET()
-              .build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new ArticleFormatException(url.toString(), "could not be fetched (" + e.getMessage() + ")", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ArticleFormatException(url.toString(), "fetch was interrupted", e);
+      article = reader.parse(fileName, bytes);
+    } catch (ArticleFormatException e) {
+      return new AddOutcome.Failed(new Problem(e.fileName(), e.problem()));
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new ArticleFormatException(url.toString(), "answered HTTP " + response.statusCode());
-    }
-    String type = response.headers().firstValue("Content-Type").orElse("text/html").toLowerCase(Locale.ROOT);
-    String ext;
-    if (type.contains("html") || type.contains("xml")) {
-      ext = "html";
-    } else if (type.contains("markdown")) {
-      ext = "md";
-    } else if (type.startsWith("text/")) {
-      ext = "txt";
-    } else {
-      throw new ArticleFormatException(url.toString(), "is not a web page or text (" + type + ")");
-    }
-    if (response.body().length > MAX_BYTES) {
-      throw new ArticleFormatException(url.toString(), "is larger than 1 MB");
-    }
-    Article page = reader.parse(idFromUrl(url) + "." + ext, response.body());
-    Article article = new Article(page.id(), page.title(),
-        page.source() == null ? url.getHost() : page.source(), page.published(),
-        page.url() == null ? url.toString() : page.url(), page.category(), page.body());
-    try {
-      writeMarkdown(article);
-    } catch (IOException e) {
-      throw new ArticleFormatException(url.toString(), "cannot be written to the corpus (" + e.getMessage() + ")", e);
-    }
-    return article;
+    String ext = ArticleReader.extension(fileName);
+    return store(fileName, article, ext.equals("htm") ? "html" : ext, bytes, replace, false);
   }
 
-  /** Imports one article per JSON line ({@code id}, {@code text}, optional metadata). */
-  public JsonlImport importJsonl(Path file) throws IOException {
-    List<String> added = new ArrayList<>();
+  /**
+   * Fetches a web page or document through the safe fetcher and adds it as Markdown; the id comes
+   * from the URL. Fetching the same URL again replaces its article.
+   */
+  public AddOutcome addUrl(URI url, boolean replace) {
+    FetchedArticle fetched = fetchUrl(url);
+    if (fetched instanceof FetchedArticle.Unreadable u) {
+      return new AddOutcome.Failed(u.problem());
+    }
+    return storeFetched(((FetchedArticle.Read) fetched).article(), replace);
+  }
+
+  /** A web page fetched and read as an article, or why it could not be. */
+  public sealed interface FetchedArticle {
+    record Read(Article article) implements FetchedArticle {}
+
+    record Unreadable(Problem problem) implements FetchedArticle {}
+  }
+
+  /** Fetches and reads a web page or document without writing it (see {@link #storeFetched}). */
+  public FetchedArticle fetchUrl(URI url) {
+    Fetched page;
+    try {
+      page = fetcher.fetch(url, SafeFetcher.ARTICLE_TYPES, MAX_DOCUMENT_BYTES);
+    } catch (FetchException e) {
+      return new FetchedArticle.Unreadable(new Problem(e.url(), e.problem()));
+    }
+    String id = ArticleIds.ofUrl(url);
+    Article parsed;
+    try {
+      parsed = reader.parse(id + "." + extensionOf(page.mediaType()), page.body());
+    } catch (ArticleFormatException e) {
+      return new FetchedArticle.Unreadable(new Problem(url.toString(), e.problem()));
+    }
+    return new FetchedArticle.Read(new Article(parsed.id(), parsed.title(),
+        parsed.source() == null ? url.getHost() : parsed.source(), parsed.published(),
+        url.toString(), parsed.category(), parsed.body()));
+  }
+
+  /** Writes an article read by {@link #fetchUrl} as Markdown; an article from the same URL is replaced. */
+  public AddOutcome storeFetched(Article article, boolean replace) {
+    return store(article.url(), article, "md", markdown(article), replace, true);
+  }
+
+  /**
+   * Imports one article per JSON line ({@code id}, {@code text}, optional {@code title},
+   * {@code source}, {@code url}, {@code published}, {@code category}). Bad lines and repeated ids
+   * are reported with their line numbers and skipped; the others are still imported.
+   */
+  public JsonlImport importJsonl(Path file, boolean replace) throws IOException {
+    List<AddOutcome> stored = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    Map<String, Integer> firstLine = new HashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line;
       int lineNo = 0;
@@ -125,35 +144,143 @@ public final class CorpusImporter {
           continue;
         }
         String where = file.getFileName() + " line " + lineNo;
+        JsonNode node;
         try {
-          JsonNode node = json.readTree(line);
-          String id = text(node, "id");
-          if (id == null || !ArticleIds.isSafe(id)) {
-            problems.add(new Problem(where, "id '" + id + "' is missing or not a safe file name; skipped"));
-            continue;
-          }
-          String body = text(node, "text");
-          if (body == null || body.isBlank()) {
-            problems.add(new Problem(where, "article '" + id + "' has no text; skipped"));
-            continue;
-          }
-          String title = text(node, "title");
-          if (title == null) {
-            title = titleFromText(body);
-          }
-          writeMarkdown(new Article(id, title, text(node, "source"), text(node, "published"),
-              text(node, "url"), text(node, "category"), body));
-          added.add(id);
-        } catch (IOException | IllegalArgumentException e) {
-          problems.add(new Problem(where, e.getMessage() + "; skipped"));
+          node = json.readTree(line);
+        } catch (JsonProcessingException e) {
+          problems.add(new Problem(where, "is not valid JSON (error at column "
+              + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + "); skipped"));
+          continue;
+        }
+        if (!node.isObject()) {
+          problems.add(new Problem(where, "is not a JSON object; skipped"));
+          continue;
+        }
+        String id = text(node, "id");
+        if (id == null || id.isBlank()) {
+          problems.add(new Problem(where, "has no \"id\"; skipped"));
+          continue;
+        }
+        if (!ArticleIds.isSafe(id)) {
+          problems.add(new Problem(where, "id '" + id + "' is not a safe file name (1-120 letters, digits,"
+              + " '.', '-' or '_', starting with a letter or digit); skipped"));
+          continue;
+        }
+        Integer first = firstLine.putIfAbsent(id, lineNo);
+        if (first != null) {
+          problems.add(new Problem(where, "id '" + id + "' appears again (first on line " + first + "); skipped"));
+          continue;
+        }
+        String body = text(node, "text");
+        if (body == null || body.isBlank()) {
+          problems.add(new Problem(where, "article '" + id + "' has no \"text\"; skipped"));
+          continue;
+        }
+        String title = text(node, "title");
+        Article article = new Article(id, title == null || title.isBlank() ? titleFromText(body) : title,
+            text(node, "source"), text(node, "published"), text(node, "url"), text(node, "category"), body);
+        AddOutcome outcome = store(where, article, "md", markdown(article), replace, false);
+        if (outcome.stored()) {
+          stored.add(outcome);
+        } else if (outcome instanceof AddOutcome.Conflict c) {
+          problems.add(c.problem());
+        } else if (outcome instanceof AddOutcome.Failed f) {
+          problems.add(f.problem());
         }
       }
     }
-    return new JsonlImport(added, problems);
+    return new JsonlImport(stored, problems);
   }
 
-  /** Writes an article as Markdown with front matter, replacing any file of the same id. */
-  public void writeMarkdown(Article a) throws IOException {
+  /**
+   * Writes {@code bytes} as {@code id.ext} unless the id is taken by a different article. The
+   * existing article is the same one when its bytes are equal, or, for {@code sameUrlReplaces},
+   * when it came from the same URL.
+   */
+  private AddOutcome store(String input, Article article, String ext, byte[] bytes, boolean replace,
+      boolean sameUrlReplaces) {
+    String target = article.id() + "." + ext;
+    try {
+      Files.createDirectories(corpus.dir());
+      Optional<Path> existing = corpus.fileOf(article.id());
+      if (existing.isEmpty()) {
+        writeNew(target, bytes);
+        return new AddOutcome.Added(article, target);
+      }
+      Path old = existing.get();
+      String oldName = old.getFileName().toString();
+      if (oldName.equals(target) && Arrays.equals(Files.readAllBytes(old), bytes)) {
+        return new AddOutcome.Unchanged(article, oldName);
+      }
+      Article previous = readOrNull(old);
+      boolean sameSource = sameUrlReplaces && previous != null && article.url() != null
+          && article.url().equals(previous.url());
+      if (previous != null && previous.equals(article)) {
+        return new AddOutcome.Unchanged(article, oldName);
+      }
+      if (!replace && !sameSource) {
+        return new AddOutcome.Conflict(input, article, oldName, previous == null ? "unreadable" : previous.title());
+      }
+      writeReplacing(target, bytes);
+      if (!oldName.equals(target)) {
+        Files.deleteIfExists(old);
+      }
+      return new AddOutcome.Replaced(article, target, oldName);
+    } catch (IOException e) {
+      return failed(input, "cannot be written to the corpus folder " + corpus.dir() + " (" + e.getMessage() + ")");
+    }
+  }
+
+  private Article readOrNull(Path file) {
+    try {
+      return reader.read(file);
+    } catch (ArticleFormatException e) {
+      return null;
+    }
+  }
+
+  /** Writes a file that must not exist yet: a hard link from the temporary file fails if it does. */
+  private void writeNew(String name, byte[] bytes) throws IOException {
+    Path target = corpus.dir().resolve(name);
+    Path tmp = temp(bytes);
+    try {
+      Files.createLink(target, tmp);
+    } catch (UnsupportedOperationException e) {
+      Files.move(tmp, target);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException(name + " appeared while it was being added", e);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private void writeReplacing(String name, byte[] bytes) throws IOException {
+    Path tmp = temp(bytes);
+    try {
+      Files.move(tmp, corpus.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private Path temp(byte[] bytes) throws IOException {
+    Path tmp = Files.createTempFile(corpus.dir(), ".import-", ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the default permissions apply
+      }
+      return tmp;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** An article as Markdown with front matter. */
+  static byte[] markdown(Article a) {
     StringBuilder s = new StringBuilder("---\n");
     s.append("title: ").append(FrontMatter.quote(a.title())).append('\n');
     if (a.source() != null) s.append("source: ").append(FrontMatter.quote(a.source())).append('\n');
@@ -161,54 +288,17 @@ public final class CorpusImporter {
     if (a.url() != null) s.append("url: ").append(FrontMatter.quote(a.url())).append('\n');
     if (a.category() != null) s.append("category: ").append(FrontMatter.quote(a.category())).append('\n');
     s.append("---\n\n").append(a.body().strip()).append('\n');
-    writeRaw(a.id(), "md", s.toString().getBytes(StandardCharsets.UTF_8));
+    return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private void write(String id, String ext, byte[] bytes) throws ArticleFormatException {
-    try {
-      writeRaw(id, ext.equals("htm") ? "html" : ext, bytes);
-    } catch (IOException e) {
-      throw new ArticleFormatException(id + "." + ext, "cannot be written to the corpus (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private void writeRaw(String id, String ext, byte[] bytes) throws IOException {
-    ArticleIds.requireSafe(id);
-    Files.createDirectories(corpus.dir());
-    Path target = corpus.dir().resolve(id + "." + ext);
-    Path tmp = Files.createTempFile(corpus.dir(), ".import-", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-    for (String other : ArticleReader.EXTENSIONS) {
-      if (!other.equals(ext)) {
-        Files.deleteIfExists(corpus.dir().resolve(id + "." + other));
-      }
-    }
-  }
-
-  /** A safe article id made from a URL's last path segment (or its host). */
-  static String idFromUrl(URI url) {
-    String path = url.getPath() == null ? "" : url.getPath();
-    String[] parts = path.split("/");
-    String last = "";
-    for (int i = parts.length - 1; i >= 0 && last.isBlank(); i--) {
-      last = parts[i];
-    }
-    if (last.isBlank()) {
-      last = url.getHost() == null ? "article" : url.getHost();
-    } else {
-      last = ArticleIds.ofFileName(last);
-    }
-    String base = last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-")
-        .replaceAll("^[^a-z0-9]+", "").replaceAll("[.-]+$", "");
-    if (base.length() > 100) {
-      base = base.substring(0, 100);
-    }
-    return base.isEmpty() || !ArticleIds.isSafe(base) ? "article-" + Integer.toHexString(url.hashCode()) : base;
+  private static String extensionOf(String mediaType) {
+    return switch (mediaType) {
+      case "application/pdf" -> "pdf";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "docx";
+      case "text/plain" -> "txt";
+      case "text/markdown", "text/x-markdown" -> "md";
+      default -> "html";
+    };
   }
 
   static String titleFromText(String body) {
@@ -221,20 +311,48 @@ public final class CorpusImporter {
     return ArticleReader.shorten(end > 0 && end < 160 ? s.substring(0, end) : s);
   }
 
+  private static AddOutcome failed(String input, String problem) {
+    return new AddOutcome.Failed(new Problem(input, problem));
+  }
+
+  private static String sizeText(int bytes) {
+    return (bytes >> 20) + " MB";
+  }
+
   private static String text(JsonNode node, String field) {
     JsonNode v = node.get(field);
     return v == null || v.isNull() ? null : v.asText();
   }
 
-  /** The outcome of a JSON Lines import. */
-  public record JsonlImport(List<String> ids, List<Problem> problems) {
+  /**
+   * The outcome of a JSON Lines import: one outcome per distinct article the corpus now holds from
+   * the file (added, replaced or unchanged), and the lines skipped with the reason (clashes included).
+   */
+  public record JsonlImport(List<AddOutcome> stored, List<Problem> problems) {
     public JsonlImport {
-      ids = List.copyOf(ids);
+      stored = List.copyOf(stored);
       problems = List.copyOf(problems);
     }
 
-    public int imported() {
-      return ids.size();
+    /** Distinct articles the corpus now holds from this file. */
+    public int articles() {
+      return stored.size();
+    }
+
+    public int added() {
+      return count(AddOutcome.Added.class);
+    }
+
+    public int replaced() {
+      return count(AddOutcome.Replaced.class);
+    }
+
+    public int unchanged() {
+      return count(AddOutcome.Unchanged.class);
+    }
+
+    private int count(Class<? extends AddOutcome> kind) {
+      return (int) stored.stream().filter(kind::isInstance).count();
     }
   }
 }

@@ -9,5 +9,8 @@ public interface IndexProgress {
 
   default void embedded(int articlesDone, int passagesDone) {}
 
+  /** The first {@code articlesDone} of {@code articles} changed articles are committed to the index. */
+  default void committed(int articlesDone, int articles) {}
+
   default void finished(IndexReport report) {}
 }

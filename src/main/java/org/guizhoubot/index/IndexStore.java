@@ -123,6 +123,62 @@ public final class IndexStore implements PassageStore, AutoCloseable {
     return out;
   }
 
+  /**
+   * SQLite's {@code data_version} as seen by this store's writer: it changes when another
+   * connection, of this or another process, commits to the file.
+   */
+  public synchronized long dataVersion() {
+    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      throw new IndexStoreException("PRAGMA data_version on " + file, e);
+    }
+  }
+
+  /** An indexing run in progress, as recorded in the index by {@link #markIndexing}. */
+  public record Indexing(int corpusArticles, long pid) {
+    /** Whether the process that recorded it is still running (false after a crash or kill). */
+    public boolean running() {
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+  }
+
+  /** Records that a run indexing a corpus of {@code corpusArticles} is going on in process {@code pid}. */
+  public synchronized void markIndexing(int corpusArticles, long pid) {
+    setMeta("indexing", corpusArticles + " " + pid);
+  }
+
+  public synchronized void clearIndexing() {
+    setMeta("indexing", null);
+  }
+
+  /** The indexing run recorded in the index, if any (it may have died: see {@link Indexing#running()}). */
+  public synchronized Optional<Indexing> indexing() {
+    String v = meta().get("indexing");
+    if (v == null) {
+      return Optional.empty();
+    }
+    String[] parts = v.split(" ");
+    try {
+      return Optional.of(new Indexing(Integer.parseInt(parts[0]), Long.parseLong(parts[1])));
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void setMeta(String key, String value) {
+    String sql = value == null ? "DELETE FROM meta WHERE key = ?" : "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)";
+    try (PreparedStatement s = writer.prepareStatement(sql)) {
+      s.setString(1, key);
+      if (value != null) {
+        s.setString(2, value);
+      }
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new IndexStoreException(sql + " [" + key + "] in " + file, e);
+    }
+  }
+
   /** The indexed articles by id; empty when there is no index yet. */
   @Override
   public synchronized Map<String, ArticleMeta> articles() {

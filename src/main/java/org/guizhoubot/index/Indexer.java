@@ -21,29 +21,59 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the index in line with the corpus folder. Only new or changed articles (by content
- * hash) are split and embedded, removed ones are dropped, and the whole change is written in one
- * transaction after all embedding is done: a failure at any point leaves the old index whole. A
- * bad article is reported by file name and skipped; if it was indexed before, its old version stays.
+ * hash) are split and embedded, removed ones are dropped. Changes are committed in batches of whole
+ * articles (see {@link Batching}, and at most 30 s apart), so an interrupted run keeps
+ * what it finished, never half an article, and the next run goes on from there. A bad article is
+ * reported by file name and skipped; if it was indexed before, its old version stays.
  */
 public final class Indexer {
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
 
-  /** Passages handed to the embedder at once (whole articles, so a batch may exceed it by one article). */
-  private static final int EMBED_BATCH = 64;
+  /**
+   * How work is grouped: passages handed to the embedder at once (whole articles, so a call may
+   * exceed it by one article), and articles written per transaction at most.
+   */
+  public record Batching(int embedPassages, int commitArticles) {
+    public static final Batching DEFAULT = new Batching(64, 100);
+
+    public Batching {
+      if (embedPassages < 1) {
+        throw new IllegalArgumentException("embedPassages must be >= 1, was " + embedPassages);
+      }
+      if (commitArticles < 1) {
+        throw new IllegalArgumentException("commitArticles must be >= 1, was " + commitArticles);
+      }
+    }
+  }
+
+  /** The longest time between two commits. */
+  private static final long COMMIT_NANOS = 30_000_000_000L;
 
   private final Corpus corpus;
   private final ArticleReader reader;
   private final Supplier<PassageSplitter> splitter;
   private final Embedder embedder;
   private final PassageStore store;
+  private final Batching batching;
 
   public Indexer(Corpus corpus, ArticleReader reader, Supplier<PassageSplitter> splitter,
       Embedder embedder, PassageStore store) {
+    this(corpus, reader, splitter, embedder, store, Batching.DEFAULT);
+  }
+
+  public Indexer(Corpus corpus, ArticleReader reader, Supplier<PassageSplitter> splitter,
+      Embedder embedder, PassageStore store, Batching batching) {
+    this.batching = java.util.Objects.requireNonNull(batching, "batching");
     this.corpus = corpus;
     this.reader = reader;
     this.splitter = splitter;
     this.embedder = embedder;
     this.store = store;
+  }
+
+  /** The corpus folder this indexer reads. */
+  public java.nio.file.Path corpusDir() {
+    return corpus.dir();
   }
 
   /** Why the next run would rebuild from scratch, or empty when it can be incremental. */
@@ -63,11 +93,14 @@ public final class Indexer {
     List<Problem> problems = new ArrayList<>(listing.skipped());
     Optional<Rebuild> reason = rebuildReason();
     Rebuild rebuildReason = full ? new Rebuild.Requested() : reason.orElse(null);
+    // An incompatible index (or none) is dropped; --full re-embeds every article in place, so the
+    // old vectors keep answering until each article's new ones are committed.
     boolean rebuild = full || reason.isPresent();
+    boolean dropFirst = reason.isPresent() || (full && !store.writesInBatches());
     if (reason.orElse(null) instanceof Rebuild.Incompatible why) {
       log.info("Rebuilding the index from scratch: {}", why.describe());
     }
-    Map<String, ArticleMeta> existing = rebuild ? Map.of() : store.articles();
+    Map<String, ArticleMeta> existing = dropFirst ? Map.of() : store.articles();
 
     List<Article> changed = new ArrayList<>();
     List<CorpusFile> changedFiles = new ArrayList<>();
@@ -78,7 +111,7 @@ public final class Indexer {
     for (CorpusFile f : listing.files()) {
       present.add(f.id());
       ArticleMeta old = existing.get(f.id());
-      if (old != null && old.contentHash().equals(f.contentHash())) {
+      if (!full && old != null && old.contentHash().equals(f.contentHash())) {
         unchanged++;
         continue;
       }
@@ -91,7 +124,7 @@ public final class Indexer {
           updated++;
         }
       } catch (ArticleFormatException e) {
-        problems.add(new Problem(e.fileName(), e.getMessage().substring(e.fileName().length() + 2)
+        problems.add(new Problem(e.fileName(), e.problem()
             + (old == null ? "; skipped" : "; skipped, the indexed version is kept")));
         log.warn("Skipping {}", e.getMessage());
       }
@@ -113,46 +146,68 @@ public final class Indexer {
       totalPassages += ps.size();
     }
     progress.started(changed.size(), totalPassages);
-    List<IndexChange.Upsert> upserts = new ArrayList<>();
+    if (!changed.isEmpty()) {
+      store.markIndexing(listing.files().size(), ProcessHandle.current().pid());
+    }
     int passagesDone = 0;
     long wordPieces = 0;
-    int next = 0;
-    while (next < changed.size()) {
-      // Embed several articles' passages in one call so that the embedder can keep every core busy.
-      int end = next;
-      List<String> texts = new ArrayList<>();
-      while (end < changed.size() && (end == next || texts.size() + split.get(end).size() <= EMBED_BATCH)) {
-        for (Passage p : split.get(end)) {
-          texts.add(s.embeddingText(changed.get(end).title(), p.text()));
+    try {
+      List<IndexChange.Upsert> upserts = new ArrayList<>();
+      boolean firstCommit = true;
+      long lastCommit = System.nanoTime();
+      int next = 0;
+      while (next < changed.size()) {
+        // Embed several articles' passages in one call so that the embedder can keep every core busy.
+        int end = next;
+        List<String> texts = new ArrayList<>();
+        while (end < changed.size() && (end == next || texts.size() + split.get(end).size() <= batching.embedPassages())) {
+          for (Passage p : split.get(end)) {
+            texts.add(s.embeddingText(changed.get(end).title(), p.text()));
+          }
+          end++;
         }
-        end++;
-      }
-      List<float[]> batch = embedder.embedAll(texts);
-      if (batch.size() != texts.size()) {
-        throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size()
-            + " passages of articles " + changed.get(next).id() + " to " + changed.get(end - 1).id());
-      }
-      int offset = 0;
-      for (int i = next; i < end; i++) {
-        Article a = changed.get(i);
-        List<Passage> ps = split.get(i);
-        List<float[]> vectors = new ArrayList<>(batch.subList(offset, offset + ps.size()));
-        offset += ps.size();
-        for (Passage p : ps) {
-          wordPieces += p.wordPieces();
+        List<float[]> batch = embedder.embedAll(texts);
+        if (batch.size() != texts.size()) {
+          throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size()
+              + " passages of articles " + changed.get(next).id() + " to " + changed.get(end - 1).id());
         }
-        passagesDone += ps.size();
-        CorpusFile f = changedFiles.get(i);
-        upserts.add(new IndexChange.Upsert(
-            new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
-                f.contentHash(), ps.size()),
-            f.path().getFileName().toString(), ps, vectors));
-        progress.embedded(i + 1, passagesDone);
+        int offset = 0;
+        for (int i = next; i < end; i++) {
+          Article a = changed.get(i);
+          List<Passage> ps = split.get(i);
+          List<float[]> vectors = new ArrayList<>(batch.subList(offset, offset + ps.size()));
+          offset += ps.size();
+          for (Passage p : ps) {
+            wordPieces += p.wordPieces();
+          }
+          passagesDone += ps.size();
+          CorpusFile f = changedFiles.get(i);
+          upserts.add(new IndexChange.Upsert(
+              new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
+                  f.contentHash(), ps.size()),
+              f.path().getFileName().toString(), ps, vectors));
+          progress.embedded(i + 1, passagesDone);
+        }
+        next = end;
+        // Each commit holds whole articles: after a crash every article is fully indexed or absent,
+        // and the next run embeds only what is missing.
+        if (store.writesInBatches()
+            && (upserts.size() >= batching.commitArticles() || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
+          applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
+          firstCommit = false;
+          upserts.clear();
+          lastCommit = System.nanoTime();
+          progress.committed(next, changed.size());
+        }
       }
-      next = end;
-    }
-    if (rebuild || !upserts.isEmpty() || !removed.isEmpty()) {
-      applyWaiting(new IndexChange(removed, upserts), rebuild);
+      if (firstCommit ? (rebuild || !upserts.isEmpty() || !removed.isEmpty()) : !upserts.isEmpty()) {
+        applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
+        progress.committed(changed.size(), changed.size());
+      }
+    } finally {
+      if (!changed.isEmpty()) {
+        store.clearIndexing();
+      }
     }
     Map<String, ArticleMeta> now = store.articles();
     int passages = now.values().stream().mapToInt(ArticleMeta::passageCount).sum();

@@ -1,6 +1,11 @@
 package org.guizhoubot.index;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * after a reindex has committed. At most one reindex runs at a time.
  */
 public final class LiveIndex {
+  private static final Logger log = LoggerFactory.getLogger(LiveIndex.class);
   private final Indexer indexer;
   private final IndexStore store;
   private final VectorIndex.Factory vectors;
@@ -18,6 +24,9 @@ public final class LiveIndex {
   private final Consumer<IndexSnapshot> prepare;
   private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
   private final ReentrantLock reindexing = new ReentrantLock();
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private volatile long seenDataVersion = Long.MIN_VALUE;
+  private volatile FileTime seenCorpusTime;
 
   /**
    * @param prepare builds what readers derive from a snapshot, before the snapshot is served, so
@@ -33,6 +42,7 @@ public final class LiveIndex {
   }
 
   private IndexSnapshot load() {
+    seenDataVersion = store.dataVersion();
     IndexSnapshot s = store.loadSnapshot(vectors, dimension);
     prepare.accept(s);
     return s;
@@ -46,8 +56,9 @@ public final class LiveIndex {
     }
     synchronized (this) {
       if (current.get() == null) {
+        seenCorpusTime = corpusTime();
         if (indexer.rebuildReason().isPresent()) {
-          reindex(false, IndexProgress.NONE);
+          reindex(false, LogProgress.every10s());
         }
         current.set(load());
       }
@@ -62,6 +73,7 @@ public final class LiveIndex {
   public IndexReport reindex(boolean full, IndexProgress progress) throws IOException {
     reindexing.lock();
     try {
+      seenCorpusTime = corpusTime();
       IndexReport report = indexer.run(full, progress);
       if (current.get() != null) {
         current.set(load());
@@ -81,6 +93,52 @@ public final class LiveIndex {
       return Optional.of(reindex(full, progress));
     } finally {
       reindexing.unlock();
+    }
+  }
+
+  /**
+   * Notices changes made by another process, cheaply (one stat of the corpus folder and one
+   * {@code PRAGMA data_version}): when another process committed to the index the snapshot is
+   * reloaded, and when files were added to or removed from the corpus folder a reindex runs, both
+   * in the background while answers keep coming from the current snapshot. Does nothing before a
+   * snapshot is loaded or while a reindex or refresh runs.
+   */
+  public void refreshIfChanged() {
+    if (current.get() == null || reindexing.isLocked() || refreshing.get()) {
+      return;
+    }
+    FileTime corpusTime = corpusTime();
+    boolean corpusChanged = corpusTime != null && !corpusTime.equals(seenCorpusTime);
+    boolean indexChanged = store.dataVersion() != seenDataVersion;
+    if ((corpusChanged || indexChanged) && refreshing.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> {
+        try {
+          if (corpusChanged) {
+            tryReindex(false, IndexProgress.NONE);
+          } else {
+            current.set(load());
+          }
+        } catch (IOException | RuntimeException e) {
+          log.warn("Refreshing the index after a change by another process failed: {}", e.toString());
+        } finally {
+          refreshing.set(false);
+        }
+      }, "index-refresh");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** Whether a background refresh started by {@link #refreshIfChanged} is running. */
+  public boolean isRefreshing() {
+    return refreshing.get();
+  }
+
+  private FileTime corpusTime() {
+    try {
+      return Files.getLastModifiedTime(indexer.corpusDir());
+    } catch (IOException e) {
+      return null;
     }
   }
 

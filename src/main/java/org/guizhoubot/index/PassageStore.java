@@ -19,4 +19,22 @@ public interface PassageStore {
    * change's articles. Readers never see a half-applied rebuild; on failure the old index is kept.
    */
   void apply(IndexChange change, String model, int dimension, boolean rebuild);
+
+  /**
+   * Whether the indexer may commit a run in batches of articles (resumable, the old vectors
+   * answering until replaced). A store that builds a rebuild aside and swaps it in whole (Solr's
+   * alias) says no: it gets each run as one change, and a full run as a rebuild.
+   */
+  default boolean writesInBatches() {
+    return true;
+  }
+
+  /**
+   * Notes that a run over {@code corpusArticles} articles is writing in batches (so that a crash is
+   * reported as an interrupted index); stores without such a note do nothing.
+   */
+  default void markIndexing(int corpusArticles, long pid) {}
+
+  /** Clears the note of {@link #markIndexing}. */
+  default void clearIndexing() {}
 }

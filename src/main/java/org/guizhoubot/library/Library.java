@@ -2,6 +2,8 @@ package org.guizhoubot.library;
 
 import java.util.List;
 import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.feed.Feed;
+import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
@@ -32,9 +34,28 @@ public interface Library {
 
   /**
    * Copies or fetches the sources into the corpus folder, then brings the index up to date. A source
-   * that cannot be added is reported by name in the result and skipped; the others still go in.
+   * that cannot be added is reported by name in the result and skipped; the others still go in. An
+   * id taken by a different article is skipped as a conflict unless {@code replace}.
    */
-  AddReport add(List<ArticleSource> sources, IndexProgress progress);
+  AddReport add(List<ArticleSource> sources, boolean replace, IndexProgress progress);
+
+  /** Deletes the articles' files from the corpus and drops them from the index; unknown ids are reported. */
+  RemoveReport remove(List<String> ids);
+
+  /** Subscribes to an RSS or Atom feed, after fetching it once to check that it is one. */
+  FeedPoller.Subscription subscribe(String feedUrl);
+
+  /** Ends a subscription (the articles it brought stay); false when the URL was not subscribed. */
+  boolean unsubscribe(String feedUrl);
+
+  /** The subscribed feeds with their polling state. */
+  List<Feed> feeds();
+
+  /**
+   * Polls every feed once and indexes what arrived. With {@code force}, feeds backing off after
+   * failures are polled too.
+   */
+  PollReport pollFeeds(boolean force, IndexProgress progress);
 
   /** Brings the index up to date with the corpus folder, waiting while another reindex runs. */
   IndexReport reindex(boolean full, IndexProgress progress);

@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.QuestionAnswerer;
-import org.guizhoubot.corpus.ArticleFormatException;
+import org.guizhoubot.corpus.AddOutcome;
+import org.guizhoubot.corpus.Article;
+import org.guizhoubot.corpus.ArticleIds;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.feed.Feed;
+import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.FeedResult;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
-import org.guizhoubot.retrieval.IndexView;
 import org.guizhoubot.retrieval.RetrievedPassage;
 
 /** The library over a corpus folder and its index (SQLite or Solr): what every front end calls. */
@@ -33,22 +38,27 @@ public final class LocalLibrary implements Library {
   private final CorpusImporter importer;
   private final ServingIndex index;
   private final QuestionAnswerer answerer;
+  private final Supplier<FeedPoller> feeds;
 
+  /** @param feeds the feed poller, asked for only when feeds are used (it opens its own file) */
   public LocalLibrary(Corpus corpus, CorpusImporter importer, ServingIndex index,
-      QuestionAnswerer answerer) {
+      QuestionAnswerer answerer, Supplier<FeedPoller> feeds) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.importer = Objects.requireNonNull(importer, "importer");
     this.index = Objects.requireNonNull(index, "index");
     this.answerer = Objects.requireNonNull(answerer, "answerer");
+    this.feeds = Objects.requireNonNull(feeds, "feeds");
   }
 
   @Override
   public AnswerResult answer(String question) {
+    index.refreshIfChanged();
     return answerer.answer(question);
   }
 
   @Override
   public AnswerResult answer(String question, String conversation) {
+    index.refreshIfChanged();
     return answerer.answer(question, Objects.requireNonNull(conversation, "conversation"));
   }
 
@@ -59,51 +69,110 @@ public final class LocalLibrary implements Library {
 
   @Override
   public List<RetrievedPassage> search(String question, int k) {
+    index.refreshIfChanged();
     return answerer.search(question, k).passages();
   }
 
   @Override
   public List<ArticleMeta> articles() {
+    index.refreshIfChanged();
     List<ArticleMeta> list = new ArrayList<>(index.current().articles().values());
     list.sort(NEWEST_FIRST);
     return list;
   }
 
   @Override
-  public AddReport add(List<ArticleSource> sources, IndexProgress progress) {
-    List<String> written = new ArrayList<>();
+  public AddReport add(List<ArticleSource> sources, boolean replace, IndexProgress progress) {
+    List<AddOutcome> stored = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<AddOutcome.Conflict> conflicts = new ArrayList<>();
     for (ArticleSource source : sources) {
-      try {
-        if (source instanceof ArticleSource.File f) {
-          written.add(importer.addFile(f.path()).id());
-        } else if (source instanceof ArticleSource.Url u) {
-          written.add(importer.addUrl(u.url()).id());
-        } else if (source instanceof ArticleSource.Upload u) {
-          written.add(importer.addBytes(u.fileName(), u.bytes()).id());
-        } else if (source instanceof ArticleSource.Jsonl j) {
-          CorpusImporter.JsonlImport result = importer.importJsonl(j.path());
-          written.addAll(result.ids());
+      List<AddOutcome> outcomes = new ArrayList<>();
+      if (source instanceof ArticleSource.File f) {
+        outcomes.add(importer.addFile(f.path(), replace));
+      } else if (source instanceof ArticleSource.Url u) {
+        outcomes.add(importer.addUrl(u.url(), replace));
+      } else if (source instanceof ArticleSource.Upload u) {
+        outcomes.add(importer.addBytes(u.fileName(), u.bytes(), replace));
+      } else if (source instanceof ArticleSource.Jsonl j) {
+        try {
+          CorpusImporter.JsonlImport result = importer.importJsonl(j.path(), replace);
+          outcomes.addAll(result.stored());
           problems.addAll(result.problems());
+        } catch (IOException e) {
+          problems.add(new Problem(source.name(), "cannot be read (" + e.getMessage() + ")"));
         }
-      } catch (ArticleFormatException e) {
-        problems.add(new Problem(e.fileName(), e.problem()));
-      } catch (IOException e) {
-        problems.add(new Problem(source.name(), "cannot be read (" + e.getMessage() + ")"));
+      }
+      for (AddOutcome o : outcomes) {
+        if (o.stored()) {
+          stored.add(o);
+        } else if (o instanceof AddOutcome.Conflict c) {
+          conflicts.add(c);
+          problems.add(c.problem());
+        } else if (o instanceof AddOutcome.Failed f) {
+          problems.add(f.problem());
+        }
       }
     }
-    if (written.isEmpty()) {
-      return new AddReport(List.of(), problems, Optional.empty());
-    }
-    IndexReport report = reindex(false, progress);
+    boolean wrote = stored.stream().anyMatch(o -> !(o instanceof AddOutcome.Unchanged));
+    Optional<IndexReport> report = wrote ? Optional.of(reindex(false, progress)) : Optional.empty();
     Map<String, ArticleMeta> indexed = index.current().articles();
     List<AddReport.Added> added = new ArrayList<>();
-    for (String id : new java.util.LinkedHashSet<>(written)) {
-      ArticleMeta meta = indexed.get(id);
-      added.add(meta == null ? new AddReport.Added(id, id, 0)
-          : new AddReport.Added(id, meta.title(), meta.passageCount()));
+    for (AddOutcome o : stored) {
+      Article a = o.storedArticle().orElseThrow();
+      ArticleMeta meta = indexed.get(a.id());
+      AddReport.Change change = o instanceof AddOutcome.Replaced ? AddReport.Change.REPLACED
+          : o instanceof AddOutcome.Unchanged ? AddReport.Change.UNCHANGED : AddReport.Change.NEW;
+      added.add(new AddReport.Added(a.id(), a.title(), meta == null ? 0 : meta.passageCount(), change));
     }
-    return new AddReport(added, problems, Optional.of(report));
+    return new AddReport(added, problems, conflicts, report);
+  }
+
+  @Override
+  public RemoveReport remove(List<String> ids) {
+    List<RemoveReport.Removed> removed = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Map<String, ArticleMeta> indexed = index.current().articles();
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      if (!ArticleIds.isSafe(id)) {
+        problems.add(new Problem(id, "is not an article id"));
+        continue;
+      }
+      try {
+        List<String> files = corpus.remove(id);
+        if (files.isEmpty()) {
+          problems.add(new Problem(id, "no such article in " + corpus.dir()));
+        } else {
+          ArticleMeta meta = indexed.get(id);
+          removed.add(new RemoveReport.Removed(id, meta == null ? id : meta.title(), files));
+        }
+      } catch (IOException e) {
+        problems.add(new Problem(id, "cannot be deleted (" + e.getMessage() + ")"));
+      }
+    }
+    return new RemoveReport(removed, problems, reindex(false, IndexProgress.NONE));
+  }
+
+  @Override
+  public FeedPoller.Subscription subscribe(String feedUrl) {
+    return feeds.get().subscribe(feedUrl);
+  }
+
+  @Override
+  public boolean unsubscribe(String feedUrl) {
+    return feeds.get().unsubscribe(feedUrl);
+  }
+
+  @Override
+  public List<Feed> feeds() {
+    return feeds.get().feeds();
+  }
+
+  @Override
+  public PollReport pollFeeds(boolean force, IndexProgress progress) {
+    List<FeedResult> results = feeds.get().poll(force);
+    PollReport report = new PollReport(results, null);
+    return report.newArticles() == 0 ? report : new PollReport(results, reindex(false, progress));
   }
 
   @Override
@@ -127,8 +196,8 @@ public final class LocalLibrary implements Library {
 
   @Override
   public Status status() {
-    IndexView view = index.current();
-    return new Status(view.articleCount(), view.passageCount(), index.sizeBytes(),
-        index.isReindexing(), corpus.dir());
+    org.guizhoubot.retrieval.IndexView view = index.current();
+    return new Status(view.articleCount(), view.passageCount(), index.sizeBytes(), index.isReindexing(),
+        corpus.dir());
   }
 }

@@ -19,6 +19,12 @@ public interface ServingIndex extends IndexViews {
 
   boolean isReindexing();
 
+  /**
+   * Serves what another process committed since, if anything (SQLite: a reindex by the CLI beside
+   * the bot); Solr needs nothing, as each view resolves the alias afresh.
+   */
+  default void refreshIfChanged() {}
+
   /** Bytes the index takes where this process can tell (the SQLite file), else 0. */
   long sizeBytes();
 }

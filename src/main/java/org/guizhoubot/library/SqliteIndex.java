@@ -36,6 +36,11 @@ public final class SqliteIndex implements ServingIndex {
   }
 
   @Override
+  public void refreshIfChanged() {
+    live.refreshIfChanged();
+  }
+
+  @Override
   public boolean isReindexing() {
     return live.isReindexing();
   }

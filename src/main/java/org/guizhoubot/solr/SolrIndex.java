@@ -140,6 +140,12 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     return Optional.empty();
   }
 
+  /** No: a run is written as one change, a rebuild into a new collection that the alias then names. */
+  @Override
+  public boolean writesInBatches() {
+    return false;
+  }
+
   @Override
   public Map<String, ArticleMeta> articles() {
     return collection().map(c -> articles(client, c)).orElseGet(Map::of);

@@ -36,6 +36,8 @@ final class AdminCommands {
   private final ExecutorService admin;
   private final OrderedQueues background;
   private final Downloads downloads;
+  private final PendingReplacements pending = new PendingReplacements(20);
+  static final String REPLACE = "rpl:";
   /** The chat a reindex started here reports to while it runs; only words the reply to another request. */
   private volatile Long reportingChat;
 
@@ -155,14 +157,15 @@ final class AdminCommands {
       sender.say(to, Texts.notAFileType(name));
       return;
     }
-    if (file.fileSize() != null && file.fileSize() > CorpusImporter.MAX_BYTES) {
-      sender.say(to, Texts.tooLarge(name));
+    int cap = CorpusImporter.maxBytes(name);
+    if (file.fileSize() != null && file.fileSize() > cap) {
+      sender.say(to, Texts.tooLarge(name, cap));
       return;
     }
     background.submit(IMPORTS, () -> {
       byte[] bytes;
       try {
-        bytes = downloads.download(file.fileId(), CorpusImporter.MAX_BYTES);
+        bytes = downloads.download(file.fileId(), cap);
       } catch (BotApiException e) {
         log.warn("Downloading {} from chat {} failed: {}", name, to.chatId(), e.getMessage());
         report(to, Texts.notAdded(name, name + ": could not be downloaded (" + e.getMessage() + ")"));
@@ -173,15 +176,38 @@ final class AdminCommands {
   }
 
   private void add(Target to, String what, ArticleSource source) {
+    add(to, what, source, false);
+  }
+
+  /** Adds; when the id is taken by a different article, asks with a button whether to replace it. */
+  private void add(Target to, String what, ArticleSource source, boolean replace) {
     String text;
     try {
-      AddReport report = library.add(List.of(source), IndexProgress.NONE);
+      AddReport report = library.add(List.of(source), replace, IndexProgress.NONE);
+      if (!report.conflicts().isEmpty()) {
+        String token = pending.offer(source);
+        String ask = Texts.conflict(report.conflicts().get(0));
+        chats.submit(to.chatId(), () -> sender.sayHtml(to, TelegramHtml.escape(ask),
+            List.of(new BotApi.Button("Replace it", REPLACE + token))));
+        return;
+      }
       text = Texts.added(what, report);
     } catch (RuntimeException e) {
       log.error("Adding {} asked from chat {} failed", what, to.chatId(), e);
       text = Texts.notAdded(what, String.valueOf(e.getMessage()));
     }
     report(to, text);
+  }
+
+  /** Presses on "Replace it": the article offered is added again, replacing the one that had its id. */
+  List<PressRoute> presses() {
+    return List.of(new PressRoute(REPLACE, Command.Access.ADMINS, p -> {
+      ArticleSource source = pending.take(p.data().substring(REPLACE.length()));
+      chats.run(() -> sender.answerPress(p.callbackId(), source == null ? Texts.REPLACE_GONE : "Replacing..."));
+      if (source != null) {
+        background.submit(IMPORTS, () -> add(p.replyTarget(), source.name(), source, true));
+      }
+    }));
   }
 
   private void report(Target to, String text) {

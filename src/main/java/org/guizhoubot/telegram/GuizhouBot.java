@@ -1,8 +1,11 @@
 package org.guizhoubot.telegram;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.guizhoubot.library.Library;
 
 /**
@@ -14,6 +17,7 @@ final class GuizhouBot implements AutoCloseable {
   private final BotExecutors executors;
   private final Sender sender;
   private final Router router;
+  private final CorpusCommands corpus;
   private volatile boolean closed;
 
   GuizhouBot(Library library, BotApi api, BotConfig config, FeedbackStore feedback, BotApi.Identity me) {
@@ -24,12 +28,28 @@ final class GuizhouBot implements AutoCloseable {
     Questions questions = new Questions(library, feedback, sender, chats,
         new RateLimiter(config.rateLimitPerMinute(), System::nanoTime), conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
+    this.corpus = new CorpusCommands(library, sender, chats, executors.admin, config);
     List<Command> commands = new ArrayList<>();
     commands.addAll(questions.commands());
+    commands.addAll(corpus.commands());
     commands.addAll(new InfoCommands(library, sender, chats, me.username(), conversations).commands());
     commands.addAll(admin.commands());
-    this.router = new Router(me, config, commands, questions, admin, new Feedback(feedback, sender), sender, chats,
-        conversations);
+    List<PressRoute> presses = new ArrayList<>(corpus.presses());
+    presses.addAll(admin.presses());
+    this.router = new Router(me, config, commands, presses, questions, admin, new Feedback(feedback, sender), sender,
+        chats, conversations);
+  }
+
+  /** Polls the subscribed feeds every {@code interval}, the first time one interval from now. */
+  void pollFeedsEvery(Duration interval) {
+    long ms = interval.toMillis();
+    executors.ticker.scheduleWithFixedDelay(() -> {
+      try {
+        executors.admin.execute(corpus::pollFeeds);
+      } catch (RejectedExecutionException e) {
+        // shutting down
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   /** Routes one update; work is queued, so this returns at once. */

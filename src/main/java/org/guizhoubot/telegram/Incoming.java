@@ -47,11 +47,20 @@ sealed interface Incoming {
     }
   }
 
-  /** A press on one of the bot's inline buttons, carrying the button's data. */
-  record Press(String callbackId, long userId, String data) implements Incoming {
+  /** A press on one of the bot's inline buttons, carrying the button's data, in the chat of the button's message. */
+  record Press(String callbackId, long userId, String data, long chatId) implements Incoming {
     public Press {
       Objects.requireNonNull(callbackId, "callbackId");
       Objects.requireNonNull(data, "data");
+    }
+
+    /** A press in the user's private chat with the bot. */
+    Press(String callbackId, long userId, String data) {
+      this(callbackId, userId, data, userId);
+    }
+
+    Target replyTarget() {
+      return new Target(chatId, null);
     }
   }
 }

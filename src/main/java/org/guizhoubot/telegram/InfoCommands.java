@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The commands for everyone that tell what the bot knows: {@code /start}, {@code /help}, {@code /sources}.
- * The help is in Chinese after a question in Chinese, or with {@code /help zh} or {@code /help 中文}.
+ * The commands for everyone that tell what the bot knows: {@code /start} and {@code /help}
+ * ({@code /sources} is in {@link CorpusCommands}). The help is in Chinese after a question in
+ * Chinese, or with {@code /help zh} or {@code /help 中文}.
  */
 final class InfoCommands {
   private static final Logger log = LoggerFactory.getLogger(InfoCommands.class);
@@ -36,7 +37,6 @@ final class InfoCommands {
       reply(r.target(), () -> chinese ? Texts.helpChinese(articles(), botUsername) : Texts.help(articles(), botUsername));
     };
     return List.of(
-        Command.forAnyone("sources", "List the articles I answer from", r -> reply(r.target(), () -> Texts.sources(articles()))),
         Command.forAnyone("help", "What I know and how to ask", help),
         Command.forAnyone("start", null, help));
   }

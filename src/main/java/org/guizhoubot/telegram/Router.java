@@ -23,9 +23,11 @@ final class Router {
   private final OrderedQueues chats;
   private final Pattern mention;
   private final Conversations conversations;
+  private final List<PressRoute> presses;
 
-  Router(BotApi.Identity me, BotConfig config, List<Command> commands, Questions questions, AdminCommands admin,
-      Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations) {
+  Router(BotApi.Identity me, BotConfig config, List<Command> commands, List<PressRoute> presses, Questions questions,
+      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations) {
+    this.presses = List.copyOf(presses);
     this.conversations = conversations;
     this.me = me;
     this.config = config;
@@ -50,12 +52,26 @@ final class Router {
 
   void route(Incoming in) {
     if (in instanceof Incoming.Press p) {
-      chats.run(() -> feedback.press(p));
+      onPress(p);
     } else if (in instanceof Incoming.Upload u) {
       onUpload(u);
     } else if (in instanceof Incoming.Text t) {
       onText(t);
     }
+  }
+
+  private void onPress(Incoming.Press p) {
+    for (PressRoute r : presses) {
+      if (p.data().startsWith(r.prefix())) {
+        if (r.access() == Command.Access.ADMINS && !config.isAdmin(p.userId())) {
+          chats.run(() -> sender.answerPress(p.callbackId(), Texts.ADMINS_ONLY));
+        } else {
+          r.handler().press(p);
+        }
+        return;
+      }
+    }
+    chats.run(() -> feedback.press(p));
   }
 
   private void onUpload(Incoming.Upload u) {

@@ -86,6 +86,7 @@ public final class TelegramBot implements AutoCloseable {
       throw new BotStartException(e.getMessage(), e);
     }
     GuizhouBot bot = new GuizhouBot(library, api, config, feedback, me);
+    bot.pollFeedsEvery(settings.feedPollInterval());
     Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 10L);
     OkHttpClient pollHttp = TelegramBotApi.httpClient(pollRead, pollRead.plusSeconds(5));
     ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("bot-poll"));

@@ -1,14 +1,20 @@
 package org.guizhoubot.telegram;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.guizhoubot.corpus.AddOutcome;
+import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.feed.Feed;
+import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.FeedResult;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.Library;
+import org.guizhoubot.library.PollReport;
+import org.guizhoubot.library.RemoveReport;
 
 /** What the bot says: the fixed replies, and the texts made from the library's state (plain text unless named HTML). */
 final class Texts {
@@ -50,7 +56,7 @@ final class Texts {
         + " In a group each person has their own thread, and replying to one of my answers continues it."
         + " /new starts afresh (I also forget after a while)."
         + "\n\nYou may ask in Chinese too (/help zh): I answer with sentences quoted from the English articles."
-        + "\n\n/sources lists the articles. Rate my answers with 👍 or 👎.";
+        + "\n\n/sources lists the articles, newest first. Rate my answers with 👍 or 👎.";
   }
 
   /** HTML: the help in Chinese (the articles, and so the quoted answers, are in English). */
@@ -64,19 +70,128 @@ final class Texts {
         + "\n\n/sources 列出全部文章。可以用 👍 或 👎 评价我的回答。";
   }
 
-  /** HTML: the articles, oldest first (undated first), each linked when it has a URL. */
-  static String sources(List<ArticleMeta> articles) {
-    if (articles.isEmpty()) {
+  /** Articles shown on one page of /sources and /articles. */
+  static final int PAGE_SIZE = 10;
+
+  /** The number of pages a list of {@code count} items takes (at least one). */
+  static int pages(int count) {
+    return Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
+  }
+
+  private static <T> List<T> page(List<T> all, int page) {
+    int from = Math.min(all.size(), page * PAGE_SIZE);
+    return all.subList(from, Math.min(all.size(), from + PAGE_SIZE));
+  }
+
+  private static String pageHeader(int count, int page) {
+    return "<b>" + count + " articles</b>, newest first" + (pages(count) > 1 ? " (page " + (page + 1) + " of "
+        + pages(count) + ")" : "") + ":";
+  }
+
+  /** HTML: one page of the articles (newest first), each linked when it has a URL. */
+  static String sources(List<ArticleMeta> newestFirst, int page) {
+    if (newestFirst.isEmpty()) {
       return "I have no articles indexed yet.";
     }
-    List<ArticleMeta> list = new ArrayList<>(articles);
-    list.sort(Comparator.comparing((ArticleMeta a) -> a.published() == null ? "" : a.published())
-        .thenComparing(ArticleMeta::title));
-    StringBuilder s = new StringBuilder("<b>").append(list.size()).append(" articles:</b>");
-    for (ArticleMeta a : list) {
+    StringBuilder s = new StringBuilder(pageHeader(newestFirst.size(), page));
+    for (ArticleMeta a : page(newestFirst, page)) {
       s.append("\n• ").append(TelegramHtml.article(a.url(), a.title(), a.source(), a.published()));
     }
     return s.toString();
+  }
+
+  /** HTML: one page of the articles for admins, with the ids that /remove takes. */
+  static String articles(List<ArticleMeta> newestFirst, int page) {
+    if (newestFirst.isEmpty()) {
+      return "I have no articles indexed yet.";
+    }
+    StringBuilder s = new StringBuilder(pageHeader(newestFirst.size(), page));
+    for (ArticleMeta a : page(newestFirst, page)) {
+      s.append("\n• ").append(a.published() == null ? "" : TelegramHtml.escape(a.published()) + " ")
+          .append("<code>").append(TelegramHtml.escape(a.id())).append("</code> ")
+          .append(TelegramHtml.escape(a.title()));
+    }
+    return s.append("\n\nRemove one with /remove ID.").toString();
+  }
+
+  /** The ◀ and ▶ buttons of a paged list whose presses carry {@code prefix} and the page number. */
+  static List<BotApi.Button> pageButtons(String prefix, int count, int page) {
+    List<BotApi.Button> buttons = new ArrayList<>();
+    if (page > 0) {
+      buttons.add(new BotApi.Button("◀ Newer", prefix + (page - 1)));
+    }
+    if (page + 1 < pages(count)) {
+      buttons.add(new BotApi.Button("Older ▶", prefix + (page + 1)));
+    }
+    return buttons;
+  }
+
+  static String removed(RemoveReport r) {
+    StringBuilder s = new StringBuilder();
+    for (RemoveReport.Removed a : r.removed()) {
+      s.append("Removed \"").append(a.title()).append("\" (").append(a.id()).append(").\n");
+    }
+    for (Problem p : r.problems()) {
+      s.append("Not removed ").append(p).append(".\n");
+    }
+    return s.append(String.format(Locale.ROOT, "The index now holds %d articles.", r.index().articles())).toString();
+  }
+
+  static final String REMOVE_HOW = "Give the article's id, as /articles shows it: /remove some-article-id";
+  static final String FEED_ADD_HOW = "Give the feed's address: /feed_add https://example.com/rss.xml";
+  static final String FEED_REMOVE_HOW = "Give the feed's address, as /feeds shows it: /feed_remove https://example.com/rss.xml";
+  static final String REPLACE_GONE = "That offer to replace has expired; add the article again.";
+
+  static String feeds(List<Feed> feeds) {
+    if (feeds.isEmpty()) {
+      return "No feeds yet. Subscribe with /feed_add URL.";
+    }
+    StringBuilder s = new StringBuilder(feeds.size() + " feeds:");
+    for (Feed f : feeds) {
+      s.append("\n• ").append(f.url()).append(f.title() == null ? "" : " (" + f.title() + ")")
+          .append(", last polled ").append(f.lastPolled() == null ? "never" : f.lastPolled().toString());
+      if (f.failures() > 0) {
+        s.append(", failing ").append(f.failures()).append(" times in a row: ").append(f.lastError());
+      }
+    }
+    return s.toString();
+  }
+
+  static String subscription(String url, FeedPoller.Subscription s) {
+    if (s instanceof FeedPoller.Subscription.Subscribed ok) {
+      return "Subscribed to " + ok.feed().url() + (ok.feed().title() == null ? "" : " (" + ok.feed().title() + ")")
+          + " with " + ok.items() + " items; new items are added at the next poll.";
+    }
+    if (s instanceof FeedPoller.Subscription.AlreadySubscribed a) {
+      return "Already subscribed to " + a.feed().url() + ".";
+    }
+    return "Could not subscribe to " + url + ": " + ((FeedPoller.Subscription.Refused) s).problem().message();
+  }
+
+  static String unsubscribed(String url, boolean was) {
+    return was ? "Unsubscribed from " + url + "; the articles it brought stay." : url + " is not subscribed (see /feeds).";
+  }
+
+  /** What a scheduled feed poll brought, for the admins; null when nothing arrived. */
+  static String feedNews(PollReport r) {
+    if (r.newArticles() == 0) {
+      return null;
+    }
+    StringBuilder s = new StringBuilder("New from the feeds: " + r.newArticles() + " articles.");
+    for (FeedResult f : r.feeds()) {
+      if (f instanceof FeedResult.Polled p) {
+        for (Article a : p.added()) {
+          s.append("\n• ").append(a.title()).append(" (").append(a.id()).append(")");
+        }
+      }
+    }
+    return s.toString();
+  }
+
+  /** The id of an article being added is taken by another: asks whether to replace it. */
+  static String conflict(AddOutcome.Conflict c) {
+    return "Not added: the id " + c.incoming().id() + " (\"" + c.incoming().title() + "\") is already taken by "
+        + c.existingFile() + " (\"" + c.existingTitle() + "\"), a different article. Replace it?";
   }
 
   static String stats(FeedbackStore.Stats s, Library.Status index) {
@@ -123,10 +238,11 @@ final class Texts {
   }
 
   static String notAFileType(String name) {
-    return "I can add .txt, .md and .html files; " + (name.isEmpty() ? "this file" : name) + " is none of those.";
+    return "I can add .txt, .md, .html, .pdf and .docx files; " + (name.isEmpty() ? "this file" : name)
+        + " is none of those.";
   }
 
-  static String tooLarge(String name) {
-    return name + " is larger than 1 MB; I can add files up to 1 MB.";
+  static String tooLarge(String name, int maxBytes) {
+    return name + " is larger than " + (maxBytes >> 20) + " MB; I can add such files up to " + (maxBytes >> 20) + " MB.";
   }
 }

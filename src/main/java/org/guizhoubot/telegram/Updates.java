@@ -31,7 +31,8 @@ final class Updates {
       if (q.getFrom() == null || q.getId() == null) {
         throw new IllegalArgumentException("callback query " + q.getId() + " has no sender or id");
       }
-      return Optional.of(new Incoming.Press(q.getId(), q.getFrom().getId(), q.getData() == null ? "" : q.getData()));
+      long chatId = q.getMessage() != null && q.getMessage().getChatId() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+      return Optional.of(new Incoming.Press(q.getId(), q.getFrom().getId(), q.getData() == null ? "" : q.getData(), chatId));
     }
     if (!update.hasMessage()) {
       return Optional.empty();

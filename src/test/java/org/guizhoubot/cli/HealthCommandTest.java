@@ -52,6 +52,30 @@ class HealthCommandTest {
   }
 
   @Test
+  void should_say_indexing_during_a_first_build_and_name_a_build_that_stopped() throws Exception {
+    Path data = dir.resolve("data");
+    try (IndexStore store = IndexStore.open(data.resolve("index.db"))) {
+      store.markIndexing(2125, ProcessHandle.current().pid());
+    }
+
+    Run running = run("health", "--data", data.toString());
+
+    assertThat(running.code()).isEqualTo(Cli.OK);
+    assertThat(running.out()).contains("indexing, 0 of 2125 articles");
+
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    try (IndexStore store = IndexStore.open(data.resolve("index.db"))) {
+      store.markIndexing(2125, gone.pid());
+    }
+
+    Run stopped = run("health", "--data", data.toString());
+
+    assertThat(stopped.code()).isEqualTo(Cli.BAD_INPUT);
+    assertThat(stopped.out()).contains("holds no articles", "an indexing run stopped at 0 of 2125 articles");
+  }
+
+  @Test
   void should_be_healthy_with_articles_and_check_a_heartbeat_when_there_is_one() throws IOException {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     Files.copy(Path.of("corpus", "big-data-valley-expo.md"), corpus.resolve("big-data-valley-expo.md"));

@@ -45,6 +45,21 @@ class SettingsLoaderTest {
     assertThat(s.llmMaxTokens()).isEqualTo(400);
     assertThat(s.llmTemperature()).isEqualTo(0.2);
     assertThat(s.telegramToken()).isNull();
+    assertThat(s.fetchAllowPrivate()).isFalse();
+    assertThat(s.feedPollInterval()).isEqualTo(Duration.ofMinutes(30));
+  }
+
+  @Test
+  void should_read_the_fetch_and_feed_settings_and_name_a_bad_value() throws IOException {
+    writeDefaultConfig("feed.poll.minutes = 5\n");
+
+    Settings s = load(Map.of("FETCH_ALLOW_PRIVATE", "TRUE"), Map.of());
+
+    assertThat(s.fetchAllowPrivate()).isTrue();
+    assertThat(s.feedPollInterval()).isEqualTo(Duration.ofMinutes(5));
+    assertThatThrownBy(() -> load(Map.of("FETCH_ALLOW_PRIVATE", "yes"), Map.of()))
+        .hasMessageContaining("bad value for fetch.allow.private (from environment variable FETCH_ALLOW_PRIVATE)")
+        .hasMessageContaining("expected true or false");
   }
 
   @Test

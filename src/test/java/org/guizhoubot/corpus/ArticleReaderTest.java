@@ -44,11 +44,13 @@ class ArticleReaderTest {
   }
 
   @Test
-  void should_refuse_other_formats_naming_the_file() {
+  void should_refuse_other_formats_and_broken_documents_naming_the_file() {
+    assertThatThrownBy(() -> reader.parse("slides.pptx", new byte[] {1, 2, 3}))
+        .isInstanceOf(ArticleFormatException.class)
+        .hasMessage("slides.pptx: unsupported file type (expected .md, .txt, .html, .pdf or .docx)");
     assertThatThrownBy(() -> reader.read(TestFixtures.resource("articles/paper.pdf")))
         .isInstanceOf(ArticleFormatException.class)
-        .hasMessageContaining("paper.pdf")
-        .hasMessageContaining("unsupported file type");
+        .hasMessageStartingWith("paper.pdf: is not a readable PDF");
   }
 
   @Test

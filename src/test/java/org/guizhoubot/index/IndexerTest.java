@@ -70,8 +70,51 @@ class IndexerTest {
   }
 
   private Indexer indexer() {
+    return indexer(Indexer.Batching.DEFAULT);
+  }
+
+  private Indexer indexer(Indexer.Batching batching) {
     return new Indexer(new Corpus(corpusDir), new ArticleReader(),
-        () -> new PassageSplitter(TestFixtures.tokenizer(), 128), embedder, store);
+        () -> new PassageSplitter(TestFixtures.tokenizer(), 128), embedder, store, batching);
+  }
+
+  @Test
+  void should_keep_whole_articles_committed_before_a_crash_and_go_on_from_there() throws Exception {
+    Corpus corpus = new Corpus(corpusDir);
+    PassageSplitter splitter = new PassageSplitter(TestFixtures.tokenizer(), 128);
+    java.util.Map<String, Integer> passagesOf = new java.util.TreeMap<>();
+    for (var f : corpus.list().files()) {
+      passagesOf.put(f.id(), splitter.split(new ArticleReader().read(f.path())).size());
+    }
+    List<String> ids = List.copyOf(passagesOf.keySet());
+    int firstThree = passagesOf.get(ids.get(0)) + passagesOf.get(ids.get(1)) + passagesOf.get(ids.get(2));
+    embedder.failAfter = firstThree; // the fourth article fails; the third is embedded but not committed
+    List<String> commits = new java.util.ArrayList<>();
+    IndexProgress progress = new IndexProgress() {
+      @Override
+      public void committed(int articlesDone, int articles) {
+        commits.add(articlesDone + "/" + articles);
+      }
+    };
+
+    assertThatThrownBy(() -> indexer(new Indexer.Batching(1, 2)).run(false, progress))
+        .hasMessageContaining("failed on purpose");
+
+    assertThat(commits).containsExactly("2/5");
+    assertThat(store.articles()).containsOnlyKeys(ids.get(0), ids.get(1));
+    store.articles().values().forEach(a -> assertThat(a.passageCount()).as(a.id()).isEqualTo(passagesOf.get(a.id())));
+    assertThat(store.indexing()).as("a failed run is no longer indexing").isEmpty();
+
+    embedder.failAfter = Integer.MAX_VALUE;
+    embedder.calls.set(0);
+    IndexReport resumed = indexer(new Indexer.Batching(1, 2)).run(false, IndexProgress.NONE);
+
+    assertThat(resumed.unchanged()).isEqualTo(2);
+    assertThat(resumed.added()).isEqualTo(3);
+    assertThat(embedder.calls.get()).isEqualTo(passagesOf.values().stream().mapToInt(Integer::intValue).sum()
+        - passagesOf.get(ids.get(0)) - passagesOf.get(ids.get(1)));
+    store.articles().values().forEach(a -> assertThat(a.passageCount()).as(a.id()).isEqualTo(passagesOf.get(a.id())));
+    assertThat(store.indexing()).isEmpty();
   }
 
   @Test
@@ -110,7 +153,7 @@ class IndexerTest {
 
     assertThat(report.articles()).isEqualTo(5);
     assertThat(report.problems()).extracting(Problem::name).containsExactlyInAnyOrder("broken.txt", "notes.docx");
-    assertThat(report.problems().toString()).contains("not UTF-8", "unsupported file type");
+    assertThat(report.problems().toString()).contains("not UTF-8", "not a readable Word .docx document");
   }
 
   @Test

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BotEmulatorTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String QUESTION = "Who is the co-founder of Baishan Cloud?";
+  /** A question and a follow-up that means nothing alone ("it" is the start-up). */
+  private static final String STARTUP = "Which start-up in Guian was co-founded by Dai Xiang?";
+  private static final String REVENUE = "How much revenue did it bring in last year?";
 
   @TempDir static Path dir;
   static Emulator emulator;
@@ -136,13 +139,13 @@ class BotEmulatorTest {
     long me = USER + 40;
     ObjectNode user = emulator.user(me, "Ann");
     ObjectNode chat = emulator.privateChat(me, "Ann");
-    emulator.sendText(token, user, chat, QUESTION);
+    emulator.sendText(token, user, chat, STARTUP);
     waitForMessages(me, 1);
-    emulator.sendText(token, user, chat, "How much revenue did it make?");
+    emulator.sendText(token, user, chat, REVENUE);
     String followUp = waitForMessages(me, 2).get(1).path("text").asText();
     emulator.sendText(token, user, chat, "/new");
     waitForMessages(me, 3);
-    emulator.sendText(token, user, chat, "How much revenue did it make?");
+    emulator.sendText(token, user, chat, REVENUE);
 
     List<String> texts = waitForMessages(me, 4).stream().map(m -> m.path("text").asText()).toList();
     assertThat(followUp).contains("200 million yuan").contains("<b>Sources:</b>");
@@ -157,13 +160,13 @@ class BotEmulatorTest {
     ObjectNode chat = emulator.groupChat(group);
     ObjectNode ann = emulator.user(USER + 50, "Ann");
     ObjectNode bob = emulator.user(USER + 51, "Bob");
-    emulator.sendText(token, ann, chat, "/ask " + QUESTION);
+    emulator.sendText(token, ann, chat, "/ask " + STARTUP);
     waitForMessages(group, 1);
-    emulator.sendText(token, bob, chat, "/ask How many reservoirs does the flood alarm system support?");
+    emulator.sendText(token, bob, chat, "/ask What is the flood alarm system of East Century called?");
     waitForMessages(group, 2);
-    emulator.sendText(token, ann, chat, "/ask How much revenue did it make?");
+    emulator.sendText(token, ann, chat, "/ask " + REVENUE);
     waitForMessages(group, 3);
-    emulator.sendText(token, bob, chat, "/ask And who is its chairman?");
+    emulator.sendText(token, bob, chat, "/ask How many reservoirs does it support?");
     List<JsonNode> replies = waitForMessages(group, 4);
     ObjectNode reply = emulator.message(token, bob, chat, "When was it set up?");
     JsonNode annsAnswer = replies.get(2);
@@ -176,8 +179,8 @@ class BotEmulatorTest {
 
     List<String> texts = waitForMessages(group, 5).stream().map(m -> m.path("text").asText()).toList();
     assertThat(texts.get(2)).as("Ann's follow-up is about Baishan Cloud").contains("200 million yuan")
-        .doesNotContain("Li Sheng");
-    assertThat(texts.get(3)).as("Bob's follow-up is about the flood alarm system").contains("Li Sheng")
+        .doesNotContain("reservoir");
+    assertThat(texts.get(3)).as("Bob's follow-up is about the flood alarm system").contains("10,000 reservoirs")
         .doesNotContain("Baishan");
     assertThat(texts.get(4)).as("Bob's reply continues Ann's conversation").contains("2015").contains("Baishan");
   }

@@ -178,7 +178,8 @@ class BotLogicTest {
 
     assertThat(sent.get(0).text()).isEqualTo(Texts.help(app.library().articles(), "GuizhouTestBot"))
         .contains("5 news articles").contains("@GuizhouTestBot");
-    assertThat(sent.get(1).text()).isEqualTo(Texts.sources(app.library().articles())).startsWith("<b>5 articles:</b>");
+    assertThat(sent.get(1).text()).isEqualTo(Texts.sources(app.library().articles(), 0))
+        .startsWith("<b>5 articles</b>, newest first:");
     assertThat(admin.get(0)).startsWith("Questions answered: 0, declined: 0.").contains("Index: 5 articles");
     assertThat(api.menus()).hasSize(1);
     assertThat(api.menus().get(0)).extracting(BotApi.CommandInfo::command).containsExactly("ask", "new", "sources", "help");
@@ -249,7 +250,7 @@ class BotLogicTest {
       api.serveFile("doc-1", article);
       start(changing.library(), BotFixtures.config("1:unused", "http://127.0.0.1:9"));
 
-      bot.handle(new Incoming.Upload(ADMIN, Incoming.ChatType.PRIVATE, ADMIN, 1, "doc-2", "paper.pdf", 1000L));
+      bot.handle(new Incoming.Upload(ADMIN, Incoming.ChatType.PRIVATE, ADMIN, 1, "doc-2", "paper.ppt", 1000L));
       bot.handle(new Incoming.Upload(ADMIN, Incoming.ChatType.PRIVATE, ADMIN, 2, "doc-3", "huge.md", 2_000_000L));
       bot.handle(new Incoming.Upload(ADMIN, Incoming.ChatType.PRIVATE, ADMIN, 3, "doc-4", "lost.md", 10L));
       bot.handle(new Incoming.Upload(ADMIN, Incoming.ChatType.PRIVATE, ADMIN, 4, "doc-1", "gui-an-test.md", null));
@@ -257,8 +258,8 @@ class BotLogicTest {
       List<String> texts = awaitTexts(ADMIN, 4);
 
       assertThat(texts).hasSize(4);
-      assertThat(texts.get(0)).isEqualTo("I can add .txt, .md and .html files; paper.pdf is none of those.");
-      assertThat(texts.get(1)).isEqualTo("huge.md is larger than 1 MB; I can add files up to 1 MB.");
+      assertThat(texts.get(0)).isEqualTo("I can add .txt, .md, .html, .pdf and .docx files; paper.ppt is none of those.");
+      assertThat(texts.get(1)).isEqualTo("huge.md is larger than 1 MB; I can add such files up to 1 MB.");
       assertThat(texts.get(2)).startsWith("Could not add lost.md: lost.md: could not be downloaded (")
           .contains("invalid file_id");
       assertThat(texts.get(3)).matches("Added \"Test upload: a data centre opens in Gui'an\" \\(gui-an-test\\): [1-9]\\d* passages?\\.");

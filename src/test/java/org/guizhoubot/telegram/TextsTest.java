@@ -23,6 +23,25 @@ class TextsTest {
       article("u", "Undated", null, null));
 
   @Test
+  void should_page_long_lists_by_ten_with_buttons_to_move() {
+    List<ArticleMeta> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 23; i++) {
+      many.add(article("id-" + i, "Title " + i, null, null));
+    }
+
+    String last = Texts.sources(many, 2);
+
+    assertThat(Texts.sources(many, 0)).startsWith("<b>23 articles</b>, newest first (page 1 of 3):")
+        .contains("Title 9").doesNotContain("Title 10");
+    assertThat(last.lines().count()).isEqualTo(4);
+    assertThat(Texts.pageButtons("src:", 23, 0)).extracting(BotApi.Button::data).containsExactly("src:1");
+    assertThat(Texts.pageButtons("src:", 23, 1)).extracting(BotApi.Button::data).containsExactly("src:0", "src:2");
+    assertThat(Texts.pageButtons("src:", 23, 2)).extracting(BotApi.Button::data).containsExactly("src:1");
+    assertThat(Texts.pageButtons("src:", 5, 0)).isEmpty();
+    assertThat(Texts.articles(many, 0)).contains("<code>id-0</code> Title 0").endsWith("Remove one with /remove ID.");
+  }
+
+  @Test
   void should_tell_the_topic_count_date_range_and_how_to_ask() {
     String help = Texts.help(ARTICLES, "Some_Bot");
 
@@ -34,12 +53,12 @@ class TextsTest {
   }
 
   @Test
-  void should_list_sources_oldest_first_with_escaped_titles_and_links() {
-    assertThat(Texts.sources(ARTICLES)).isEqualTo("<b>3 articles:</b>"
-        + "\n• Undated, Desk &amp; Co"
+  void should_list_a_page_of_sources_in_the_order_given_with_escaped_titles_and_links() {
+    assertThat(Texts.sources(ARTICLES, 0)).isEqualTo("<b>3 articles</b>, newest first:"
+        + "\n• <a href=\"https://example.org/b?x=1&amp;y=2\">Beta &lt;news&gt;</a>, Desk &amp; Co, 2019-05-01"
         + "\n• Alpha, Desk &amp; Co, 2016-01-02"
-        + "\n• <a href=\"https://example.org/b?x=1&amp;y=2\">Beta &lt;news&gt;</a>, Desk &amp; Co, 2019-05-01");
-    assertThat(Texts.sources(List.of())).isEqualTo("I have no articles indexed yet.");
+        + "\n• Undated, Desk &amp; Co");
+    assertThat(Texts.sources(List.of(), 0)).isEqualTo("I have no articles indexed yet.");
   }
 
   @Test
@@ -59,9 +78,11 @@ class TextsTest {
         .isEqualTo("Questions answered: 7, declined: 2.\nFeedback: 3 👍, 1 👎.\nIndex: 5 articles, 40 passages, 2.5 MB (reindex running).");
     IndexReport index = new IndexReport(1, 1, 1, 0, 0, 0, 1, 10, List.of(), Duration.ZERO, null);
 
-    assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1)), List.of(), Optional.of(index))))
+    assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1, AddReport.Change.NEW)), List.of(),
+        List.of(), Optional.of(index))))
         .isEqualTo("Added \"Title\" (id1): 1 passage.");
-    assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")), Optional.empty())))
+    assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")),
+        List.of(), Optional.empty())))
         .isEqualTo("Could not add https://x: https://x: answered HTTP 404");
   }
 }

@@ -1,0 +1,150 @@
+package org.guizhoubot.telegram;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.library.Library;
+import org.guizhoubot.library.PollReport;
+import org.guizhoubot.library.RemoveReport;
+import org.guizhoubot.index.LogProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Browsing and keeping the corpus from the chat: /sources for everyone and /articles for admins
+ * as pages of {@value Texts#PAGE_SIZE} with buttons; /remove, /feeds, /feed_add and /feed_remove
+ * for admins; and the scheduled feed poll, whose new articles are told to the admins.
+ */
+final class CorpusCommands {
+  private static final Logger log = LoggerFactory.getLogger(CorpusCommands.class);
+  static final String SOURCES_PAGE = "src:";
+  static final String ARTICLES_PAGE = "art:";
+
+  private final Library library;
+  private final Sender sender;
+  private final OrderedQueues chats;
+  private final ExecutorService admin;
+  private final BotConfig config;
+
+  CorpusCommands(Library library, Sender sender, OrderedQueues chats, ExecutorService admin, BotConfig config) {
+    this.library = library;
+    this.sender = sender;
+    this.chats = chats;
+    this.admin = admin;
+    this.config = config;
+  }
+
+  List<Command> commands() {
+    return List.of(
+        Command.forAnyone("sources", "List the articles I answer from", r -> sources(r.target(), 0)),
+        Command.forAdmins("articles", r -> articles(r.target(), 0)),
+        Command.forAdmins("remove", r -> remove(r.target(), r.args())),
+        Command.forAdmins("feeds", r -> work(r.target(), () -> Texts.feeds(library.feeds()))),
+        Command.forAdmins("feed_add", r -> feed(r.target(), r.args(), true)),
+        Command.forAdmins("feed_remove", r -> feed(r.target(), r.args(), false)));
+  }
+
+  List<PressRoute> presses() {
+    return List.of(
+        new PressRoute(SOURCES_PAGE, Command.Access.ANYONE, p -> page(p, SOURCES_PAGE)),
+        new PressRoute(ARTICLES_PAGE, Command.Access.ADMINS, p -> page(p, ARTICLES_PAGE)));
+  }
+
+  private void page(Incoming.Press p, String prefix) {
+    int page;
+    try {
+      page = Math.max(0, Integer.parseInt(p.data().substring(prefix.length())));
+    } catch (NumberFormatException e) {
+      page = 0;
+    }
+    int shown = page;
+    chats.run(() -> sender.answerPress(p.callbackId(), "Page " + (shown + 1)));
+    if (prefix.equals(SOURCES_PAGE)) {
+      sources(p.replyTarget(), page);
+    } else {
+      articles(p.replyTarget(), page);
+    }
+  }
+
+  private void sources(Target to, int page) {
+    chats.submit(to.chatId(), () -> {
+      List<ArticleMeta> all = articles();
+      int p = Math.min(page, Texts.pages(all.size()) - 1);
+      sender.sayHtml(to, Texts.sources(all, p), Texts.pageButtons(SOURCES_PAGE, all.size(), p));
+    });
+  }
+
+  private void articles(Target to, int page) {
+    chats.submit(to.chatId(), () -> {
+      List<ArticleMeta> all = articles();
+      int p = Math.min(page, Texts.pages(all.size()) - 1);
+      sender.sayHtml(to, Texts.articles(all, p), Texts.pageButtons(ARTICLES_PAGE, all.size(), p));
+    });
+  }
+
+  private List<ArticleMeta> articles() {
+    try {
+      return library.articles();
+    } catch (RuntimeException e) {
+      log.error("Could not read the index", e);
+      return List.of();
+    }
+  }
+
+  private void remove(Target to, String args) {
+    List<String> ids = Arrays.stream(args.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    if (ids.isEmpty()) {
+      chats.submit(to.chatId(), () -> sender.say(to, Texts.REMOVE_HOW));
+      return;
+    }
+    work(to, () -> {
+      RemoveReport report = library.remove(ids);
+      return Texts.removed(report);
+    });
+  }
+
+  private void feed(Target to, String args, boolean add) {
+    String url = args.strip();
+    if (url.isEmpty()) {
+      chats.submit(to.chatId(), () -> sender.say(to, add ? Texts.FEED_ADD_HOW : Texts.FEED_REMOVE_HOW));
+      return;
+    }
+    work(to, () -> add ? Texts.subscription(url, library.subscribe(url))
+        : Texts.unsubscribed(url, library.unsubscribe(url)));
+  }
+
+  /** Runs admin work off the chat's queue (it may fetch or reindex) and replies with its text. */
+  private void work(Target to, Supplier<String> job) {
+    admin.execute(() -> {
+      String text;
+      try {
+        text = job.get();
+      } catch (RuntimeException e) {
+        log.error("Admin work for chat {} failed", to.chatId(), e);
+        text = "That failed: " + e.getMessage();
+      }
+      String reply = text;
+      chats.submit(to.chatId(), () -> sender.say(to, reply));
+    });
+  }
+
+  /** One scheduled poll of the feeds; what arrived is told to each admin in their private chat. */
+  void pollFeeds() {
+    PollReport report;
+    try {
+      report = library.pollFeeds(false, LogProgress.every10s());
+    } catch (RuntimeException e) {
+      log.error("The scheduled feed poll failed", e);
+      return;
+    }
+    String news = Texts.feedNews(report);
+    log.info("Feed poll: {} new articles from {} feeds", report.newArticles(), report.feeds().size());
+    if (news != null) {
+      for (long adminId : config.adminIds()) {
+        chats.submit(adminId, () -> sender.say(new Target(adminId, null), news));
+      }
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package org.guizhoubot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.guizhoubot.TestFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** add, list, remove and feed end to end through the CLI: real model, real SQLite, feeds on loopback. */
+class CorpusCommandsTest {
+  @TempDir Path dir;
+  private Path corpus;
+  private Path data;
+  private HttpServer server;
+  private String base;
+  private final Map<String, String[]> pages = new ConcurrentHashMap<>();
+
+  record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--corpus", corpus.toString(), "--data", data.toString()));
+    int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of("FETCH_ALLOW_PRIVATE", "true"),
+        new ByteArrayInputStream(new byte[0])).run(all.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    corpus = TestFixtures.copySeeds(dir);
+    data = dir.resolve("data");
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", ex -> {
+      String[] page = pages.get(ex.getRequestURI().getPath());
+      byte[] body = (page == null ? "missing" : page[1]).getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", page == null ? "text/plain" : page[0]);
+      ex.sendResponseHeaders(page == null ? 404 : 200, body.length);
+      try (OutputStream o = ex.getResponseBody()) {
+        o.write(body);
+      }
+    });
+    server.start();
+    base = "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  @AfterEach
+  void tearDown() {
+    server.stop(0);
+  }
+
+  private void page(String path, String title, String text) {
+    pages.put(path, new String[] {"text/html; charset=utf-8",
+        "<html><head><title>" + title + "</title></head><body><article><p>" + text + "</p></article></body></html>"});
+  }
+
+  private void rss(String path, String... links) {
+    StringBuilder items = new StringBuilder();
+    for (String link : links) {
+      items.append("<item><title>").append(link).append("</title><link>").append(base).append(link)
+          .append("</link></item>");
+    }
+    pages.put(path, new String[] {"application/rss+xml",
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Guizhou wire</title><link>" + base
+            + "</link><description>d</description>" + items + "</channel></rss>"});
+  }
+
+  @Test
+  void should_answer_a_new_feed_item_after_one_poll_and_skip_duplicates_and_failing_feeds() throws Exception {
+    page("/story1.html", "Zunyi opens a quantum lab",
+        "The city of Zunyi opened a quantum computing laboratory with 40 researchers on Friday.");
+    rss("/feed.xml", "/story1.html");
+    assertThat(run("feed", "add", base + "/feed.xml").out()).contains("Subscribed to " + base + "/feed.xml (Guizhou wire): 1 items");
+    pages.put("/broken.xml", new String[] {"application/rss+xml", "<rss><channel>"});
+    rss("/dead.xml");
+    assertThat(run("feed", "add", base + "/dead.xml").code()).isZero();
+    pages.remove("/dead.xml");
+
+    Run poll = run("feed", "poll");
+
+    assertThat(poll.out()).contains(base + "/feed.xml: 1 new, 0 duplicates", "Zunyi opens a quantum lab",
+        "failed " + base + "/dead.xml: the server answered HTTP 404 (1 in a row");
+    assertThat(poll.code()).isEqualTo(1);
+    Run ask = run("ask", "How many researchers work at the Zunyi quantum computing laboratory?");
+    assertThat(ask.out()).contains("40");
+
+    page("/copy.html", "Zunyi opens a quantum lab",
+        "The city of Zunyi opened a quantum computing laboratory with 40 researchers on Friday.");
+    page("/story2.html", "Anshun builds a data port", "Anshun is building a data port for 3 billion yuan.");
+    rss("/feed.xml", "/story2.html", "/copy.html", "/story1.html");
+
+    Run second = run("feed", "poll");
+
+    assertThat(second.out()).contains(base + "/feed.xml: 1 new, 1 duplicates", "Anshun builds a data port")
+        .doesNotContain("Added 127.0.0.1-story1");
+    assertThat(run("feed", "list").out()).contains("dead.xml", "2 failures in a row");
+    assertThat(run("feed", "remove", base + "/dead.xml").code()).isZero();
+    assertThat(run("feed", "list").out()).contains("1 feeds");
+  }
+
+  @Test
+  void should_refuse_a_feed_that_is_not_one() {
+    pages.put("/page.xml", new String[] {"application/xml", "<html>no feed</html>"});
+
+    Run r = run("feed", "add", base + "/page.xml");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("is not a readable RSS or Atom feed");
+  }
+
+  @Test
+  void should_refuse_a_jsonl_clash_with_exit_code_1_and_list_and_remove_articles() throws Exception {
+    Path jsonl = dir.resolve("in.jsonl");
+    Files.writeString(jsonl, String.join("\n",
+        "{\"id\": \"big-data-valley-expo\", \"title\": \"Imposter\", \"text\": \"Other text.\"}",
+        "{\"id\": \"new-one\", \"title\": \"Kaili hosts a hackathon\", \"published\": \"2030-01-02\","
+            + " \"source\": \"Test Wire\", \"text\": \"Kaili hosted a hackathon for 200 students.\"}",
+        "{\"id\": \"new-one\", \"text\": \"Again.\"}"));
+    byte[] seed = Files.readAllBytes(corpus.resolve("big-data-valley-expo.md"));
+
+    Run add = run("add", "--jsonl", jsonl.toString());
+
+    assertThat(add.code()).isEqualTo(1);
+    assertThat(add.out()).contains("1 articles: 1 new, 0 replaced, 0 unchanged; 2 skipped",
+        "in.jsonl line 1: id 'big-data-valley-expo'", "in.jsonl line 3: id 'new-one' appears again (first on line 2)");
+    assertThat(Files.readAllBytes(corpus.resolve("big-data-valley-expo.md"))).isEqualTo(seed);
+
+    Run list = run("list");
+    assertThat(list.out().lines().findFirst().orElseThrow())
+        .isEqualTo("2030-01-02  new-one  Kaili hosts a hackathon (Test Wire)");
+    assertThat(list.out()).contains("6 articles");
+    JsonNode json = new ObjectMapper().readTree(run("list", "--json").out());
+    assertThat(json).hasSize(6);
+    assertThat(json.get(0).get("id").asText()).isEqualTo("new-one");
+
+    Run remove = run("remove", "new-one", "nope");
+    assertThat(remove.code()).isEqualTo(1);
+    assertThat(remove.out()).contains("Removed new-one: Kaili hosts a hackathon (new-one.md)", "skipped nope: no such article");
+    assertThat(run("list").out()).contains("5 articles").doesNotContain("new-one");
+  }
+}
