@@ -15,8 +15,12 @@ final class BotFixtures {
   private BotFixtures() {}
 
   /** An indexed app over a copy of the repository's corpus/ in {@code dir}, with the shared model. */
+  /** An app over a copy of the seeds; fetching from loopback is allowed, as the fake serves pages there. */
   static App app(Path dir) {
-    App app = TestFixtures.app(TestFixtures.copySeeds(dir), dir.resolve("data"));
+    var settings = new org.guizhoubot.config.SettingsLoader(java.util.Map.of(), dir).load(null, java.util.Map.of(
+        "corpus.dir", TestFixtures.copySeeds(dir).toString(), "data.dir", dir.resolve("data").toString(),
+        "fetch.allow.private", "true"));
+    App app = new App(settings, TestFixtures.model(), org.guizhoubot.bench.FlatVectorIndex::new);
     app.library().status();
     return app;
   }

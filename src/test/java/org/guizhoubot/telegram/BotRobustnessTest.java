@@ -223,13 +223,13 @@ class BotRobustnessTest {
     telegram.deliver("message", document(USER, "doc-1", "gui-an-test.md", article.length));
     telegram.deliver("message", document(ADMIN, "doc-1", "gui-an-test.md", article.length));
     telegram.deliver("message", document(ADMIN, "doc-2", "huge.md", 2_000_000));
-    telegram.deliver("message", document(ADMIN, "doc-3", "paper.pdf", 1000));
+    telegram.deliver("message", document(ADMIN, "doc-3", "sheet.xlsx", 1000));
 
     assertThat(awaitTexts(USER, 1).get(0)).contains("only the bot's admins");
     assertThat(await(Duration.ofSeconds(60), () -> telegram.sentTexts(ADMIN).stream().anyMatch(t -> t.startsWith("Added")))).isTrue();
     List<String> admin = texts(ADMIN);
     assertThat(admin).anyMatch(t -> t.contains("larger than 1 MB"));
-    assertThat(admin).anyMatch(t -> t.contains(".txt, .md and .html"));
+    assertThat(admin).anyMatch(t -> t.contains(".txt, .md, .html, .pdf and .docx files; sheet.xlsx"));
     assertThat(admin).anyMatch(t -> t.matches("(?s)Added \"Test upload: a data centre opens in Gui'an\" \\(gui-an-test\\): [1-9]\\d* passages?\\."));
     assertThat(app.library().articles()).anyMatch(a -> a.id().equals("gui-an-test"));
   }
