@@ -26,7 +26,11 @@ import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.library.LocalLibrary;
+import org.guizhoubot.library.ServingIndex;
+import org.guizhoubot.library.SqliteIndex;
 import org.guizhoubot.retrieval.HybridRetriever;
+import org.guizhoubot.solr.SolrIndex;
+import org.guizhoubot.solr.SolrServing;
 
 /** Wires the parts of guizhou-bot together; the one place where implementations are chosen. */
 public final class App implements AutoCloseable {
@@ -35,8 +39,10 @@ public final class App implements AutoCloseable {
   private final Settings settings;
   private final Corpus corpus;
   private final IndexStore store;
+  private final SolrIndex solr;
   private final Embedder embedder;
   private final LiveIndex index;
+  private final ServingIndex serving;
   private final HybridRetriever retriever;
   private final AnswerComposer composer;
   private final QuestionAnswerer answerer;
@@ -60,17 +66,26 @@ public final class App implements AutoCloseable {
     ArticleReader reader = new ArticleReader();
     this.fetcher = SafeFetcher.of(settings.fetchAllowPrivate());
     this.importer = new CorpusImporter(corpus, reader, fetcher);
-    this.store = IndexStore.open(settings.indexFile());
-    Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-    this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
-    this.retriever = new HybridRetriever(index, embedder, HybridRetriever.Fusion.DEFAULT);
+    if (settings.solrIndex()) {
+      this.store = null;
+      this.index = null;
+      this.solr = SolrIndex.connect(settings.solr());
+      this.serving = new SolrServing(solr, new Indexer(corpus, reader, this::splitter, embedder, solr));
+    } else {
+      this.solr = null;
+      this.store = IndexStore.open(settings.indexFile());
+      Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
+      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
+      this.serving = new SqliteIndex(index);
+    }
+    this.retriever = new HybridRetriever(serving, embedder, HybridRetriever.Fusion.DEFAULT);
     ExtractiveComposer extractive = new ExtractiveComposer();
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
     this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
         new ConversationMemory(settings.conversationTtl()));
-    this.library = new LocalLibrary(corpus, importer, index, answerer, this::feedPoller);
+    this.library = new LocalLibrary(corpus, importer, serving, answerer, this::feedPoller);
   }
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
@@ -137,8 +152,17 @@ public final class App implements AutoCloseable {
     return fetcher;
   }
 
+  /** The SQLite index; only with {@code index.store=sqlite}. */
   public LiveIndex index() {
+    if (index == null) {
+      throw new IllegalStateException("the index is in Solr (index.store=solr); this needs the SQLite index");
+    }
     return index;
+  }
+
+  /** The index being served, SQLite or Solr. */
+  public ServingIndex serving() {
+    return serving;
   }
 
   public HybridRetriever retriever() {
@@ -166,7 +190,8 @@ public final class App implements AutoCloseable {
       }
     }
     AutoCloseable model = ownsEmbedder ? embedder : () -> { };
-    try (store; model; composer) {
+    AutoCloseable indexStore = store != null ? store : solr;
+    try (indexStore; model; composer) {
       log.debug("Closing the app over {}", settings.indexFile());
     } catch (Exception e) {
       log.warn("Closing the app failed", e);

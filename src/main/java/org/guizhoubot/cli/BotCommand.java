@@ -7,24 +7,36 @@ import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.telegram.BotConfig;
 import org.guizhoubot.telegram.TelegramBot;
+import org.guizhoubot.telegram.WebhookBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bot", mixinStandardHelpOptions = true,
-    description = {"Runs the Telegram bot (long polling) until stopped with Ctrl-C or SIGTERM.",
+    description = {"Runs the Telegram bot until stopped with Ctrl-C or SIGTERM: long polling, or with",
+        "--webhook one of several replicas receiving updates over HTTP behind a load balancer.",
         "Environment:",
         "  TELEGRAM_BOT_TOKEN  the bot's token from @BotFather (required)",
         "  TELEGRAM_API_URL    Bot API base URL (default https://api.telegram.org)",
         "  BOT_ADMIN_IDS       comma-separated Telegram user ids of the admins",
-        "                      (/reindex, /add, /stats, document uploads)"})
+        "                      (/reindex, /add, /stats, document uploads)",
+        "  TELEGRAM_WEBHOOK_SECRET  with --webhook: the secret Telegram sends in",
+        "                      X-Telegram-Bot-Api-Secret-Token (required)"})
 final class BotCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(BotCommand.class);
 
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;
+
+  @Option(names = "--webhook", description = "Receive updates on webhook.port at webhook.path instead of polling.")
+  boolean webhook;
+
+  @Option(names = "--set-webhook", description = "With --webhook: point Telegram at webhook.url first"
+      + " (once per deployment; stopping a replica never removes the webhook).")
+  boolean setWebhook;
 
   @Override
   public Integer call() throws Exception {
@@ -32,10 +44,22 @@ final class BotCommand implements Callable<Integer> {
     if (settings.telegramToken() == null) {
       throw new BadInputException("TELEGRAM_BOT_TOKEN is not set; create a bot with @BotFather and export its token");
     }
+    if (setWebhook && !webhook) {
+      throw new BadInputException("--set-webhook goes with --webhook");
+    }
     App app = cli.open(settings);
-    TelegramBot bot;
+    AutoCloseable bot;
+    String username;
     try {
-      bot = TelegramBot.start(app.library(), settings, BotConfig.from(settings));
+      if (webhook) {
+        WebhookBot replica = WebhookBot.start(app.library(), settings, BotConfig.from(settings), setWebhook);
+        bot = replica;
+        username = replica.identity().username();
+      } else {
+        TelegramBot polling = TelegramBot.start(app.library(), settings, BotConfig.from(settings));
+        bot = polling;
+        username = polling.identity().username();
+      }
     } catch (TelegramBot.BotStartException e) {
       app.close();
       throw new BadInputException(e.getMessage());
@@ -43,12 +67,16 @@ final class BotCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       log.info("Stopping the bot");
-      bot.close();
+      try {
+        bot.close();
+      } catch (Exception e) {
+        log.warn("Stopping the bot failed", e);
+      }
       app.close();
       stopped.countDown();
     }, "bot-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    cli.out.println("Bot @" + bot.identity().username() + " is running; stop it with Ctrl-C.");
+    cli.out.println("Bot @" + username + " is running; stop it with Ctrl-C.");
     cli.out.flush();
     try {
       app.library().status();

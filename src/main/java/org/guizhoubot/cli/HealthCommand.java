@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.solr.SolrIndex;
+import org.guizhoubot.solr.SolrView;
 import org.guizhoubot.logging.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +41,16 @@ final class HealthCommand implements Callable<Integer> {
     }
     Settings settings = cli.settings(common);
     try {
+      if (settings.solrIndex()) {
+        try (SolrIndex solr = SolrIndex.connect(settings.solr())) {
+          Optional<SolrView> view = solr.view();
+          if (view.isEmpty() || view.get().articleCount() == 0) {
+            return unhealthy("Solr alias " + solr.alias() + (view.isEmpty() ? " names no collection"
+                : " names an empty collection") + " (run the index command, or start the bot once)");
+          }
+          return heartbeat(settings, view.get().articleCount(), view.get().passageCount(), "");
+        }
+      }
       Path indexFile = settings.indexFile();
       if (!Files.isRegularFile(indexFile)) {
         return unhealthy("no index at " + indexFile + " (run the index command, or start the bot once)");
@@ -64,21 +76,25 @@ final class HealthCommand implements Callable<Integer> {
         return unhealthy("the index at " + indexFile + " holds no articles (is the corpus folder "
             + settings.corpusDir() + " empty?)" + stopped);
       }
-      String beat = "";
-      Path heartbeat = settings.heartbeatFile();
-      if (Files.exists(heartbeat)) {
-        Duration age = Duration.between(Files.getLastModifiedTime(heartbeat).toInstant(), Instant.now());
-        if (age.getSeconds() > maxHeartbeatAge) {
-          return unhealthy("the bot's heartbeat " + heartbeat + " is " + age.getSeconds()
-              + " s old (limit " + maxHeartbeatAge + " s): the bot is not polling Telegram");
-        }
-        beat = ", heartbeat " + Math.max(0, age.getSeconds()) + " s old";
-      }
-      cli.out.println("healthy: " + articles + " articles, " + passages + " passages" + beat + stopped);
-      return Cli.OK;
+      return heartbeat(settings, articles, passages, stopped);
     } catch (IOException | RuntimeException e) {
       return unhealthy(Redactor.redact(e.toString()));
     }
+  }
+
+  private int heartbeat(Settings settings, int articles, int passages, String stopped) throws IOException {
+    String beat = "";
+    Path heartbeat = settings.heartbeatFile();
+    if (Files.exists(heartbeat)) {
+      Duration age = Duration.between(Files.getLastModifiedTime(heartbeat).toInstant(), Instant.now());
+      if (age.getSeconds() > maxHeartbeatAge) {
+        return unhealthy("the bot's heartbeat " + heartbeat + " is " + age.getSeconds()
+            + " s old (limit " + maxHeartbeatAge + " s): the bot is not polling Telegram");
+      }
+      beat = ", heartbeat " + Math.max(0, age.getSeconds()) + " s old";
+    }
+    cli.out.println("healthy: " + articles + " articles, " + passages + " passages" + beat + stopped);
+    return Cli.OK;
   }
 
   private int unhealthy(String reason) {

@@ -26,6 +26,8 @@ public record Settings(
     Duration conversationTtl,
     boolean fetchAllowPrivate,
     Duration feedPollInterval,
+    SolrSettings solr,
+    WebhookSettings webhook,
     Duration botRecoverWithin,
     Duration botKeepAnswers,
     long maxArticleBytes) {
@@ -37,6 +39,7 @@ public record Settings(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(telegramApiUrl, "telegramApiUrl");
     adminIds = Set.copyOf(adminIds);
+    Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(llmTimeout, "llmTimeout");
     Objects.requireNonNull(botRecoverWithin, "botRecoverWithin");
     Objects.requireNonNull(botKeepAnswers, "botKeepAnswers");
@@ -54,6 +57,38 @@ public record Settings(
     if (rateLimitPerMinute < 1) {
       throw new IllegalArgumentException("rateLimitPerMinute must be >= 1, was " + rateLimitPerMinute);
     }
+  }
+
+  /** Settings with the SQLite index and the default webhook (no secret). */
+  public Settings(Path corpusDir, Path dataDir, String telegramToken, String telegramApiUrl, Set<Long> adminIds,
+      int botWorkers, int rateLimitPerMinute, String llmBaseUrl, String llmApiKey, String llmModel,
+      Duration llmTimeout, int llmMaxTokens, double llmTemperature, Duration conversationTtl,
+      boolean fetchAllowPrivate, Duration feedPollInterval) {
+    this(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers, rateLimitPerMinute, llmBaseUrl,
+        llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl, fetchAllowPrivate,
+        feedPollInterval, null, DEFAULT_WEBHOOK, Duration.ofMinutes(10), Duration.ofDays(90), 5_000_000L);
+  }
+
+  /** Listens on 8080 at /telegram; no public URL, no secret. */
+  public static final WebhookSettings DEFAULT_WEBHOOK = new WebhookSettings(8080, "/telegram", null, null);
+
+  /** Whether the passages are in Solr ({@code index.store=solr}) rather than the SQLite file. */
+  public boolean solrIndex() {
+    return solr != null;
+  }
+
+  public Settings withSolr(SolrSettings solrSettings) {
+    return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        conversationTtl, fetchAllowPrivate, feedPollInterval, solrSettings, webhook, botRecoverWithin, botKeepAnswers,
+        maxArticleBytes);
+  }
+
+  public Settings withWebhook(WebhookSettings webhookSettings) {
+    return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        conversationTtl, fetchAllowPrivate, feedPollInterval, solr, webhookSettings, botRecoverWithin, botKeepAnswers,
+        maxArticleBytes);
   }
 
   public Path indexFile() {
@@ -79,8 +114,9 @@ public record Settings(
 
   public Settings withDirs(Path corpus, Path data) {
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl,
-        fetchAllowPrivate, feedPollInterval, botRecoverWithin, botKeepAnswers, maxArticleBytes);
+        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
+        conversationTtl, fetchAllowPrivate, feedPollInterval, solr, webhook,
+        botRecoverWithin, botKeepAnswers, maxArticleBytes);
   }
 
   private static String blankToNull(String s) {
@@ -96,7 +132,7 @@ public record Settings(
         + (llmApiKey == null ? "unset" : "***") + ", llmModel=" + llmModel + ", llmTimeout="
         + llmTimeout + ", llmMaxTokens=" + llmMaxTokens + ", llmTemperature=" + llmTemperature
         + ", conversationTtl=" + conversationTtl + ", fetchAllowPrivate=" + fetchAllowPrivate
-        + ", feedPollInterval=" + feedPollInterval
+        + ", feedPollInterval=" + feedPollInterval + ", solr=" + solr + ", webhook=" + webhook
         + ", botRecoverWithin=" + botRecoverWithin + ", botKeepAnswers=" + botKeepAnswers
         + ", maxArticleBytes=" + maxArticleBytes + "]";
   }

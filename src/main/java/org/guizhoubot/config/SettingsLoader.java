@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,12 +86,33 @@ public final class SettingsLoader {
       "Days an answer is kept in bot.db for its feedback buttons (1 to 3650); votes are kept.");
   public static final Key CORPUS_MAX_FILE_MB = new Key("corpus.max.file.mb", "CORPUS_MAX_FILE_MB", "5",
       "Largest article file indexed, in MB (1 to 1024); larger files are reported by name and skipped.");
+  public static final Key INDEX_STORE = new Key("index.store", "GUIZHOU_INDEX_STORE", "sqlite",
+      "Where the passages are kept: sqlite (index.db in the data folder) or solr (a SolrCloud).");
+  public static final Key SOLR_ZK_HOSTS = new Key("solr.zk.hosts", "SOLR_ZK_HOSTS", null,
+      "With index.store=solr: ZooKeeper hosts of the SolrCloud, comma-separated, optional /chroot at the end.");
+  public static final Key SOLR_URL = new Key("solr.url", "SOLR_URL", null,
+      "With index.store=solr and no ZooKeeper hosts: Solr base URLs (http://host:8983/solr), comma-separated.");
+  public static final Key SOLR_COLLECTION = new Key("solr.collection", "SOLR_COLLECTION", "guizhou-passages",
+      "With index.store=solr: the alias that names the serving collection.");
+  public static final Key SOLR_SHARDS = new Key("solr.shards", "SOLR_SHARDS", "2",
+      "Shards of each collection a reindex creates (1 to 64).");
+  public static final Key SOLR_REPLICAS = new Key("solr.replicas", "SOLR_REPLICAS", "2",
+      "Replicas of each shard of a collection a reindex creates (1 to 16).");
+  public static final Key WEBHOOK_PORT = new Key("webhook.port", "WEBHOOK_PORT", "8080",
+      "bot --webhook: local port the load balancer forwards Telegram's updates to (0: any free port).");
+  public static final Key WEBHOOK_PATH = new Key("webhook.path", "WEBHOOK_PATH", "/telegram",
+      "bot --webhook: the path updates are posted to.");
+  public static final Key WEBHOOK_URL = new Key("webhook.url", "WEBHOOK_URL", null,
+      "bot --webhook --set-webhook: the public https URL given to Telegram (the load balancer's).");
+  /** The secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token; environment only. */
+  public static final String WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET";
 
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
       BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
-      CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS,
-      CORPUS_MAX_FILE_MB);
+      CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL,
+      SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS, WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL,
+      BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS, CORPUS_MAX_FILE_MB);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
   private static final Map<String, String> SECRET_KEYS = Map.of(
@@ -155,6 +177,7 @@ public final class SettingsLoader {
     checkLogLevel();
     Redactor.remember(env.get(TOKEN_ENV));
     Redactor.remember(env.get(LLM_API_KEY_ENV));
+    Redactor.remember(env.get(WEBHOOK_SECRET_ENV));
     Resolver r = new Resolver(flags, fileValues, fileName);
     return new Settings(
         r.path(CORPUS_DIR),
@@ -173,9 +196,76 @@ public final class SettingsLoader {
         Duration.ofMinutes(r.integer(CONVERSATION_TTL, 1, 1440)),
         r.bool(FETCH_ALLOW_PRIVATE),
         Duration.ofMinutes(r.integer(FEED_POLL_MINUTES, 1, 1440)),
+        solr(r),
+        webhook(r),
         Duration.ofMinutes(r.integer(BOT_RECOVER_MINUTES, 0, 1440)),
         Duration.ofDays(r.integer(BOT_KEEP_ANSWERS_DAYS, 1, 3650)),
         r.integer(CORPUS_MAX_FILE_MB, 1, 1024) * 1_000_000L);
+  }
+
+  private SolrSettings solr(Resolver r) {
+    String store = r.text(INDEX_STORE).toLowerCase(Locale.ROOT);
+    if (store.equals("sqlite")) {
+      return null;
+    }
+    if (!store.equals("solr")) {
+      throw r.bad(INDEX_STORE, r.raw(INDEX_STORE), "sqlite or solr");
+    }
+    String zk = r.text(SOLR_ZK_HOSTS);
+    List<String> urls = new ArrayList<>();
+    if (r.text(SOLR_URL) != null) {
+      for (String u : r.text(SOLR_URL).split(",")) {
+        String url = u.strip();
+        if (Urls.parse(url).isEmpty()) {
+          throw r.bad(SOLR_URL, r.raw(SOLR_URL), "http(s) URLs of Solr such as http://solr1:8983/solr");
+        }
+        urls.add(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+      }
+    }
+    if ((zk == null) == urls.isEmpty()) {
+      throw new SettingsException(SOLR_ZK_HOSTS.name(), "index.store=solr needs exactly one of "
+          + SOLR_ZK_HOSTS.name() + " (" + SOLR_ZK_HOSTS.env() + ") and " + SOLR_URL.name() + " ("
+          + SOLR_URL.env() + "), got " + (zk == null ? "neither" : "both"));
+    }
+    List<String> hosts = new ArrayList<>();
+    String chroot = null;
+    if (zk != null) {
+      int slash = zk.indexOf('/');
+      if (slash >= 0) {
+        chroot = zk.substring(slash);
+        zk = zk.substring(0, slash);
+      }
+      for (String h : zk.split(",")) {
+        if (!h.strip().matches("[A-Za-z0-9._\\[\\]:-]+:[0-9]{1,5}")) {
+          throw r.bad(SOLR_ZK_HOSTS, r.raw(SOLR_ZK_HOSTS), "host:port pairs separated by commas,"
+              + " such as zk1:2181,zk2:2181/solr");
+        }
+        hosts.add(h.strip());
+      }
+    }
+    try {
+      return new SolrSettings(hosts, chroot, urls, r.text(SOLR_COLLECTION), r.integer(SOLR_SHARDS, 1, 64),
+          r.integer(SOLR_REPLICAS, 1, 16));
+    } catch (IllegalArgumentException e) {
+      throw new SettingsException(SOLR_COLLECTION.name(), "bad Solr settings: " + e.getMessage(), e);
+    }
+  }
+
+  private WebhookSettings webhook(Resolver r) {
+    String path = r.text(WEBHOOK_PATH);
+    if (!path.matches("/[A-Za-z0-9._~/-]*")) {
+      throw r.bad(WEBHOOK_PATH, r.raw(WEBHOOK_PATH), "a path such as /telegram");
+    }
+    String url = r.url(WEBHOOK_URL);
+    if (url != null && !url.startsWith("https://")) {
+      throw r.bad(WEBHOOK_URL, r.raw(WEBHOOK_URL), "an https:// URL (Telegram posts only to https)");
+    }
+    String secret = blankToNull(env.get(WEBHOOK_SECRET_ENV));
+    if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+      throw new SettingsException(WEBHOOK_SECRET_ENV, "bad value for environment variable " + WEBHOOK_SECRET_ENV
+          + ": Telegram allows 1 to 256 characters A-Z, a-z, 0-9, _ and -");
+    }
+    return new WebhookSettings(r.integer(WEBHOOK_PORT, 0, 65_535), path, url, secret);
   }
 
   /** Reads a properties file and rejects unknown keys and secrets, naming the key and the file. */
@@ -264,9 +354,9 @@ public final class SettingsLoader {
       this.fileName = fileName;
     }
 
-    private record Raw(String value, String origin) {}
+    record Raw(String value, String origin) {}
 
-    private Raw raw(Key key) {
+    Raw raw(Key key) {
       String v = blankToNull(flags.get(key.name()));
       if (v != null) {
         return new Raw(v, "command-line option");
@@ -282,7 +372,7 @@ public final class SettingsLoader {
       return new Raw(key.defaultValue(), "default");
     }
 
-    private SettingsException bad(Key key, Raw raw, String expected) {
+    SettingsException bad(Key key, Raw raw, String expected) {
       return new SettingsException(key.name(), "bad value for " + key.name() + " (from " + raw.origin()
           + "): expected " + expected + ", got '" + raw.value() + "'");
     }

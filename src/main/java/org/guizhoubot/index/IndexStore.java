@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * and the schema version and model it was built with. Every change is applied in one transaction,
  * so readers see either the old index or the new one, never a mix.
  */
-public final class IndexStore implements AutoCloseable {
+public final class IndexStore implements PassageStore, AutoCloseable {
   public static final int SCHEMA_VERSION = 1;
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
   private static final int READERS = 4;
@@ -90,6 +90,7 @@ public final class IndexStore implements AutoCloseable {
    * Why the stored index cannot be used with this model, or empty when it can. A missing index is
    * reported too, so that the caller builds it.
    */
+  @Override
   public synchronized Optional<Rebuild> incompatibility(String model, int dimension) {
     Map<String, String> meta = meta();
     if (meta.get("schema_version") == null) {
@@ -179,6 +180,7 @@ public final class IndexStore implements AutoCloseable {
   }
 
   /** The indexed articles by id; empty when there is no index yet. */
+  @Override
   public synchronized Map<String, ArticleMeta> articles() {
     try {
       return articles(writer);
@@ -192,6 +194,7 @@ public final class IndexStore implements AutoCloseable {
    * their passages and vectors. With {@code rebuild} all tables are dropped and recreated inside
    * the same transaction. On any failure nothing is changed.
    */
+  @Override
   public synchronized void apply(IndexChange change, String model, int dimension, boolean rebuild) {
     String step = "BEGIN";
     try {

@@ -53,16 +53,16 @@ public final class Indexer {
   private final ArticleReader reader;
   private final Supplier<PassageSplitter> splitter;
   private final Embedder embedder;
-  private final IndexStore store;
+  private final PassageStore store;
   private final Batching batching;
 
   public Indexer(Corpus corpus, ArticleReader reader, Supplier<PassageSplitter> splitter,
-      Embedder embedder, IndexStore store) {
+      Embedder embedder, PassageStore store) {
     this(corpus, reader, splitter, embedder, store, Batching.DEFAULT);
   }
 
   public Indexer(Corpus corpus, ArticleReader reader, Supplier<PassageSplitter> splitter,
-      Embedder embedder, IndexStore store, Batching batching) {
+      Embedder embedder, PassageStore store, Batching batching) {
     this.batching = java.util.Objects.requireNonNull(batching, "batching");
     this.corpus = corpus;
     this.reader = reader;
@@ -96,7 +96,7 @@ public final class Indexer {
     // An incompatible index (or none) is dropped; --full re-embeds every article in place, so the
     // old vectors keep answering until each article's new ones are committed.
     boolean rebuild = full || reason.isPresent();
-    boolean dropFirst = reason.isPresent();
+    boolean dropFirst = reason.isPresent() || (full && !store.writesInBatches());
     if (reason.orElse(null) instanceof Rebuild.Incompatible why) {
       log.info("Rebuilding the index from scratch: {}", why.describe());
     }
@@ -191,7 +191,8 @@ public final class Indexer {
         next = end;
         // Each commit holds whole articles: after a crash every article is fully indexed or absent,
         // and the next run embeds only what is missing.
-        if (upserts.size() >= batching.commitArticles() || System.nanoTime() - lastCommit > COMMIT_NANOS) {
+        if (store.writesInBatches()
+            && (upserts.size() >= batching.commitArticles() || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
           applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
           firstCommit = false;
           upserts.clear();

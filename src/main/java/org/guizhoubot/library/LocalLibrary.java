@@ -23,11 +23,9 @@ import org.guizhoubot.feed.FeedResult;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
-import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.retrieval.RetrievedPassage;
 
-/** The library over a corpus folder and the local index: what every front end calls. */
+/** The library over a corpus folder and its index (SQLite or Solr): what every front end calls. */
 public final class LocalLibrary implements Library {
   /** Newest first; undated articles last; then by title and id. */
   public static final Comparator<ArticleMeta> NEWEST_FIRST = Comparator
@@ -38,12 +36,12 @@ public final class LocalLibrary implements Library {
 
   private final Corpus corpus;
   private final CorpusImporter importer;
-  private final LiveIndex index;
+  private final ServingIndex index;
   private final QuestionAnswerer answerer;
   private final Supplier<FeedPoller> feeds;
 
   /** @param feeds the feed poller, asked for only when feeds are used (it opens its own file) */
-  public LocalLibrary(Corpus corpus, CorpusImporter importer, LiveIndex index,
+  public LocalLibrary(Corpus corpus, CorpusImporter importer, ServingIndex index,
       QuestionAnswerer answerer, Supplier<FeedPoller> feeds) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.importer = Objects.requireNonNull(importer, "importer");
@@ -78,7 +76,7 @@ public final class LocalLibrary implements Library {
   @Override
   public List<ArticleMeta> articles() {
     index.refreshIfChanged();
-    List<ArticleMeta> list = new ArrayList<>(snapshot().articles().values());
+    List<ArticleMeta> list = new ArrayList<>(index.current().articles().values());
     list.sort(NEWEST_FIRST);
     return list;
   }
@@ -118,7 +116,7 @@ public final class LocalLibrary implements Library {
     }
     boolean wrote = stored.stream().anyMatch(o -> !(o instanceof AddOutcome.Unchanged));
     Optional<IndexReport> report = wrote ? Optional.of(reindex(false, progress)) : Optional.empty();
-    Map<String, ArticleMeta> indexed = snapshot().articles();
+    Map<String, ArticleMeta> indexed = index.current().articles();
     List<AddReport.Added> added = new ArrayList<>();
     for (AddOutcome o : stored) {
       Article a = o.storedArticle().orElseThrow();
@@ -134,7 +132,7 @@ public final class LocalLibrary implements Library {
   public RemoveReport remove(List<String> ids) {
     List<RemoveReport.Removed> removed = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    Map<String, ArticleMeta> indexed = snapshot().articles();
+    Map<String, ArticleMeta> indexed = index.current().articles();
     for (String id : new java.util.LinkedHashSet<>(ids)) {
       if (!ArticleIds.isSafe(id)) {
         problems.add(new Problem(id, "is not an article id"));
@@ -198,16 +196,8 @@ public final class LocalLibrary implements Library {
 
   @Override
   public Status status() {
-    IndexSnapshot snap = snapshot();
-    return new Status(snap.articles().size(), snap.passages().size(), index.store().sizeBytes(),
-        index.isReindexing(), corpus.dir());
-  }
-
-  private IndexSnapshot snapshot() {
-    try {
-      return index.current();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot load the index of " + corpus.dir(), e);
-    }
+    org.guizhoubot.retrieval.IndexView view = index.current();
+    return new Status(view.articleCount(), view.passageCount(), index.sizeBytes(), index.isReindexing(),
+        corpus.dir());
   }
 }

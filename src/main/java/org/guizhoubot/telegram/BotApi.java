@@ -25,6 +25,12 @@ public interface BotApi extends AutoCloseable {
   /** Registers the commands shown in Telegram's command menu. */
   void setCommands(List<CommandInfo> commands) throws BotApiException;
 
+  /**
+   * Tells Telegram to post updates to {@code url} (https), with {@code secret} in the
+   * {@code X-Telegram-Bot-Api-Secret-Token} header of every post.
+   */
+  void setWebhook(String url, String secret, List<String> allowedUpdates) throws BotApiException;
+
   /** Downloads a file the bot received, failing when it is larger than {@code maxBytes}. */
   byte[] download(String fileId, int maxBytes) throws BotApiException;
 

@@ -57,9 +57,14 @@ public final class TelegramBot implements AutoCloseable {
       throw new BotStartException(e.getMessage(), e);
     }
     BotApi api = new TelegramBotApi(config.token(), config.apiUrl(), config.callTimeout());
-    BotApi.Identity me;
+    BotApi.Identity me = identify(api, config);
+    return start(library, settings, config, api, me, url);
+  }
+
+  /** Asks the Bot API who the bot is; closes {@code api} and explains when the token or the API fails. */
+  static BotApi.Identity identify(BotApi api, BotConfig config) throws BotStartException {
     try {
-      me = api.getMe();
+      return api.getMe();
     } catch (BotApiException e) {
       api.close();
       if (e.errorCode() != null && (e.errorCode() == 401 || e.errorCode() == 404)) {
@@ -68,7 +73,6 @@ public final class TelegramBot implements AutoCloseable {
       }
       throw new BotStartException("cannot reach the Bot API at " + config.apiUrl() + ": " + e.getMessage(), e);
     }
-    return start(library, settings, config, api, me, url);
   }
 
   private static TelegramBot start(Library library, Settings settings, BotConfig config, BotApi api,

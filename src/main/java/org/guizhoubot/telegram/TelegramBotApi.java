@@ -30,6 +30,7 @@ import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.File;
@@ -188,6 +189,18 @@ public final class TelegramBotApi implements BotApi {
     }
   }
 
+  @Override
+  public void setWebhook(String url, String secret, List<String> allowedUpdates) throws BotApiException {
+    SetWebhook set = SetWebhook.builder().url(url).secretToken(secret).allowedUpdates(allowedUpdates).build();
+    CompletableFuture<Boolean> future;
+    try {
+      future = client.executeAsync(set);
+    } catch (Exception e) {
+      throw failure("setWebhook", null, e);
+    }
+    await("setWebhook", null, future);
+  }
+
   /** Runs one call with a deadline, turning every failure into a {@link BotApiException}. */
   private <T extends Serializable> T call(BotApiMethod<T> method, Long chatId) throws BotApiException {
     String simple = method.getClass().getSimpleName();
@@ -198,6 +211,10 @@ public final class TelegramBotApi implements BotApi {
     } catch (Exception e) {
       throw failure(name, chatId, e);
     }
+    return await(name, chatId, future);
+  }
+
+  private <T> T await(String name, Long chatId, CompletableFuture<T> future) throws BotApiException {
     try {
       return future.get(callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {

@@ -242,4 +242,45 @@ class SettingsLoaderTest {
       assertThat(text).as("the comment on %s names its environment variable", key.name()).contains(key.env());
     }
   }
+
+  @Test
+  void should_keep_the_sqlite_index_by_default_and_read_solr_settings_from_file_and_environment() throws IOException {
+    assertThat(load(Map.of(), Map.of()).solr()).isNull();
+    java.nio.file.Files.writeString(dir.resolve("solr.properties"),
+        "index.store=solr\nsolr.zk.hosts=zk1:2181,zk2:2181/solr\nsolr.shards=3\n");
+
+    Settings s = new SettingsLoader(Map.of("GUIZHOU_CONFIG", "solr.properties", "SOLR_REPLICAS", "2",
+        "SOLR_COLLECTION", "news"), dir).load(null, Map.of());
+
+    assertThat(s.solrIndex()).isTrue();
+    assertThat(s.solr()).isEqualTo(new SolrSettings(java.util.List.of("zk1:2181", "zk2:2181"), "/solr",
+        java.util.List.of(), "news", 3, 2));
+    assertThat(load(Map.of("GUIZHOU_INDEX_STORE", "SOLR", "SOLR_URL", "http://solr1:8983/solr/, http://solr2:8983/solr"),
+        Map.of()).solr().urls()).containsExactly("http://solr1:8983/solr", "http://solr2:8983/solr");
+  }
+
+  @Test
+  void should_refuse_solr_without_exactly_one_way_to_reach_it_and_an_unknown_store() {
+    assertThatThrownBy(() -> load(Map.of("GUIZHOU_INDEX_STORE", "solr"), Map.of()))
+        .isInstanceOf(SettingsException.class).hasMessageContaining("solr.zk.hosts").hasMessageContaining("neither");
+    assertThatThrownBy(() -> load(Map.of("GUIZHOU_INDEX_STORE", "solr", "SOLR_ZK_HOSTS", "zk:2181",
+        "SOLR_URL", "http://solr:8983/solr"), Map.of())).hasMessageContaining("both");
+    assertThatThrownBy(() -> load(Map.of("GUIZHOU_INDEX_STORE", "solr", "SOLR_ZK_HOSTS", "zk"), Map.of()))
+        .hasMessageContaining("solr.zk.hosts").hasMessageContaining("host:port");
+    assertThatThrownBy(() -> load(Map.of("GUIZHOU_INDEX_STORE", "elastic"), Map.of()))
+        .hasMessageContaining("index.store").hasMessageContaining("sqlite or solr");
+  }
+
+  @Test
+  void should_read_the_webhook_secret_from_the_environment_only_and_hide_it() {
+    Settings s = load(Map.of("TELEGRAM_WEBHOOK_SECRET", "abc_DEF-123", "WEBHOOK_PORT", "8443",
+        "WEBHOOK_URL", "https://bot.example.org/tg"), Map.of());
+
+    assertThat(s.webhook()).isEqualTo(new WebhookSettings(8443, "/telegram", "https://bot.example.org/tg", "abc_DEF-123"));
+    assertThat(s.toString()).doesNotContain("abc_DEF-123");
+    assertThatThrownBy(() -> load(Map.of("TELEGRAM_WEBHOOK_SECRET", "has spaces"), Map.of()))
+        .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET").hasMessageNotContaining("has spaces");
+    assertThatThrownBy(() -> load(Map.of("WEBHOOK_URL", "http://bot.example.org/tg"), Map.of()))
+        .hasMessageContaining("https");
+  }
 }

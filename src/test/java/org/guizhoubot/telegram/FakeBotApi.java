@@ -94,6 +94,11 @@ final class FakeBotApi implements BotApi {
   }
 
   @Override
+  public void setWebhook(String url, String secret, List<String> allowedUpdates) {
+    throw new UnsupportedOperationException("the bot logic never sets a webhook");
+  }
+
+  @Override
   public byte[] download(String fileId, int maxBytes) throws BotApiException {
     byte[] bytes = files.get(fileId);
     if (bytes == null) {

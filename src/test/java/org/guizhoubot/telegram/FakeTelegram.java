@@ -246,7 +246,25 @@ final class FakeTelegram implements AutoCloseable {
       }
       return o;
     }
+    if (type != null && type.contains("multipart/form-data")) {
+      return formParts(new String(bytes, StandardCharsets.UTF_8), type.substring(type.indexOf("boundary=") + 9));
+    }
     return json.readTree(bytes);
+  }
+
+  /** The text fields of a multipart form (as setWebhook sends them), by name. */
+  private ObjectNode formParts(String body, String boundary) {
+    ObjectNode o = json.createObjectNode();
+    for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary.replace("\"", "")))) {
+      int name = part.indexOf("name=\"");
+      int blank = part.indexOf("\r\n\r\n");
+      if (name < 0 || blank < 0) {
+        continue;
+      }
+      String key = part.substring(name + 6, part.indexOf('"', name + 6));
+      o.put(key, part.substring(blank + 4).replaceAll("\r\n$", ""));
+    }
+    return o;
   }
 
   private static void respond(HttpExchange ex, int status, byte[] body, String type) throws IOException {

@@ -1,0 +1,229 @@
+package org.guizhoubot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.guizhoubot.concurrent.DaemonThreads;
+import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.WebhookSettings;
+import org.guizhoubot.library.Library;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * One bot replica fed by Telegram's webhook: Telegram posts each update over https to a load
+ * balancer, which forwards it over plain HTTP to one of several replicas. A post without the right
+ * {@code X-Telegram-Bot-Api-Secret-Token} is refused; an accepted update is answered 200 at once and
+ * handled through the same {@link Updates} and router as long polling. The webhook is set at start
+ * only when asked, and is never deleted: stopping one replica leaves the others receiving.
+ */
+public final class WebhookBot implements AutoCloseable {
+  public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+  /** Largest update accepted; Telegram's are a few kilobytes. */
+  static final int MAX_BODY = 1 << 20;
+  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
+  /** Update ids remembered, so that a delivery Telegram repeats to this replica is handled once. */
+  private static final int REMEMBERED = 10_000;
+  private static final Logger log = LoggerFactory.getLogger(WebhookBot.class);
+
+  private final BotApi api;
+  private final FeedbackStore feedback;
+  private final GuizhouBot bot;
+  private final BotApi.Identity me;
+  private final HttpServer server;
+  private final ExecutorService httpThreads;
+  private final ScheduledExecutorService ticker;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private WebhookBot(BotApi api, FeedbackStore feedback, GuizhouBot bot, BotApi.Identity me, HttpServer server,
+      ExecutorService httpThreads, ScheduledExecutorService ticker) {
+    this.api = api;
+    this.feedback = feedback;
+    this.bot = bot;
+    this.me = me;
+    this.server = server;
+    this.httpThreads = httpThreads;
+    this.ticker = ticker;
+  }
+
+  /**
+   * Starts a replica: checks the token, listens on the settings' webhook port and path, and with
+   * {@code setWebhook} points Telegram at the public URL first. Fails with a clear message when the
+   * secret (or, to set the webhook, the public URL) is missing, the port is taken or the API refuses.
+   */
+  public static WebhookBot start(Library library, Settings settings, BotConfig config, boolean setWebhook)
+      throws TelegramBot.BotStartException {
+    WebhookSettings hook = settings.webhook();
+    if (hook.secret() == null) {
+      throw new TelegramBot.BotStartException("TELEGRAM_WEBHOOK_SECRET is not set; --webhook needs the secret that"
+          + " Telegram sends with every update (1-256 characters A-Z, a-z, 0-9, _ and -)", null);
+    }
+    if (setWebhook && hook.publicUrl() == null) {
+      throw new TelegramBot.BotStartException("--set-webhook needs webhook.url (WEBHOOK_URL), the public https URL"
+          + " of the load balancer", null);
+    }
+    BotApi api = new TelegramBotApi(config.token(), config.apiUrl(), config.callTimeout());
+    BotApi.Identity me = TelegramBot.identify(api, config);
+    FeedbackStore feedback;
+    try {
+      feedback = FeedbackStore.open(settings.dataDir().resolve("bot.db"));
+    } catch (FeedbackStore.FeedbackStoreException e) {
+      api.close();
+      throw new TelegramBot.BotStartException(e.getMessage(), e);
+    }
+    GuizhouBot bot = new GuizhouBot(library, api, config, feedback, me);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(hook.port()), 64);
+    } catch (IOException e) {
+      bot.close();
+      api.close();
+      feedback.close();
+      throw new TelegramBot.BotStartException("cannot listen on port " + hook.port() + " for webhook updates: "
+          + e.getMessage(), e);
+    }
+    ExecutorService httpThreads = Executors.newFixedThreadPool(4, DaemonThreads.factory("webhook-http"));
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("webhook-beat"));
+    WebhookBot running = new WebhookBot(api, feedback, bot, me, server, httpThreads, ticker);
+    Receiver receiver = new Receiver(hook.path(), hook.secret(), new Updates(me), bot);
+    server.createContext(hook.path(), receiver::handle);
+    server.setExecutor(httpThreads);
+    server.start();
+    Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
+    ticker.scheduleAtFixedRate(heartbeat::beat, 0, 30, TimeUnit.SECONDS);
+    if (setWebhook) {
+      try {
+        api.setWebhook(hook.publicUrl(), hook.secret(), ALLOWED_UPDATES);
+        log.info("Webhook set to {}", hook.publicUrl());
+      } catch (BotApiException e) {
+        running.close();
+        throw new TelegramBot.BotStartException("setting the webhook to " + hook.publicUrl() + " failed: "
+            + e.getMessage(), e);
+      }
+    }
+    bot.registerCommands();
+    log.info("Bot @{} receives webhook updates on port {} at {}", me.username(), running.port(), hook.path());
+    return running;
+  }
+
+  public BotApi.Identity identity() {
+    return me;
+  }
+
+  /** The port this replica listens on (the one chosen when the settings said 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * Stops receiving (posts in progress get up to a second), lets queued answers go out, and releases
+   * threads, connections and the database. The webhook is left set for the other replicas.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    server.stop(1);
+    httpThreads.shutdown();
+    ticker.shutdownNow();
+    bot.close();
+    api.close();
+    try {
+      feedback.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing the bot database: {}", e.getMessage());
+    }
+  }
+
+  /** Checks and reads one post, then hands its update on. */
+  static final class Receiver {
+    private final String path;
+    private final byte[] secret;
+    private final Updates updates;
+    private final GuizhouBot bot;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<Integer, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+        return size() > REMEMBERED;
+      }
+    };
+
+    Receiver(String path, String secret, Updates updates, GuizhouBot bot) {
+      this.path = Objects.requireNonNull(path, "path");
+      this.secret = secret.getBytes(StandardCharsets.UTF_8);
+      this.updates = Objects.requireNonNull(updates, "updates");
+      this.bot = Objects.requireNonNull(bot, "bot");
+    }
+
+    void handle(HttpExchange ex) throws IOException {
+      try (ex) {
+        if (!ex.getRequestURI().getPath().equals(path)) {
+          respond(ex, 404);
+          return;
+        }
+        if (!"POST".equals(ex.getRequestMethod())) {
+          ex.getResponseHeaders().set("Allow", "POST");
+          respond(ex, 405);
+          return;
+        }
+        String given = ex.getRequestHeaders().getFirst(SECRET_HEADER);
+        if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+          log.warn("Refused a webhook post from {} without the right secret header", ex.getRemoteAddress());
+          respond(ex, 401);
+          return;
+        }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+          body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+          respond(ex, 413);
+          return;
+        }
+        Update update;
+        try {
+          update = json.readValue(body, Update.class);
+        } catch (IOException e) {
+          log.warn("Refused a webhook post that is not an update: {}", e.getMessage());
+          respond(ex, 400);
+          return;
+        }
+        respond(ex, 200);
+        if (update.getUpdateId() != null && firstTime(update.getUpdateId())) {
+          try {
+            updates.translate(update).ifPresent(bot::handle);
+          } catch (RuntimeException e) {
+            log.error("Update {} could not be handled", update.getUpdateId(), e);
+          }
+        }
+      }
+    }
+
+    private synchronized boolean firstTime(int updateId) {
+      return seen.put(updateId, Boolean.TRUE) == null;
+    }
+
+    private static void respond(HttpExchange ex, int status) throws IOException {
+      ex.sendResponseHeaders(status, -1);
+    }
+  }
+}

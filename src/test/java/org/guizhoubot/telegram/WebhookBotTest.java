@@ -1,0 +1,152 @@
+package org.guizhoubot.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.guizhoubot.telegram.BotFixtures.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.guizhoubot.App;
+import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.WebhookSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two bot replicas fed over HTTP as a load balancer would feed them Telegram's webhook posts. */
+class WebhookBotTest {
+  private static final String TOKEN = "31337:WEBHOOK-token";
+  private static final String SECRET = "webhook-Secret_42";
+  private static final String PUBLIC_URL = "https://bot.example.org/telegram";
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String QUESTION = "How many reservoirs does the flood alarm system support?";
+
+  @TempDir
+  static Path dir;
+  static App app;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private FakeTelegram telegram;
+  private final List<WebhookBot> replicas = new ArrayList<>();
+  private int updateIds = 500;
+
+  @BeforeAll
+  static void openApp() {
+    app = BotFixtures.app(dir);
+  }
+
+  @AfterAll
+  static void closeApp() {
+    app.close();
+  }
+
+  @BeforeEach
+  void startTelegram() throws Exception {
+    telegram = new FakeTelegram(TOKEN);
+    telegram.on("setWebhook", (body, n) -> new FakeTelegram.Reply(200, "{\"ok\":true,\"result\":true}"));
+  }
+
+  @AfterEach
+  void stopAll() {
+    replicas.forEach(WebhookBot::close);
+    telegram.close();
+  }
+
+  private WebhookBot replica(int n, String secret, boolean setWebhook) throws Exception {
+    Settings settings = app.settings().withDirs(app.settings().corpusDir(), dir.resolve("replica" + n))
+        .withWebhook(new WebhookSettings(0, "/telegram", PUBLIC_URL, secret));
+    WebhookBot bot = WebhookBot.start(app.library(), settings, BotFixtures.config(TOKEN, telegram.apiUrl()),
+        setWebhook);
+    replicas.add(bot);
+    return bot;
+  }
+
+  private String update(long userId, String text) {
+    ObjectNode u = telegram.json.createObjectNode();
+    u.put("update_id", updateIds++);
+    u.set("message", telegram.message(userId, text));
+    return u.toString();
+  }
+
+  private int post(WebhookBot replica, String path, String secret, String body) throws Exception {
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (secret != null) {
+      req.header(WebhookBot.SECRET_HEADER, secret);
+    }
+    return http.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Test
+  void should_answer_each_update_once_whichever_replica_receives_it() throws Exception {
+    List<WebhookBot> bots = List.of(replica(1, SECRET, true), replica(2, SECRET, false));
+    List<Long> users = List.of(7_100_001L, 7_100_002L, 7_100_003L, 7_100_004L);
+    String repeated = null;
+    for (int i = 0; i < users.size(); i++) {
+      String update = update(users.get(i), QUESTION);
+      assertThat(post(bots.get(i % 2), "/telegram", SECRET, update)).isEqualTo(200);
+      repeated = repeated == null ? update : repeated;
+    }
+    assertThat(post(bots.get(0), "/telegram", SECRET, repeated)).as("Telegram delivering again").isEqualTo(200);
+
+    for (long user : users) {
+      assertThat(await(WAIT, () -> telegram.sentTexts(user).size() >= 1)).as("answer to %s", user).isTrue();
+    }
+    await(Duration.ofMillis(500), () -> telegram.sentTexts(users.get(0)).size() > 1);
+    for (long user : users) {
+      assertThat(telegram.sentTexts(user)).hasSize(1);
+      assertThat(TelegramHtml.toPlain(telegram.sentTexts(user).get(0))).contains("10,000 reservoirs", "Big data looms large in Guizhou");
+    }
+  }
+
+  @Test
+  void should_refuse_posts_without_the_secret_or_that_are_no_updates() throws Exception {
+    WebhookBot bot = replica(1, SECRET, false);
+    long user = 7_200_001L;
+
+    assertThat(post(bot, "/telegram", null, update(user, QUESTION))).isEqualTo(401);
+    assertThat(post(bot, "/telegram", "wrong-secret", update(user, QUESTION))).isEqualTo(401);
+    assertThat(post(bot, "/telegram", SECRET, "{not json")).isEqualTo(400);
+    assertThat(post(bot, "/elsewhere", SECRET, update(user, QUESTION))).isEqualTo(404);
+    HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/telegram")).GET().build();
+    assertThat(http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
+
+    assertThat(await(Duration.ofMillis(500), () -> !telegram.sentTexts(user).isEmpty())).isFalse();
+    assertThat(post(bot, "/telegram", SECRET, update(user, QUESTION))).isEqualTo(200);
+    assertThat(await(WAIT, () -> !telegram.sentTexts(user).isEmpty())).isTrue();
+  }
+
+  @Test
+  void should_set_the_webhook_only_when_asked_and_leave_it_set_when_a_replica_stops() throws Exception {
+    WebhookBot first = replica(1, SECRET, true);
+    WebhookBot second = replica(2, SECRET, false);
+
+    assertThat(telegram.calls("setWebhook")).hasSize(1);
+    assertThat(telegram.calls("setWebhook").get(0).body().path("url").asText()).isEqualTo(PUBLIC_URL);
+    assertThat(telegram.calls("setWebhook").get(0).body().path("secret_token").asText()).isEqualTo(SECRET);
+
+    first.close();
+    long user = 7_300_001L;
+    assertThat(post(second, "/telegram", SECRET, update(user, QUESTION))).isEqualTo(200);
+    assertThat(await(WAIT, () -> !telegram.sentTexts(user).isEmpty())).isTrue();
+    assertThat(telegram.calls("deleteWebhook")).isEmpty();
+    assertThat(telegram.calls("setWebhook")).hasSize(1);
+  }
+
+  @Test
+  void should_not_start_without_a_secret() {
+    assertThatThrownBy(() -> replica(1, null, false))
+        .isInstanceOf(TelegramBot.BotStartException.class)
+        .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET");
+  }
+}
