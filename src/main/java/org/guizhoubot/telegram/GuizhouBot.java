@@ -22,11 +22,11 @@ final class GuizhouBot implements AutoCloseable {
 
   GuizhouBot(Library library, BotApi api, BotConfig config, FeedbackStore feedback, BotApi.Identity me) {
     this.executors = new BotExecutors(config.workers());
-    this.sender = new Sender(api, executors.side, executors.ticker);
+    RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
+    this.sender = new Sender(api, executors.side, executors.ticker).chargingWith(limiter::charge);
     OrderedQueues chats = new OrderedQueues(executors.workers);
     Conversations conversations = new Conversations();
-    Questions questions = new Questions(library, feedback, sender, chats,
-        new RateLimiter(config.rateLimitPerMinute(), System::nanoTime), conversations);
+    Questions questions = new Questions(library, feedback, sender, chats, limiter, conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
     this.corpus = new CorpusCommands(library, sender, chats, executors.admin, config);
     List<Command> commands = new ArrayList<>();
@@ -37,7 +37,7 @@ final class GuizhouBot implements AutoCloseable {
     List<PressRoute> presses = new ArrayList<>(corpus.presses());
     presses.addAll(admin.presses());
     this.router = new Router(me, config, commands, presses, questions, admin, new Feedback(feedback, sender), sender,
-        chats, conversations);
+        chats, conversations, limiter);
   }
 
   /** Polls the subscribed feeds every {@code interval}, the first time one interval from now. */

@@ -29,7 +29,7 @@ sealed interface Incoming {
     }
 
     Target replyTarget() {
-      return Target.of(chatId, chatType, messageId);
+      return Target.of(chatId, chatType, messageId, userId);
     }
   }
 
@@ -43,7 +43,7 @@ sealed interface Incoming {
     }
 
     Target replyTarget() {
-      return Target.of(chatId, chatType, messageId);
+      return Target.of(chatId, chatType, messageId, userId);
     }
   }
 
@@ -60,7 +60,7 @@ sealed interface Incoming {
     }
 
     Target replyTarget() {
-      return new Target(chatId, null);
+      return new Target(chatId, null, userId);
     }
   }
 }

@@ -50,6 +50,22 @@ final class RateLimiter {
     }
   }
 
+  /**
+   * Charges a user for {@code messages} more messages than the one request paid for (a reply sent
+   * in several parts), so that the next requests wait longer; tokens go down to minus one
+   * minute's worth at most.
+   */
+  void charge(long userId, int messages) {
+    if (messages <= 0) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    Bucket b = buckets.computeIfAbsent(userId, id -> new Bucket(capacity, now));
+    synchronized (b) {
+      b.tokens = Math.max(-capacity, b.tokens - messages);
+    }
+  }
+
   private static final class Bucket {
     double tokens;
     long updated;

@@ -18,6 +18,7 @@ final class Router {
   private final Map<String, Command> commands = new LinkedHashMap<>();
   private final Questions questions;
   private final AdminCommands admin;
+  private final RateLimiter limiter;
   private final Feedback feedback;
   private final Sender sender;
   private final OrderedQueues chats;
@@ -26,7 +27,9 @@ final class Router {
   private final List<PressRoute> presses;
 
   Router(BotApi.Identity me, BotConfig config, List<Command> commands, List<PressRoute> presses, Questions questions,
-      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations) {
+      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations,
+      RateLimiter limiter) {
+    this.limiter = limiter;
     this.presses = List.copyOf(presses);
     this.conversations = conversations;
     this.me = me;
@@ -126,8 +129,21 @@ final class Router {
       }
     } else if (c.access() == Command.Access.ADMINS && !config.isAdmin(t.userId())) {
       say(to, Texts.ADMINS_ONLY);
-    } else {
+    } else if (Questions.COMMAND.equals(c.name()) || allowed(to, t.userId())) {
       c.handler().handle(new Command.Request(to, t.userId(), t.chatType(), cmd.args(), receipt));
+    }
+  }
+
+  /** Every command that answers with text counts against its sender's rate limit (questions count in Questions). */
+  private boolean allowed(Target to, long userId) {
+    switch (limiter.acquire(userId)) {
+      case ALLOW:
+        return true;
+      case LIMIT_AND_NOTIFY:
+        say(new Target(to.chatId(), to.replyTo()), Texts.TOO_FAST);
+        return false;
+      default:
+        return false;
     }
   }
 

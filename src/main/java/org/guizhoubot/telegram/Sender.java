@@ -22,6 +22,19 @@ final class Sender {
   private final ExecutorService side;
   private final ScheduledExecutorService ticker;
 
+  /** Charges the user a reply was for with the messages beyond the first. */
+  interface Charge {
+    void extraMessages(long userId, int messages);
+  }
+
+  private Charge charge = (user, n) -> { };
+
+  /** Sets who is charged for long replies (the rate limiter); by default no one. */
+  Sender chargingWith(Charge charge) {
+    this.charge = java.util.Objects.requireNonNull(charge, "charge");
+    return this;
+  }
+
   Sender(BotApi api, ExecutorService side, ScheduledExecutorService ticker) {
     this.api = api;
     this.side = side;
@@ -43,6 +56,9 @@ final class Sender {
    */
   List<Integer> sayHtml(Target to, String html, List<BotApi.Button> buttons) {
     List<String> parts = TelegramHtml.split(html);
+    if (to.sentBy() != null) {
+      charge.extraMessages(to.sentBy(), parts.size() - 1);
+    }
     List<Integer> sent = new java.util.ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       BotApi.Outgoing out = BotApi.Outgoing.html(to.chatId(), parts.get(i)).replyingTo(i == 0 ? to.replyTo() : null);

@@ -186,6 +186,21 @@ class BotLogicTest {
   }
 
   @Test
+  void should_count_every_command_against_the_senders_rate_limit() throws Exception {
+    start(app.library(), BotFixtures.config("1:unused", "http://127.0.0.1:9").withRateLimit(3));
+    for (int i = 0; i < 10; i++) {
+      bot.handle(privately(USER, i % 2 == 0 ? "/help" : "/sources"));
+    }
+
+    awaitSent(USER, 4);
+    Thread.sleep(500);
+    List<String> texts = api.texts(USER);
+
+    assertThat(texts).hasSize(4);
+    assertThat(texts).filteredOn(t -> t.equals(Texts.TOO_FAST)).hasSize(1);
+  }
+
+  @Test
   void should_answer_a_flooding_user_with_one_notice() throws Exception {
     start(app.library(), BotFixtures.config("1:unused", "http://127.0.0.1:9").withRateLimit(2));
     for (int i = 0; i < 5; i++) {
