@@ -34,7 +34,7 @@ class BotCrashTest {
     try (FakeTelegram telegram = new FakeTelegram(TOKEN)) {
       Process bot = startBot(telegram, corpus, dir.resolve("bot-1.log"));
       try {
-        assertThat(await(Duration.ofSeconds(90), () -> !telegram.calls("getUpdates").isEmpty()))
+        assertThat(await(Duration.ofSeconds(240), () -> !telegram.calls("getUpdates").isEmpty()))
             .as("polling started; output: %s", read(dir.resolve("bot-1.log"))).isTrue();
         List<Long> asked = new ArrayList<>();
         for (int i = 0; i < QUESTIONS; i++) {
@@ -43,7 +43,7 @@ class BotCrashTest {
               : "When was the Big Data Expo held?");
           asked.add(user);
         }
-        assertThat(await(Duration.ofSeconds(90), () -> !answersByQuestion(telegram).isEmpty()))
+        assertThat(await(Duration.ofSeconds(240), () -> !answersByQuestion(telegram).isEmpty()))
             .as("a first answer; output: %s", read(dir.resolve("bot-1.log"))).isTrue();
         bot.destroyForcibly();
         assertThat(bot.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -52,7 +52,7 @@ class BotCrashTest {
         assertThat(beforeKill).as("questions still queued at the kill").isLessThan(QUESTIONS);
 
         bot = startBot(telegram, corpus, dir.resolve("bot-2.log"));
-        assertThat(await(Duration.ofSeconds(90), () -> answersByQuestion(telegram).size() == QUESTIONS))
+        assertThat(await(Duration.ofSeconds(240), () -> answersByQuestion(telegram).size() == QUESTIONS))
             .as("every question answered after the restart (%d before the kill); output: %s", beforeKill,
                 read(dir.resolve("bot-2.log"))).isTrue();
         int polls = telegram.calls("getUpdates").size();
