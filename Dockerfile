@@ -9,7 +9,7 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
 # Dependencies first, in their own layer: it is rebuilt only when pom.xml changes.
-COPY pom.xml .
+COPY pom.xml NOTICE ./
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
 RUN mvn -B -q package -DskipTests

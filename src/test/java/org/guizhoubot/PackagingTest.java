@@ -182,5 +182,8 @@ class PackagingTest {
     assertThat(health.find()).as("a HEALTHCHECK running a CLI command").isTrue();
     assertThat(cliCommands).contains(health.group(1));
     assertThat(Files.readString(Path.of(".dockerignore"))).contains("target/", "data/", "node_modules", ".git");
+    assertThat(docker).as("the CC-CEDICT attribution the pom packs into the jar is in the build stage")
+        .containsPattern("(?m)^COPY pom\\.xml NOTICE \\./$");
+    assertThat(Files.readString(Path.of(".dockerignore"))).doesNotContainPattern("(?m)^NOTICE$");
   }
 }
