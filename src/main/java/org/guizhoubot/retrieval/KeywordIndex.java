@@ -99,20 +99,36 @@ public final class KeywordIndex {
 
   /** Passages holding the phrase (a query term as typed), in title or text. */
   public int passagesWith(String phrase) {
-    int[] terms = new Analyzer().ids(phrase, termIds, false);
+    return rowsWith(new Analyzer().ids(phrase, termIds, false)).size();
+  }
+
+  /** Passages holding each phrase, read with one analyzer. */
+  public Map<String, Integer> passagesWith(java.util.Collection<String> phrases) {
+    Analyzer analyzer = new Analyzer();
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    for (String p : phrases) {
+      out.put(p, rowsWith(analyzer.ids(p, termIds, false)).size());
+    }
+    return out;
+  }
+
+  /**
+   * The passages holding the phrase (term ids; none when a term is unknown), each with its
+   * weighted frequency: occurrences in the text plus {@link #TITLE_WEIGHT} of those in the title.
+   */
+  private Map<Integer, Double> rowsWith(int[] terms) {
     if (terms.length == 0 || Arrays.stream(terms).anyMatch(t -> t < 0)) {
-      return 0;
+      return Map.of();
     }
-    if (terms.length == 1) {
-      return postings[terms[0]].length;
-    }
-    int hits = 0;
+    Map<Integer, Double> rows = new HashMap<>();
     for (int row : postings[terms[0]]) {
-      if (count(text[row], terms) + count(title[row], terms) > 0) {
-        hits++;
+      int inText = count(text[row], terms);
+      int inTitle = count(title[row], terms);
+      if (inText + inTitle > 0) {
+        rows.put(row, inText + TITLE_WEIGHT * inTitle);
       }
     }
-    return hits;
+    return rows;
   }
 
   /** Number of passages indexed. */
@@ -130,45 +146,25 @@ public final class KeywordIndex {
       return List.of();
     }
     Analyzer analyzer = new Analyzer();
-    double[] score = new double[n];
-    boolean[] hit = new boolean[n];
+    Map<Integer, Double> score = new HashMap<>();
     for (String phrase : phrases) {
-      int[] terms = analyzer.ids(phrase, termIds, false);
-      if (terms.length == 0 || Arrays.stream(terms).anyMatch(t -> t < 0)) {
-        continue;
-      }
-      int[] candidates = postings[terms[0]];
-      double[] freq = new double[candidates.length];
-      int hits = 0;
-      for (int c = 0; c < candidates.length; c++) {
-        int row = candidates[c];
-        freq[c] = count(text[row], terms) + TITLE_WEIGHT * count(title[row], terms);
-        if (count(text[row], terms) + count(title[row], terms) > 0) {
-          hits++;
-        }
-      }
-      double idf = Math.log((n - hits + 0.5) / (hits + 0.5));
+      Map<Integer, Double> rows = rowsWith(analyzer.ids(phrase, termIds, false));
+      double idf = Math.log((n - rows.size() + 0.5) / (rows.size() + 0.5));
       if (idf <= 0) {
         idf = 1e-6;
       }
-      for (int c = 0; c < candidates.length; c++) {
-        int row = candidates[c];
-        if (count(text[row], terms) + count(title[row], terms) == 0) {
-          continue;
-        }
-        hit[row] = true;
-        double f = freq[c];
-        score[row] += idf * (f * (K1 + 1)) / (f + K1 * (1 - B + B * length[row] / averageLength));
+      for (Map.Entry<Integer, Double> e : rows.entrySet()) {
+        int row = e.getKey();
+        double f = e.getValue();
+        score.merge(row, idf * (f * (K1 + 1)) / (f + K1 * (1 - B + B * length[row] / averageLength)), Double::sum);
       }
     }
-    List<Integer> rows = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      if (hit[i]) {
-        rows.add(i);
-      }
-    }
-    rows.sort((a, b) -> score[a] != score[b] ? Double.compare(score[b], score[a]) : Integer.compare(a, b));
-    return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    List<Integer> ranked = new ArrayList<>(score.keySet());
+    ranked.sort((a, b) -> {
+      int byScore = Double.compare(score.get(b), score.get(a));
+      return byScore != 0 ? byScore : Integer.compare(a, b);
+    });
+    return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked;
   }
 
   private static int count(int[] column, int[] phrase) {

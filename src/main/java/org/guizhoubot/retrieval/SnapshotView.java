@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.IndexSnapshot;
@@ -78,12 +77,7 @@ public final class SnapshotView implements IndexView {
 
   @Override
   public Map<String, Integer> passagesWith(Collection<String> phrases) {
-    KeywordIndex keywords = keywordIndex();
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (String p : phrases) {
-      out.put(p, keywords.passagesWith(p));
-    }
-    return out;
+    return keywordIndex().passagesWith(phrases);
   }
 
   @Override
