@@ -29,6 +29,7 @@ import org.guizhoubot.library.LocalLibrary;
 import org.guizhoubot.library.ServingIndex;
 import org.guizhoubot.library.SqliteIndex;
 import org.guizhoubot.retrieval.HybridRetriever;
+import org.guizhoubot.retrieval.SnapshotView;
 import org.guizhoubot.solr.SolrIndex;
 import org.guizhoubot.solr.SolrServing;
 
@@ -75,7 +76,7 @@ public final class App implements AutoCloseable {
       this.solr = null;
       this.store = IndexStore.open(settings.indexFile());
       Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), HybridRetriever::prepare);
+      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), SnapshotView::prepare);
       this.serving = new SqliteIndex(index);
     }
     this.retriever = new HybridRetriever(serving, embedder, HybridRetriever.Fusion.DEFAULT);

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.IndexSnapshot;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.Vectors;
 
@@ -151,15 +150,6 @@ public final class HybridRetriever implements Retriever {
       }
     }
     return terms.isEmpty() ? List.of() : view.keywords(terms, CANDIDATES);
-  }
-
-  /**
-   * Builds what retrieval needs from a snapshot (term statistics, the keyword index) once, so that
-   * the first question after a reindex does not pay for it; returns the statistics.
-   */
-  public static TermStats prepare(IndexSnapshot snap) {
-    SnapshotView.prepare(snap);
-    return snap.derived(TermStats.class, TermStats::of);
   }
 
   private static double jaccard(Set<String> a, Set<String> b) {

@@ -7,7 +7,7 @@ import org.guizhoubot.index.Indexer;
 import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.PassageStore;
-import org.guizhoubot.retrieval.HybridRetriever;
+import org.guizhoubot.retrieval.SnapshotView;
 
 /** The index contract over the embedded SQLite file. */
 class SqliteIndexContractTest extends IndexContract {
@@ -23,7 +23,7 @@ class SqliteIndexContractTest extends IndexContract {
       @Override
       public ServingIndex serving(Indexer indexer) {
         return new SqliteIndex(new LiveIndex(indexer, store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION,
-            HybridRetriever::prepare));
+            SnapshotView::prepare));
       }
 
       @Override
