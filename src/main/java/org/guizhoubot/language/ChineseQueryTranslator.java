@@ -214,15 +214,23 @@ public final class ChineseQueryTranslator {
   /** A dictionary word of two or more characters. */
   private java.util.Optional<Rendering> word(String text, Predicate<String> known) {
     List<String> candidates = new ArrayList<>();
-    for (Cedict.Entry e : dictionary.lookup(text)) {
+    List<String> names = new ArrayList<>();
+    List<Cedict.Entry> entries = new ArrayList<>(dictionary.lookup(text));
+    // a headword that is both a common word and a name (大学: university, the Great Learning) is
+    // read as the common word first
+    entries.sort(java.util.Comparator.comparing(Cedict.Entry::isName));
+    for (Cedict.Entry e : entries) {
       if (e.isName()) {
+        List<String> renderings = new ArrayList<>();
         for (String g : e.glosses()) {
           String clean = nameGloss(g);
           if (clean != null) {
-            candidates.add(clean);
+            renderings.add(clean);
           }
         }
-        candidates.add(pinyinName(e.pinyin()));
+        renderings.add(pinyinName(e.pinyin()));
+        names.addAll(renderings);
+        candidates.addAll(renderings);
       } else {
         candidates.addAll(meanings(e));
       }
@@ -231,6 +239,10 @@ public final class ChineseQueryTranslator {
       return java.util.Optional.empty();
     }
     String chosen = pick(candidates, known);
+    if (QueryTerms.contentTerms(chosen).stream().noneMatch(known)) {
+      // nothing the articles use: a name is kept (so a question about it is declined), a gloss is not
+      chosen = names.isEmpty() ? chosen : names.get(0);
+    }
     if (Character.isUpperCase(chosen.charAt(0))) {
       return java.util.Optional.of(new Rendering(text, chosen, How.NAME, true));
     }

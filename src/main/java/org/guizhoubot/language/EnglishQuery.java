@@ -33,7 +33,8 @@ public record EnglishQuery(String chinese, String english, List<Rendering> rende
 
   /**
    * The query with each word in the sense the evidence uses: for every rendering, the first sense
-   * whose words all occur in it ({@code inEvidence}), else the first with any, else its English.
+   * whose words all occur in it ({@code inEvidence}), else the first with any, else its English;
+   * ending in a question mark when the Chinese did, as the composer weighs that in.
    */
   public String fittedTo(java.util.function.Predicate<String> inEvidence) {
     java.util.Set<String> words = new java.util.LinkedHashSet<>();
@@ -48,7 +49,13 @@ public record EnglishQuery(String chinese, String english, List<Rendering> rende
           .orElse(r.english());
       words.add(chosen);
     }
-    return String.join(" ", words);
+    String chosen = String.join(" ", words);
+    return asksAQuestion() ? chosen + "?" : chosen;
+  }
+
+  private boolean asksAQuestion() {
+    String c = chinese.strip();
+    return c.endsWith("？") || c.endsWith("?");
   }
 
   private static boolean allIn(String sense, java.util.function.Predicate<String> in) {

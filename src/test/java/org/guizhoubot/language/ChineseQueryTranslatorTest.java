@@ -89,6 +89,20 @@ class ChineseQueryTranslatorTest {
   }
 
   @Test
+  void should_read_a_word_that_is_also_a_name_as_the_common_word() {
+    Predicate<String> articles = vocabulary("the great learning of nine local universities in Huaxi");
+
+    assertThat(TRANSLATOR.translate("花溪有多少所大学？", articles).english()).isEqualTo("how many Huaxi university");
+  }
+
+  @Test
+  void should_end_the_query_fitted_to_the_evidence_with_a_question_mark_when_the_question_has_one() {
+    assertThat(TRANSLATOR.translate("贵州有多少网民？", ARTICLES).fittedTo(ARTICLES))
+        .isEqualTo("how many Guizhou Internet user?");
+    assertThat(TRANSLATOR.translate("贵州网民的数量", ARTICLES).fittedTo(ARTICLES)).doesNotEndWith("?");
+  }
+
+  @Test
   void should_prefer_the_gloss_the_articles_use() {
     assertThat(TRANSLATOR.translate("贵州有多少网民？", ARTICLES).english()).isEqualTo("how many Guizhou Internet user");
     assertThat(TRANSLATOR.translate("贵州有多少网民？", vocabulary("Guizhou netizen")).english())
