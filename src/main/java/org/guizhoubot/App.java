@@ -4,10 +4,12 @@ import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
+import org.guizhoubot.answer.LlmQuestionTranslation;
 import org.guizhoubot.answer.OpenAiChatBackend;
 import org.guizhoubot.answer.QuestionAnswerer;
 import org.guizhoubot.conversation.ConversationMemory;
 import org.guizhoubot.language.ChineseQueryTranslator;
+import org.guizhoubot.language.QuestionTranslation;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
@@ -46,6 +48,8 @@ public final class App implements AutoCloseable {
   private final ServingIndex serving;
   private final HybridRetriever retriever;
   private final AnswerComposer composer;
+  /** Null without an LLM. */
+  private final LlmQuestionTranslation translation;
   private final QuestionAnswerer answerer;
   private final CorpusImporter importer;
   private final SafeFetcher fetcher;
@@ -84,10 +88,24 @@ public final class App implements AutoCloseable {
     this.composer = settings.llmEnabled()
         ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
         : extractive;
+    this.translation = settings.llmEnabled()
+        ? new LlmQuestionTranslation(OpenAiChatBackend.of(settings), translationDeadline(settings.llmTimeout()))
+        : null;
     this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
-        new ConversationMemory(settings.conversationTtl()));
+        new ConversationMemory(settings.conversationTtl()),
+        translation == null ? QuestionTranslation.NONE : translation);
     this.library = new LocalLibrary(corpus, importer, serving, answerer, this::feedPoller);
   }
+
+  /**
+   * The longest a Chinese question waits for the LLM's English before the dictionary's is used:
+   * the LLM timeout, but at most {@link #MAX_TRANSLATION_WAIT}, as the answer's own call follows.
+   */
+  static java.time.Duration translationDeadline(java.time.Duration llmTimeout) {
+    return llmTimeout.compareTo(MAX_TRANSLATION_WAIT) < 0 ? llmTimeout : MAX_TRANSLATION_WAIT;
+  }
+
+  static final java.time.Duration MAX_TRANSLATION_WAIT = java.time.Duration.ofSeconds(4);
 
   /** Below this many passages every search is exact (see BENCHMARKS.md). */
   public static final int EXACT_SEARCH_BELOW = 20_000;
@@ -182,7 +200,10 @@ public final class App implements AutoCloseable {
     return embedder;
   }
 
-  /** Closes what the app opened: the composer's threads, the model's session and threads, the index file. */
+  /**
+   * Closes what the app opened: the composer's and the LLM translation's threads, the model's
+   * session and threads, the index file.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -192,7 +213,8 @@ public final class App implements AutoCloseable {
     }
     AutoCloseable model = ownsEmbedder ? embedder : () -> { };
     AutoCloseable indexStore = store != null ? store : solr;
-    try (indexStore; model; composer) {
+    AutoCloseable llmTranslation = translation != null ? translation : () -> { };
+    try (indexStore; model; composer; llmTranslation) {
       log.debug("Closing the app over {}", settings.indexFile());
     } catch (Exception e) {
       log.warn("Closing the app failed", e);

@@ -13,4 +13,12 @@ public interface AnswerComposer extends AutoCloseable {
 
   /** Answers from the retrieved passages, citing them, or declines. */
   Outcome compose(String question, Retrieval retrieval);
+
+  /**
+   * Answers a question that may be read in several ways; the outcome's question is the reading it
+   * answered. By default, the most specific reading.
+   */
+  default Outcome compose(Asked asked, Retrieval retrieval) {
+    return compose(asked.reading(), retrieval);
+  }
 }

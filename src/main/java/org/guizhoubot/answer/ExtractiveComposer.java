@@ -121,6 +121,30 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /**
+   * Weighs the evidence against every reading and answers, or declines, on the one the model is
+   * most confident in (the more specific on a tie): a follow-up whose pronoun was replaced by the
+   * wrong name of the previous turn is still answered as asked.
+   */
+  @Override
+  public Outcome compose(Asked asked, Retrieval retrieval) {
+    String best = asked.reading();
+    Assessment bestAssessment = assess(best, retrieval);
+    for (String reading : asked.readings().subList(1, asked.readings().size())) {
+      Assessment a = assess(reading, retrieval);
+      if (a.decision() > bestAssessment.decision()) {
+        best = reading;
+        bestAssessment = a;
+      }
+    }
+    return decide(best, retrieval.passages(), bestAssessment, model.get().threshold());
+  }
+
+  /** {@link #farBelowThreshold(String, Retrieval)} for every reading. */
+  public boolean farBelowThreshold(Asked asked, Retrieval retrieval) {
+    return asked.readings().stream().allMatch(r -> farBelowThreshold(r, retrieval));
+  }
+
+  /**
    * Answers from an assessment of these passages when its decision reaches {@code threshold}, with
    * up to three sentences, best first, that score at least half the best; declines otherwise.
    */

@@ -5,13 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeoutException;
-import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.slf4j.Logger;
@@ -28,23 +21,16 @@ import org.slf4j.LoggerFactory;
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
   private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
-  private final ExecutorService calls = Executors.newCachedThreadPool(DaemonThreads.factory("llm-call"));
-
-  private final ChatBackend backend;
+  private final TimedBackend backend;
   private final AnswerComposer fallback;
-  private final Duration deadline;
 
   /**
    * @param deadline the longest a whole call may take, reply body included, before the fallback
    *     answers; set it a little above the HTTP timeout of the backend
    */
   public LlmComposer(ChatBackend backend, AnswerComposer fallback, Duration deadline) {
-    this.backend = Objects.requireNonNull(backend, "backend");
     this.fallback = Objects.requireNonNull(fallback, "fallback");
-    this.deadline = Objects.requireNonNull(deadline, "deadline");
-    if (deadline.isNegative() || deadline.isZero()) {
-      throw new IllegalArgumentException("deadline must be positive, was " + deadline);
-    }
+    this.backend = new TimedBackend(backend, deadline, "llm-call");
   }
 
   @Override
@@ -54,31 +40,41 @@ public final class LlmComposer implements AnswerComposer {
 
   @Override
   public Outcome compose(String question, Retrieval retrieval) {
+    return compose(Asked.english(question), retrieval);
+  }
+
+  /**
+   * Asks the model the question as asked, in its own language, with the conversation's earlier
+   * questions; the answer is in the question's language.
+   */
+  @Override
+  public Outcome compose(Asked asked, Retrieval retrieval) {
     List<RetrievedPassage> passages = retrieval.passages();
     if (passages.isEmpty()) {
-      return fallback.compose(question, retrieval);
+      return fallback.compose(asked, retrieval);
     }
-    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(question, retrieval)) {
+    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(asked, retrieval)) {
       log.debug("Not asking the LLM: the offline decision is far below its threshold");
-      return fallback.compose(question, retrieval);
+      return fallback.compose(asked, retrieval);
     }
+    String question = asked.reading();
     String reply;
     try {
-      reply = call(LlmPrompt.SYSTEM, LlmPrompt.user(question, passages));
+      reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, passages));
     } catch (LlmException e) {
       log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
-      return fallback.compose(question, retrieval);
+      return fallback.compose(asked, retrieval);
     }
     if (LlmReply.isRefusal(reply)) {
       log.info("LLM found no answer in the {} passages; the {} composer decides", passages.size(),
           fallback.name());
-      return fallback.compose(question, retrieval);
+      return fallback.compose(asked, retrieval);
     }
     LlmReply.Checked checked = LlmReply.check(reply, passages.size());
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());
-      return fallback.compose(question, retrieval);
+      return fallback.compose(asked, retrieval);
     }
     List<Citation> citations = new ArrayList<>();
     for (int i = 0; i < checked.cited().size(); i++) {
@@ -89,7 +85,7 @@ public final class LlmComposer implements AnswerComposer {
     Optional<String> problem = Outcome.Answered.problem(checked.text(), citations);
     if (problem.isPresent()) {
       log.warn("LLM answer failed the answer checks ({}); sending the {} answer", problem.get(), fallback.name());
-      return fallback.compose(question, retrieval);
+      return fallback.compose(asked, retrieval);
     }
     return new Outcome.Answered(question, checked.text(), citations, NAME);
   }
@@ -97,34 +93,7 @@ public final class LlmComposer implements AnswerComposer {
   /** Stops the call threads, cancelling calls in flight, and closes the fallback. */
   @Override
   public void close() {
-    calls.shutdownNow();
+    backend.close();
     fallback.close();
-  }
-
-  /** The backend's reply within the deadline; any failure becomes an {@link LlmException}. */
-  private String call(String system, String user) {
-    Future<String> f = calls.submit(() -> backend.complete(system, user));
-    try {
-      String reply = f.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      if (reply == null || reply.isBlank()) {
-        throw new LlmException("empty reply");
-      }
-      return reply;
-    } catch (TimeoutException e) {
-      f.cancel(true);
-      throw new LlmException("no reply within the deadline of " + deadline.toMillis() + " ms", e);
-    } catch (InterruptedException e) {
-      f.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new LlmException("interrupted while waiting for the reply", e);
-    } catch (CancellationException e) {
-      throw new LlmException("call cancelled", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof LlmException l) {
-        throw l;
-      }
-      throw new LlmException("backend failed: " + cause, cause);
-    }
   }
 }

@@ -14,6 +14,7 @@ import org.guizhoubot.language.ChineseQueryTranslator;
 import org.guizhoubot.language.EnglishQuery;
 import org.guizhoubot.retrieval.QueryTerms;
 import org.guizhoubot.language.Language;
+import org.guizhoubot.language.QuestionTranslation;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.Retriever;
 import org.guizhoubot.retrieval.Search;
@@ -36,13 +37,19 @@ public final class QuestionAnswerer {
   private final AnswerComposer composer;
   private final Supplier<ChineseQueryTranslator> translator;
   private final ConversationMemory memory;
+  private final QuestionTranslation translation;
 
+  /**
+   * @param translator the dictionary translator, made when the first Chinese question comes
+   * @param translation a service's English for a Chinese question, tried before the dictionary
+   */
   public QuestionAnswerer(Retriever retriever, AnswerComposer composer, Supplier<ChineseQueryTranslator> translator,
-      ConversationMemory memory) {
+      ConversationMemory memory, QuestionTranslation translation) {
     this.retriever = Objects.requireNonNull(retriever, "retriever");
     this.composer = Objects.requireNonNull(composer, "composer");
     this.translator = Objects.requireNonNull(translator, "translator");
     this.memory = Objects.requireNonNull(memory, "memory");
+    this.translation = Objects.requireNonNull(translation, "translation");
   }
 
   /** A question on its own, outside any conversation. */
@@ -67,14 +74,18 @@ public final class QuestionAnswerer {
     Language language = Language.of(q);
     Optional<Turn> previous = conversation == null ? Optional.empty() : memory.last(conversation);
     long t0 = System.nanoTime();
+    Optional<String> translated = language == Language.CHINESE ? translation.english(q) : Optional.empty();
     AtomicReference<Reading> reading = new AtomicReference<>();
     AtomicReference<EnglishQuery> english = new AtomicReference<>();
     Retrieval retrieval = retriever.retrieve(stats -> {
-      if (language == Language.CHINESE) {
+      if (language == Language.CHINESE && translated.isEmpty()) {
         english.set(translator.get().translate(q, t -> stats.df(t) > 0));
       }
-      String searchText = english.get() == null || english.get().english().isBlank() ? q : english.get().english();
-      Reading r = new Reading(language, searchText, FollowUps.expand(q, searchText, previous), searchText);
+      String searchText = translated.orElseGet(
+          () -> english.get() == null || english.get().english().isBlank() ? q : english.get().english());
+      Reading.Translation how = translated.isPresent() ? Reading.Translation.LLM
+          : english.get() != null ? Reading.Translation.DICTIONARY : Reading.Translation.NONE;
+      Reading r = new Reading(language, searchText, FollowUps.expand(q, searchText, previous), searchText, how);
       reading.set(r);
       List<Search> searches = new ArrayList<>();
       searches.add(new Search(searchText, 1));
@@ -84,12 +95,14 @@ public final class QuestionAnswerer {
       return searches;
     }, PASSAGES);
     long t1 = System.nanoTime();
-    Reading r = reading.get().withComposedText(composedText(reading.get(), english.get(), retrieval));
-    Outcome composed = composer.compose(r.composedText(), retrieval);
+    List<String> readings = readings(reading.get(), english.get(), retrieval);
+    Asked asked = new Asked(q, language, readings, previous.map(Turn::question).stream().toList());
+    Outcome composed = composer.compose(asked, retrieval);
+    Reading r = reading.get().withComposedText(composed.question());
     Outcome outcome = ChineseReplies.localize(composed, q, language);
     long t2 = System.nanoTime();
     if (conversation != null) {
-      remember(conversation, q, r, composed);
+      remember(conversation, q, readings.get(0), composed);
     }
     return new AnswerResult(outcome, retrieval.passages(), (t1 - t0) / 1e6, (t2 - t1) / 1e6, r);
   }
@@ -113,10 +126,10 @@ public final class QuestionAnswerer {
 
   /**
    * What the composer weighs the evidence against: a Chinese question's English in the senses the
-   * retrieved passages use; a follow-up with the previous turn's names (what it is about), not its
-   * terms (what was asked then).
+   * retrieved passages use; a follow-up first with the previous turn's name in place of its
+   * pronoun (what it is about, not what was asked then), then as asked.
    */
-  private static String composedText(Reading r, EnglishQuery english, Retrieval retrieval) {
+  private static List<String> readings(Reading r, EnglishQuery english, Retrieval retrieval) {
     String text = r.searchText();
     if (english != null) {
       java.util.Set<String> evidence = new java.util.HashSet<>();
@@ -127,19 +140,19 @@ public final class QuestionAnswerer {
       }
       text = english.fittedTo(t -> evidence.contains(QueryTerms.stem(t)));
     }
-    if (r.expansion() instanceof Expansion.Expanded e) {
-      return e.withNames(text);
+    if (r.expansion() instanceof Expansion.Expanded e && !e.withNames(text).equals(text)) {
+      return List.of(e.withNames(text), text);
     }
-    return text;
+    return List.of(text);
   }
 
-  private void remember(String conversation, String question, Reading r, Outcome composed) {
+  private void remember(String conversation, String question, String reading, Outcome composed) {
     List<String> cited = new ArrayList<>();
     Optional<String> answer = Optional.empty();
     if (composed instanceof Outcome.Answered a) {
       a.citations().forEach(c -> cited.add(c.articleId()));
       answer = Optional.of(a.text());
     }
-    memory.remember(conversation, FollowUps.turnOf(question, r.composedText(), answer, cited, memory.now()));
+    memory.remember(conversation, FollowUps.turnOf(question, reading, answer, cited, memory.now()));
   }
 }

@@ -5,24 +5,36 @@ import org.guizhoubot.conversation.Expansion;
 import org.guizhoubot.language.Language;
 
 /**
- * How a question was read: its language, the text searched (the English search words of a Chinese
- * question), whether the conversation's previous turn expanded it, and the text the composer
- * weighed the evidence against.
+ * How a question was read: its language, the text searched (the English of a Chinese question),
+ * whether the conversation's previous turn expanded it, the text the composer answered from, and
+ * where the English of a Chinese question came from.
  */
-public record Reading(Language language, String searchText, Expansion expansion, String composedText) {
+public record Reading(Language language, String searchText, Expansion expansion, String composedText,
+    Translation translation) {
   public Reading {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(searchText, "searchText");
     Objects.requireNonNull(expansion, "expansion");
     Objects.requireNonNull(composedText, "composedText");
+    Objects.requireNonNull(translation, "translation");
+  }
+
+  /** Where the English of a question came from. */
+  public enum Translation {
+    /** Asked in English. */
+    NONE,
+    /** Search words through CC-CEDICT. */
+    DICTIONARY,
+    /** A question written by the LLM. */
+    LLM
   }
 
   /** An English question searched as asked. */
   public static Reading asAsked(String question) {
-    return new Reading(Language.ENGLISH, question, new Expansion.AsAsked(question), question);
+    return new Reading(Language.ENGLISH, question, new Expansion.AsAsked(question), question, Translation.NONE);
   }
 
   public Reading withComposedText(String text) {
-    return new Reading(language, searchText, expansion, text);
+    return new Reading(language, searchText, expansion, text, translation);
   }
 }

@@ -25,6 +25,9 @@ final class AnswerJson {
     o.put("composer", outcome.composer());
     o.put("language", r.reading().language() == Language.CHINESE ? "zh" : "en");
     o.put("search", r.reading().searchText());
+    if (r.reading().translation() != org.guizhoubot.answer.Reading.Translation.NONE) {
+      o.put("translation", r.reading().translation().name().toLowerCase(java.util.Locale.ROOT));
+    }
     if (r.reading().expansion() instanceof Expansion.Expanded e) {
       ObjectNode x = o.putObject("expansion");
       x.put("trigger", e.trigger().name().toLowerCase(java.util.Locale.ROOT));

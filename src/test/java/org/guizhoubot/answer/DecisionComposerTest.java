@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.guizhoubot.SeedIndex;
+import org.guizhoubot.retrieval.Retrieval;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,22 @@ class DecisionComposerTest {
       List<String> ids = a.citations().stream().map(Citation::articleId).toList();
       assertThat(ids).doesNotHaveDuplicates();
     }
+  }
+
+  @Test
+  void should_answer_on_the_reading_the_model_is_most_confident_in() {
+    ExtractiveComposer composer = new ExtractiveComposer();
+    String right = "How much revenue did Baishan Cloud achieve last year?";
+    String wrong = "How much revenue did Tesla achieve last year?";
+    Retrieval retrieval = answerer.search(right, QuestionAnswerer.PASSAGES);
+    assertThat(composer.assess(wrong, retrieval).decision()).isLessThan(composer.assess(right, retrieval).decision());
+
+    Outcome wrongFirst = composer.compose(new Asked("How much revenue did it achieve last year?",
+        org.guizhoubot.language.Language.ENGLISH, List.of(wrong, right), List.of()), retrieval);
+
+    assertThat(wrongFirst).isEqualTo(composer.compose(right, retrieval));
+    assertThat(wrongFirst).isInstanceOfSatisfying(Outcome.Answered.class, a -> assertThat(a.text()).contains("200 million"));
+    assertThat(composer.compose(wrong, retrieval)).isInstanceOf(Outcome.Declined.class);
   }
 
   @Test

@@ -68,6 +68,11 @@ final class FakeOpenAiServer implements AutoCloseable {
     this.replies = x -> r;
   }
 
+  /** Answers each request with whatever {@code replies} gives for it. */
+  void replyWith(Function<Received, Reply> replies) {
+    this.replies = replies;
+  }
+
   /** Answers each request with a completion whose content depends on the request's user message. */
   void respond(Function<String, String> contentForUserMessage) {
     this.replies = r -> completion(contentForUserMessage.apply(r.message("user")));

@@ -76,11 +76,49 @@ class LlmAskJsonTest {
     assertThat(server.requests()).hasSize(before);
   }
 
+  @Test
+  void should_search_a_chinese_question_by_the_llms_english_and_ask_it_in_chinese() throws Exception {
+    String english = "How many big data companies are there in Huaxi University Town?";
+    server.replyWith(r -> FakeOpenAiServer.completion(r.message("system").equals(LlmQuestionTranslation.SYSTEM)
+        ? english : "花溪大学城有110家大数据公司 [1]。"));
+    int before = server.requests().size();
+
+    JsonNode json = ask(Map.of("LLM_BASE_URL", server.baseUrl()), CHINESE);
+
+    assertThat(json.get("translation").asText()).isEqualTo("llm");
+    assertThat(json.get("search").asText()).isEqualTo(english);
+    assertThat(json.get("composer").asText()).isEqualTo("llm");
+    assertThat(json.get("answer").asText()).startsWith(ChineseReplies.WRITTEN_LEAD_IN + "\n花溪大学城有110家大数据公司 [1]。");
+    assertThat(json.get("citations")).hasSize(1);
+    assertThat(server.requests()).hasSize(before + 2);
+    assertThat(server.requests().get(before).message("user")).isEqualTo(CHINESE);
+    assertThat(server.requests().get(before + 1).message("user")).contains("Question: " + CHINESE);
+  }
+
+  @Test
+  void should_search_by_the_dictionarys_english_when_the_llm_gives_none() throws Exception {
+    server.replyWith(r -> r.message("system").equals(LlmQuestionTranslation.SYSTEM)
+        ? new FakeOpenAiServer.Reply(500, "{}", 0, 0)
+        : FakeOpenAiServer.completion("花溪大学城有110家大数据公司 [1]。"));
+
+    JsonNode json = ask(Map.of("LLM_BASE_URL", server.baseUrl()), CHINESE);
+
+    assertThat(json.get("translation").asText()).isEqualTo("dictionary");
+    assertThat(json.get("search").asText()).startsWith("how many").contains("Huaxi");
+    assertThat(json.get("answered").asBoolean()).isTrue();
+  }
+
+  private static final String CHINESE = "花溪大学城有多少家大数据公司？";
+
   private static JsonNode ask(Map<String, String> env) throws Exception {
+    return ask(env, QUESTION);
+  }
+
+  private static JsonNode ask(Map<String, String> env, String question) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), env, new ByteArrayInputStream(new byte[0]),
-        TestFixtures::app).run("ask", "--json", "--corpus", Path.of("corpus").toString(), "--data", data.toString(), QUESTION);
+        TestFixtures::app).run("ask", "--json", "--corpus", Path.of("corpus").toString(), "--data", data.toString(), question);
     assertThat(code).as("exit code; stderr: %s", err).isZero();
     return new ObjectMapper().readTree(out.toString());
   }
