@@ -2,6 +2,7 @@ package org.guizhoubot;
 
 import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
+import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
 import org.guizhoubot.answer.LlmQuestionTranslation;
@@ -95,6 +96,20 @@ public final class App implements AutoCloseable {
         new ConversationMemory(settings.conversationTtl()),
         translation == null ? QuestionTranslation.NONE : translation);
     this.library = new LocalLibrary(corpus, importer, serving, answerer, this::feedPoller);
+  }
+
+  /**
+   * Reads the Chinese dictionary on a daemon thread, so that a long-running bot's first Chinese
+   * question does not wait a second or two for it.
+   */
+  public void loadDictionaryInBackground() {
+    DaemonThreads.factory("dictionary-load").newThread(() -> {
+      try {
+        ChineseQueryTranslator.bundled();
+      } catch (RuntimeException | Error e) {
+        log.warn("Could not load the Chinese dictionary", e);
+      }
+    }).start();
   }
 
   /**

@@ -76,6 +76,7 @@ final class BotCommand implements Callable<Integer> {
       stopped.countDown();
     }, "bot-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
+    app.loadDictionaryInBackground();
     cli.out.println("Bot @" + username + " is running; stop it with Ctrl-C.");
     cli.out.flush();
     try {
