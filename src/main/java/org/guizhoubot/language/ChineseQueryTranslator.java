@@ -28,14 +28,17 @@ public final class ChineseQueryTranslator {
       "呢", "吧", "啊", "呀", "之", "其", "该", "这", "那", "这个", "那个", "这些", "那些", "请", "请问",
       "一下", "所", "已经", "已", "曾", "曾经", "正在", "到", "给", "能", "会", "可以", "要", "想", "让",
       "並", "與", "為", "於", "從", "對", "這", "這個", "這些", "那個", "請", "請問", "已經", "會", "讓",
-      "及其", "而", "则", "則", "即", "并", "个", "個");
+      "及其", "而", "则", "則", "即", "并", "个", "個",
+      // after a person or group, 那里 marks where something comes from (从投资者那里: from investors)
+      "那里", "那裡", "那裏", "那儿", "那兒");
 
   /**
    * Chinese question words and their English, longest first where one contains another (numerals
    * are matched as the segmenter writes them: 哪一年 comes as 哪, 1, 年).
    */
   private static final Map<String, String> QUESTION_WORDS = Map.ofEntries(
-      Map.entry("多少钱", "how much"), Map.entry("多少錢", "how much"), Map.entry("多少", "how many"),
+      Map.entry("多少钱", "how much"), Map.entry("多少錢", "how much"), Map.entry("多少年", "how many years"),
+      Map.entry("几年", "how many years"), Map.entry("幾年", "how many years"), Map.entry("多少", "how many"),
       Map.entry("几", "how many"), Map.entry("幾", "how many"), Map.entry("谁", "who"), Map.entry("誰", "who"),
       Map.entry("什么时候", "when"), Map.entry("什麼時候", "when"), Map.entry("何时", "when"),
       Map.entry("何時", "when"), Map.entry("哪一年", "which year"), Map.entry("哪1年", "which year"), Map.entry("哪年", "which year"),

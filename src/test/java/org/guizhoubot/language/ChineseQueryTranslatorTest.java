@@ -103,6 +103,13 @@ class ChineseQueryTranslatorTest {
   }
 
   @Test
+  void should_ask_for_a_number_of_years_and_drop_the_locative_after_a_group() {
+    assertThat(TRANSLATOR.translate("博览会已经举办了多少年？", ARTICLES).english()).startsWith("how many years");
+    assertThat(TRANSLATOR.translate("公司从投资者那里得到了多少钱？", vocabulary("company investor money"))
+        .english()).doesNotContain("there").doesNotContain("place");
+  }
+
+  @Test
   void should_prefer_the_gloss_the_articles_use() {
     assertThat(TRANSLATOR.translate("贵州有多少网民？", ARTICLES).english()).isEqualTo("how many Guizhou Internet user");
     assertThat(TRANSLATOR.translate("贵州有多少网民？", vocabulary("Guizhou netizen")).english())
