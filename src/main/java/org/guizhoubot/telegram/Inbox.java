@@ -15,8 +15,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * At-least-once handling of updates: each batch is recorded in {@code bot.db} before it is handed
- * on, and the poller confirms a batch to Telegram (the next offset) only after this returns, so an
- * update is either recorded or delivered again. An update is marked handled when its work is done;
+ * on, and the poller confirms a batch to Telegram (the next offset) only after this returns (a
+ * webhook post is answered 200 only after its update is recorded), so an update is either recorded
+ * or delivered again. An update is marked handled when its work is done;
  * on start, the ones a crash left unhandled are handled then, or told they were missed when older
  * than {@code recoverWithin}. One already recorded is never handled a second time.
  */
@@ -82,6 +83,38 @@ final class Inbox {
       }
       handle(u, fresh != null && fresh.contains(id) ? receipt(id, false) : Receipt.NONE);
     }
+    pruneHourly();
+  }
+
+  /**
+   * Records one update posted to the webhook, before the post is answered: the receipt to hand it
+   * on with, or empty when it was recorded before (Telegram posting it again) or the bot is
+   * closing. When it cannot be recorded, it is handled without a record.
+   */
+  Optional<Receipt> record(Update u) {
+    if (bot.isClosed() || u == null || u.getUpdateId() == null) {
+      return Optional.empty();
+    }
+    long id = u.getUpdateId();
+    try {
+      Set<Long> fresh = store.receive(botId, Map.of(id, json.writeValueAsString(u)), clock.getAsLong());
+      if (!fresh.contains(id)) {
+        log.debug("Update {} was recorded before; not handled again", id);
+        return Optional.empty();
+      }
+      return Optional.of(receipt(id, false));
+    } catch (JsonProcessingException e) {
+      log.error("Update {} cannot be recorded: {}", id, e.getMessage());
+      return Optional.of(Receipt.NONE);
+    } catch (FeedbackStore.FeedbackStoreException e) {
+      log.error("Update {} could not be recorded; handling it without a record: {}", id, e.getMessage());
+      return Optional.of(Receipt.NONE);
+    }
+  }
+
+  /** Hands a recorded update to the bot, after {@link #record}; nothing thrown escapes. */
+  void handleRecorded(Update u, Receipt receipt) {
+    handle(u, receipt);
     pruneHourly();
   }
 

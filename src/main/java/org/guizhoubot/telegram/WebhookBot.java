@@ -8,10 +8,9 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,8 +27,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * One bot replica fed by Telegram's webhook: Telegram posts each update over https to a load
  * balancer, which forwards it over plain HTTP to one of several replicas. A post without the right
- * {@code X-Telegram-Bot-Api-Secret-Token} is refused; an accepted update is answered 200 at once and
- * handled through the same {@link Updates} and router as long polling. The webhook is set at start
+ * {@code X-Telegram-Bot-Api-Secret-Token} is refused; an accepted update is recorded in the
+ * replica's {@code bot.db} inbox, answered 200, and handled through the same {@link Updates} and
+ * router as long polling; updates a crash left unhandled are handled when the replica starts again. The webhook is set at start
  * only when asked, and is never deleted: stopping one replica leaves the others receiving.
  */
 public final class WebhookBot implements AutoCloseable {
@@ -37,8 +37,6 @@ public final class WebhookBot implements AutoCloseable {
   /** Largest update accepted; Telegram's are a few kilobytes. */
   static final int MAX_BODY = 1 << 20;
   static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
-  /** Update ids remembered, so that a delivery Telegram repeats to this replica is handled once. */
-  private static final int REMEMBERED = 10_000;
   private static final Logger log = LoggerFactory.getLogger(WebhookBot.class);
 
   private final BotApi api;
@@ -100,7 +98,14 @@ public final class WebhookBot implements AutoCloseable {
     ExecutorService httpThreads = Executors.newFixedThreadPool(4, DaemonThreads.factory("webhook-http"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("webhook-beat"));
     WebhookBot running = new WebhookBot(api, feedback, bot, me, server, httpThreads, ticker);
-    Receiver receiver = new Receiver(hook.path(), hook.secret(), new Updates(me), bot);
+    Inbox inbox = new Inbox(feedback, me.id(), new ObjectMapper(), new Updates(me), bot, config.recoverWithin(),
+        config.keepAnswers(), System::currentTimeMillis);
+    try {
+      inbox.recover();
+    } catch (FeedbackStore.FeedbackStoreException e) {
+      log.error("Updates left unhandled at the last stop could not be read: {}", e.getMessage());
+    }
+    Receiver receiver = new Receiver(hook.path(), hook.secret(), inbox);
     server.createContext(hook.path(), receiver::handle);
     server.setExecutor(httpThreads);
     server.start();
@@ -151,27 +156,21 @@ public final class WebhookBot implements AutoCloseable {
     }
   }
 
-  /** Checks and reads one post, then hands its update on. */
+  /**
+   * Checks and reads one post, records its update in the inbox, answers 200, then hands the update
+   * on: a replica that dies after the 200 handles it when it starts again, and an update posted
+   * twice is handled once.
+   */
   static final class Receiver {
     private final String path;
     private final byte[] secret;
-    private final Updates updates;
-    private final GuizhouBot bot;
+    private final Inbox inbox;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<Integer, Boolean> seen = new LinkedHashMap<>(256, 0.75f, false) {
-      private static final long serialVersionUID = 1L;
 
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
-        return size() > REMEMBERED;
-      }
-    };
-
-    Receiver(String path, String secret, Updates updates, GuizhouBot bot) {
+    Receiver(String path, String secret, Inbox inbox) {
       this.path = Objects.requireNonNull(path, "path");
       this.secret = secret.getBytes(StandardCharsets.UTF_8);
-      this.updates = Objects.requireNonNull(updates, "updates");
-      this.bot = Objects.requireNonNull(bot, "bot");
+      this.inbox = Objects.requireNonNull(inbox, "inbox");
     }
 
     void handle(HttpExchange ex) throws IOException {
@@ -207,19 +206,14 @@ public final class WebhookBot implements AutoCloseable {
           respond(ex, 400);
           return;
         }
-        respond(ex, 200);
-        if (update.getUpdateId() != null && firstTime(update.getUpdateId())) {
-          try {
-            updates.translate(update).ifPresent(bot::handle);
-          } catch (RuntimeException e) {
-            log.error("Update {} could not be handled", update.getUpdateId(), e);
-          }
+        Optional<Receipt> receipt = inbox.record(update);
+        try {
+          respond(ex, 200);
+        } finally {
+          // recorded, so handled here even when the load balancer has gone away
+          receipt.ifPresent(r -> inbox.handleRecorded(update, r));
         }
       }
-    }
-
-    private synchronized boolean firstTime(int updateId) {
-      return seen.put(updateId, Boolean.TRUE) == null;
     }
 
     private static void respond(HttpExchange ex, int status) throws IOException {

@@ -110,6 +110,25 @@ class WebhookBotTest {
   }
 
   @Test
+  void should_answer_on_start_what_a_replica_recorded_but_did_not_answer_before_it_died() throws Exception {
+    long user = 7_400_001L;
+    ObjectNode recorded = telegram.json.createObjectNode();
+    recorded.put("update_id", 9_001);
+    recorded.set("message", telegram.message(user, QUESTION));
+    java.nio.file.Files.createDirectories(dir.resolve("replica9"));
+    try (FeedbackStore store = FeedbackStore.open(dir.resolve("replica9").resolve("bot.db"))) {
+      store.receive(FakeTelegram.BOT_ID, java.util.Map.of(9_001L, recorded.toString()), System.currentTimeMillis());
+    }
+
+    WebhookBot restarted = replica(9, SECRET, false);
+
+    assertThat(await(WAIT, () -> !telegram.sentTexts(user).isEmpty())).isTrue();
+    assertThat(TelegramHtml.toPlain(telegram.sentTexts(user).get(0))).contains("10,000 reservoirs");
+    assertThat(post(restarted, "/telegram", SECRET, recorded.toString())).as("Telegram posting it again").isEqualTo(200);
+    assertThat(await(Duration.ofMillis(500), () -> telegram.sentTexts(user).size() > 1)).isFalse();
+  }
+
+  @Test
   void should_refuse_posts_without_the_secret_or_that_are_no_updates() throws Exception {
     WebhookBot bot = replica(1, SECRET, false);
     long user = 7_200_001L;
