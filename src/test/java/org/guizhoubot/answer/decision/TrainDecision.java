@@ -34,7 +34,9 @@ import org.guizhoubot.retrieval.TermStats;
  * on held-out folds only, and writes the model fitted on all folds but the CI fold.
  *
  * <p>Usage: {@code TrainDecision --set NAME CORPUS DATA QUESTIONS [--set ...] --model FILE
- * --holdout-ids FILE}; run it as the README's Development section shows.
+ * --holdout-ids FILE [--keywords]}; run it as the README's Development section shows. With
+ * {@code --keywords} every question is first cut down to its {@link KeywordReading} (the form of a
+ * Chinese question read through the dictionary), for the model of such readings.
  */
 public final class TrainDecision {
   static final int FOLDS = 5;
@@ -58,6 +60,7 @@ public final class TrainDecision {
     Path holdoutIds = null;
     Path dumpRows = null;
     Path checkFile = Path.of("src/test/resources/decision/model-check.tsv");
+    boolean keywords = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--set" -> sets.add(new String[] {args[++i], args[++i], args[++i], args[++i]});
@@ -65,6 +68,7 @@ public final class TrainDecision {
         case "--holdout-ids" -> holdoutIds = Path.of(args[++i]);
         case "--dump-rows" -> dumpRows = Path.of(args[++i]);
         case "--check" -> checkFile = Path.of(args[++i]);
+        case "--keywords" -> keywords = true;
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -74,7 +78,7 @@ public final class TrainDecision {
     List<Example> examples = new ArrayList<>();
     StringBuilder hashes = new StringBuilder();
     for (String[] s : sets) {
-      examples.addAll(retrieve(s[0], Path.of(s[1]), Path.of(s[2]), Path.of(s[3])));
+      examples.addAll(retrieve(s[0], Path.of(s[1]), Path.of(s[2]), Path.of(s[3]), keywords));
       hashes.append(s[0]).append(" questions ").append(Path.of(s[3]).getFileName()).append(" sha256 ")
           .append(sha256(Path.of(s[3]))).append('\n');
       hashes.append(s[0]).append(" corpus sha256 ").append(corpusHash(Path.of(s[1]))).append('\n');
@@ -123,8 +127,13 @@ public final class TrainDecision {
   }
 
   /** Retrieves the passages of every question of a set, with the set's index. */
-  static List<Example> retrieve(String set, Path corpus, Path data, Path questions) throws IOException {
+  static List<Example> retrieve(String set, Path corpus, Path data, Path questions, boolean keywords)
+      throws IOException {
     List<Question> qs = read(set, questions);
+    if (keywords) {
+      qs = qs.stream().map(q -> new Question(q.set(), q.id(), q.kind(), KeywordReading.of(q.text()), q.gold(),
+          q.answer())).toList();
+    }
     Settings settings = new SettingsLoader(Map.of(), data).load(null,
         Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
     List<Example> out = new ArrayList<>();
