@@ -36,6 +36,7 @@ public final class ExtractiveComposer implements AnswerComposer {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
 
   private final java.util.function.Supplier<DecisionModel> model;
+  private final java.util.function.Supplier<DecisionModel> keywordModel;
 
   /**
    * The scored sentences of one question, best first, and the question stage's probability that
@@ -53,14 +54,21 @@ public final class ExtractiveComposer implements AnswerComposer {
     static final DecisionModel MODEL = DecisionModel.bundled();
   }
 
-  /** With the model committed in the jar. */
-  public ExtractiveComposer() {
-    this.model = () -> Bundled.MODEL;
+  private static final class BundledForKeywords {
+    static final DecisionModel MODEL = DecisionModel.bundledForKeywords();
   }
 
+  /** With the models committed in the jar. */
+  public ExtractiveComposer() {
+    this.model = () -> Bundled.MODEL;
+    this.keywordModel = () -> BundledForKeywords.MODEL;
+  }
+
+  /** With one model for every reading. */
   public ExtractiveComposer(DecisionModel model) {
     Objects.requireNonNull(model, "model");
     this.model = () -> model;
+    this.keywordModel = () -> model;
   }
 
   @Override
@@ -78,8 +86,12 @@ public final class ExtractiveComposer implements AnswerComposer {
    * questions are down there on held-out data), so an LLM need not be asked.
    */
   public boolean farBelowThreshold(String question, Retrieval retrieval) {
-    Assessment a = assess(question, retrieval);
-    return a.candidates().isEmpty() || a.decision() < FAR_BELOW * model.get().threshold();
+    return farBelowThreshold(question, retrieval, model.get());
+  }
+
+  private boolean farBelowThreshold(String question, Retrieval retrieval, DecisionModel m) {
+    Assessment a = assess(question, retrieval, m);
+    return a.candidates().isEmpty() || a.decision() < FAR_BELOW * m.threshold();
   }
 
   /** The share of the threshold under which a question is {@link #farBelowThreshold}. */
@@ -87,14 +99,21 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   /** Every candidate sentence scored, best first. */
   public Assessment assess(String question, Retrieval retrieval) {
+    return assess(question, retrieval, model.get());
+  }
+
+  private Assessment assess(String question, Retrieval retrieval, DecisionModel m) {
     List<List<Sentences.Span>> sentences = new ArrayList<>(retrieval.passages().size());
     List<Candidate> candidates = SentenceFeatures.of(question, retrieval.passages(), retrieval.stats(), sentences);
-    return assess(candidates, sentences);
+    return assess(candidates, sentences, m);
   }
 
   /** These candidates (of passages split into {@code sentences}) scored, best first. */
   public Assessment assess(List<Candidate> candidates, List<List<Sentences.Span>> sentences) {
-    DecisionModel m = model.get();
+    return assess(candidates, sentences, model.get());
+  }
+
+  private static Assessment assess(List<Candidate> candidates, List<List<Sentences.Span>> sentences, DecisionModel m) {
     double[] raw = new double[candidates.size()];
     for (int i = 0; i < raw.length; i++) {
       raw[i] = m.sentence().score(candidates.get(i).features());
@@ -127,21 +146,28 @@ public final class ExtractiveComposer implements AnswerComposer {
    */
   @Override
   public Outcome compose(Asked asked, Retrieval retrieval) {
+    DecisionModel m = modelFor(asked);
     String best = asked.reading();
-    Assessment bestAssessment = assess(best, retrieval);
+    Assessment bestAssessment = assess(best, retrieval, m);
     for (String reading : asked.readings().subList(1, asked.readings().size())) {
-      Assessment a = assess(reading, retrieval);
+      Assessment a = assess(reading, retrieval, m);
       if (a.decision() > bestAssessment.decision()) {
         best = reading;
         bestAssessment = a;
       }
     }
-    return decide(best, retrieval.passages(), bestAssessment, model.get().threshold());
+    return decide(best, retrieval.passages(), bestAssessment, m.threshold());
   }
 
-  /** {@link #farBelowThreshold(String, Retrieval)} for every reading. */
+  /** {@link #farBelowThreshold(String, Retrieval)} for every reading, by the model for its kind. */
   public boolean farBelowThreshold(Asked asked, Retrieval retrieval) {
-    return asked.readings().stream().allMatch(r -> farBelowThreshold(r, retrieval));
+    DecisionModel m = modelFor(asked);
+    return asked.readings().stream().allMatch(r -> farBelowThreshold(r, retrieval, m));
+  }
+
+  /** The key-word model for a Chinese question read through the dictionary, else the sentence model. */
+  private DecisionModel modelFor(Asked asked) {
+    return asked.keywords() ? keywordModel.get() : model.get();
   }
 
   /**

@@ -96,7 +96,8 @@ public final class QuestionAnswerer {
     }, PASSAGES);
     long t1 = System.nanoTime();
     List<String> readings = readings(reading.get(), english.get(), retrieval);
-    Asked asked = new Asked(q, language, readings, previous.map(Turn::question).stream().toList());
+    Asked asked = new Asked(q, language, readings, previous.map(Turn::question).stream().toList(),
+        reading.get().translation() == Reading.Translation.DICTIONARY);
     Outcome composed = composer.compose(asked, retrieval);
     Reading r = reading.get().withComposedText(composed.question());
     Outcome outcome = ChineseReplies.localize(composed, q, language);

@@ -61,7 +61,8 @@ public final class ChineseQueryTranslator {
       "(?i)^(cl:|classifier|variant of|old variant|see |used in|surname|abbr|also pr|also written|"
           + "taiwan pr|erhua|pr\\.|literary|archaic|(japanese|korean) |kangxi radical|radical|"
           + "prefix|suffix|particle|interjection|onom|sentence-final|component in).*");
-  private static final Pattern COMPANY_SUFFIX = Pattern.compile("(?i)[ ,]+(inc|ltd|co|corp|corporation|limited)\\.?$");
+  private static final Pattern COMPANY_SUFFIX = Pattern.compile(
+      "(?i)([ ,]+(inc|ltd|co|corp|corporation|limited|holdings|group)\\.?)+$");
   private static final int MAX_GLOSS_WORDS = 4;
   /** Where a long sense is cut: "chairman of the board of directors" to "chairman". */
   private static final Pattern LONG_SENSE_TAIL = Pattern.compile(" (of|for|in|with|on|at|from|by|to|as|that|which) .*$");
@@ -231,6 +232,16 @@ public final class ChineseQueryTranslator {
             renderings.add(clean);
           }
         }
+        // an entry that only points to another (腾讯: see 腾讯控股有限公司) takes that one's English
+        // name, unless that is just its pinyin again (贵州: see 贵州省, Guizhou Province)
+        String pinyin = pinyinName(e.pinyin());
+        for (int i = 0; i < e.glosses().size() && renderings.isEmpty(); i++) {
+          for (Cedict.Entry target : crossReferenced(e.glosses().get(i))) {
+            target.glosses().stream().map(ChineseQueryTranslator::nameGloss).filter(java.util.Objects::nonNull)
+                .filter(n -> !n.toLowerCase(Locale.ROOT).startsWith(pinyin.toLowerCase(Locale.ROOT)))
+                .forEach(renderings::add);
+          }
+        }
         renderings.add(pinyinName(e.pinyin()));
         names.addAll(renderings);
         candidates.addAll(renderings);
@@ -295,6 +306,18 @@ public final class ChineseQueryTranslator {
       p++;
     }
   }
+
+  /** The name entries a "see 騰訊控股有限公司|腾讯控股有限公司[...]" gloss points to; empty for any other gloss. */
+  private List<Cedict.Entry> crossReferenced(String gloss) {
+    java.util.regex.Matcher m = SEE.matcher(gloss.strip());
+    if (!m.matches()) {
+      return List.of();
+    }
+    String target = m.group(2) != null ? m.group(2) : m.group(1);
+    return dictionary.lookup(target).stream().filter(Cedict.Entry::isName).toList();
+  }
+
+  private static final Pattern SEE = Pattern.compile("see ([^|\\[\\s]+)(?:\\|([^\\[\\s]+))?\\[.*");
 
   private boolean isSurname(String c) {
     return dictionary.lookup(c).stream().anyMatch(e -> e.isName()

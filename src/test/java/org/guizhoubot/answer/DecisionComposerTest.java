@@ -47,7 +47,7 @@ class DecisionComposerTest {
     assertThat(composer.assess(wrong, retrieval).decision()).isLessThan(composer.assess(right, retrieval).decision());
 
     Outcome wrongFirst = composer.compose(new Asked("How much revenue did it achieve last year?",
-        org.guizhoubot.language.Language.ENGLISH, List.of(wrong, right), List.of()), retrieval);
+        org.guizhoubot.language.Language.ENGLISH, List.of(wrong, right), List.of(), false), retrieval);
 
     assertThat(wrongFirst).isEqualTo(composer.compose(right, retrieval));
     assertThat(wrongFirst).isInstanceOfSatisfying(Outcome.Answered.class, a -> assertThat(a.text()).contains("200 million"));

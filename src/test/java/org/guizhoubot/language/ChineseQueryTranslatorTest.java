@@ -110,6 +110,13 @@ class ChineseQueryTranslatorTest {
   }
 
   @Test
+  void should_follow_a_name_to_the_entry_it_refers_to_and_keep_the_words_the_articles_use() {
+    // CC-CEDICT's 腾讯 only says "see 腾讯控股有限公司", which is "Tencent Holdings Limited"
+    assertThat(TRANSLATOR.translate("腾讯在贵州做什么？", vocabulary("Tencent and Alibaba in Guizhou")).english())
+        .isEqualTo("what Tencent Guizhou");
+  }
+
+  @Test
   void should_prefer_the_gloss_the_articles_use() {
     assertThat(TRANSLATOR.translate("贵州有多少网民？", ARTICLES).english()).isEqualTo("how many Guizhou Internet user");
     assertThat(TRANSLATOR.translate("贵州有多少网民？", vocabulary("Guizhou netizen")).english())

@@ -20,6 +20,11 @@ import java.util.Objects;
 public record DecisionModel(List<String> features, Linear sentence, Linear question, double threshold) {
   /** Where the committed model lives on the classpath. */
   public static final String RESOURCE = "/org/guizhoubot/answer/decision/model.json";
+  /**
+   * The committed model for readings that are key words rather than a sentence (a Chinese question
+   * through the dictionary), fitted on training questions cut down to their key words.
+   */
+  public static final String KEYWORDS_RESOURCE = "/org/guizhoubot/answer/decision/model-keywords.json";
   /** What the question stage reads besides the best sentence's features. */
   public static final List<String> QUESTION_EXTRA = List.of("best_score", "second_score", "top3_sum");
 
@@ -66,18 +71,27 @@ public record DecisionModel(List<String> features, Linear sentence, Linear quest
 
   /** The model committed with the code; fails when its features are not the ones computed now. */
   public static DecisionModel bundled() {
-    try (InputStream in = DecisionModel.class.getResourceAsStream(RESOURCE)) {
+    return bundled(RESOURCE);
+  }
+
+  /** The committed model for key-word readings ({@link #KEYWORDS_RESOURCE}). */
+  public static DecisionModel bundledForKeywords() {
+    return bundled(KEYWORDS_RESOURCE);
+  }
+
+  private static DecisionModel bundled(String resource) {
+    try (InputStream in = DecisionModel.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("no decision model on the classpath at " + RESOURCE);
+        throw new IllegalStateException("no decision model on the classpath at " + resource);
       }
       DecisionModel m = read(in);
       if (!m.features().equals(SentenceFeatures.NAMES)) {
-        throw new IllegalStateException("the decision model at " + RESOURCE + " was fitted on features "
+        throw new IllegalStateException("the decision model at " + resource + " was fitted on features "
             + m.features() + ", the code computes " + SentenceFeatures.NAMES + ": retrain it");
       }
       return m;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the decision model " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read the decision model " + resource, e);
     }
   }
 

@@ -16,8 +16,19 @@ import org.junit.jupiter.api.Test;
 class DecisionModelTest {
   @Test
   void should_score_the_recorded_rows_as_tribuo_did_at_training_time() throws IOException {
-    DecisionModel m = DecisionModel.bundled();
-    List<String> lines = Files.readAllLines(TestFixtures.resource("decision/model-check.tsv"), StandardCharsets.UTF_8);
+    assertScoresRecordedRows(DecisionModel.bundled(), "decision/model-check.tsv");
+  }
+
+  @Test
+  void should_score_the_recorded_rows_of_the_keyword_model_as_tribuo_did_at_training_time() throws IOException {
+    DecisionModel keywords = DecisionModel.bundledForKeywords();
+
+    assertScoresRecordedRows(keywords, "decision/model-keywords-check.tsv");
+    assertThat(keywords.toJson()).isNotEqualTo(DecisionModel.bundled().toJson());
+  }
+
+  private static void assertScoresRecordedRows(DecisionModel m, String checkFile) throws IOException {
+    List<String> lines = Files.readAllLines(TestFixtures.resource(checkFile), StandardCharsets.UTF_8);
 
     assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
     for (String line : lines) {
