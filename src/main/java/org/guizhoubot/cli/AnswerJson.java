@@ -25,6 +25,7 @@ final class AnswerJson {
     o.put("composer", outcome.composer());
     o.put("language", r.reading().language() == Language.CHINESE ? "zh" : "en");
     o.put("search", r.reading().searchText());
+    o.put("reading", r.reading().composedText());
     if (r.reading().translation() != org.guizhoubot.answer.Reading.Translation.NONE) {
       o.put("translation", r.reading().translation().name().toLowerCase(java.util.Locale.ROOT));
     }

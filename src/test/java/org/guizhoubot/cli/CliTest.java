@@ -189,6 +189,7 @@ class CliTest {
     assertThat(followUp.get("expansion").get("trigger").asText()).isEqualTo("reference");
     assertThat(followUp.get("expansion").get("added").toString()).contains("Baishan Cloud");
     assertThat(followUp.get("answer").asText()).contains("2015");
+    assertThat(followUp.get("reading").asText()).isIn("When was Baishan Cloud set up?", "When was it set up?");
     assertThat(answers.get(3).get("expansion").isNull()).isTrue();
     assertThat(answers.get(4).get("language").asText()).isEqualTo("en");
     assertThat(r.err()).contains("line 5 is not valid JSON", "line 6 has no \"question\"");
