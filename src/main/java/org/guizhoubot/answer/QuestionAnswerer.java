@@ -114,6 +114,10 @@ public final class QuestionAnswerer {
     if (Language.of(q) != Language.CHINESE) {
       return retriever.retrieve(q, k);
     }
+    Optional<String> translated = translation.english(q);
+    if (translated.isPresent()) {
+      return retriever.retrieve(translated.get(), k);
+    }
     return retriever.retrieve(stats -> {
       String english = translator.get().translate(q, t -> stats.df(t) > 0).english();
       return List.of(new Search(english.isBlank() ? q : english, 1));
