@@ -89,10 +89,6 @@ public final class QuestionAnswerer {
       reading.set(r);
       List<Search> searches = new ArrayList<>();
       searches.add(new Search(searchText, 1));
-      if (english.get() != null && !english.get().withAllSenses().equals(english.get().english())) {
-        // a word with several senses the articles use (省: save, province) is searched in all of them too
-        searches.add(new Search(english.get().withAllSenses(), 1));
-      }
       if (r.expansion() instanceof Expansion.Expanded e) {
         searches.add(new Search(e.expanded(), EXPANDED_WEIGHT));
       }

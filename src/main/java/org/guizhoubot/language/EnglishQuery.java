@@ -53,22 +53,6 @@ public record EnglishQuery(String chinese, String english, List<Rendering> rende
     return asksAQuestion() ? chosen + "?" : chosen;
   }
 
-  /**
-   * The query with every sense the articles use of each word, not just the first: what the
-   * question may mean, for a second search whose ranking is fused with the first.
-   */
-  public String withAllSenses() {
-    java.util.Set<String> words = new java.util.LinkedHashSet<>();
-    renderings.stream().filter(r -> r.used() && r.how() == How.QUESTION_WORD).findFirst()
-        .ifPresent(r -> words.add(r.english()));
-    for (Rendering r : renderings) {
-      if (r.used() && r.how() != How.QUESTION_WORD) {
-        words.addAll(r.senses());
-      }
-    }
-    return String.join(" ", words);
-  }
-
   private boolean asksAQuestion() {
     String c = chinese.strip();
     return c.endsWith("？") || c.endsWith("?");

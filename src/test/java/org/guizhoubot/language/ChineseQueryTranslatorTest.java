@@ -117,14 +117,6 @@ class ChineseQueryTranslatorTest {
   }
 
   @Test
-  void should_list_every_sense_the_articles_use_for_a_second_search() {
-    EnglishQuery q = TRANSLATOR.translate("省数据平台有多少数据？", vocabulary("save the province data platform"));
-
-    assertThat(q.english()).doesNotContain("province");
-    assertThat(q.withAllSenses()).startsWith("how many").contains("save").contains("province").contains("platform");
-  }
-
-  @Test
   void should_prefer_the_gloss_the_articles_use() {
     assertThat(TRANSLATOR.translate("贵州有多少网民？", ARTICLES).english()).isEqualTo("how many Guizhou Internet user");
     assertThat(TRANSLATOR.translate("贵州有多少网民？", vocabulary("Guizhou netizen")).english())
