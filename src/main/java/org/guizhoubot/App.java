@@ -182,21 +182,12 @@ public final class App implements AutoCloseable {
     return importer;
   }
 
-  public SafeFetcher fetcher() {
-    return fetcher;
-  }
-
   /** The SQLite index; only with {@code index.store=sqlite}. */
   public LiveIndex index() {
     if (index == null) {
       throw new IllegalStateException("the index is in Solr (index.store=solr); this needs the SQLite index");
     }
     return index;
-  }
-
-  /** The index being served, SQLite or Solr. */
-  public ServingIndex serving() {
-    return serving;
   }
 
   public HybridRetriever retriever() {

@@ -69,7 +69,6 @@ import picocli.CommandLine.ParentCommand;
 public final class Bench implements Runnable {
   static final int OK = 0;
   static final int BAD_INPUT = 1;
-  static final int INTERNAL_ERROR = 2;
 
   final PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
 

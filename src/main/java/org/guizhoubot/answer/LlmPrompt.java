@@ -35,14 +35,10 @@ final class LlmPrompt {
 
   private LlmPrompt() {}
 
-  /** The user message for a question and its passages (numbered from 1 in the order given). */
-  static String user(String question, List<RetrievedPassage> passages) {
-    return user(Asked.english(question), passages);
-  }
-
   /**
-   * The user message for a question as asked (in its own language), after the conversation's
-   * earlier questions when there are any, so that "it" or "he" can be read.
+   * The user message for a question as asked (in its own language) and its passages (numbered
+   * from 1 in the order given), after the conversation's earlier questions when there are any, so
+   * that "it" or "he" can be read.
    */
   static String user(Asked asked, List<RetrievedPassage> passages) {
     StringBuilder s = new StringBuilder();

@@ -77,13 +77,6 @@ public record Settings(
     return solr != null;
   }
 
-  public Settings withSolr(SolrSettings solrSettings) {
-    return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
-        rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
-        conversationTtl, fetchAllowPrivate, feedPollInterval, solrSettings, webhook, botRecoverWithin, botKeepAnswers,
-        maxArticleBytes);
-  }
-
   public Settings withWebhook(WebhookSettings webhookSettings) {
     return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,

@@ -97,11 +97,6 @@ public final class KeywordIndex {
     return new KeywordIndex(ids, text, title, rows, length, n == 0 ? 0 : (double) total / n);
   }
 
-  /** Passages holding the phrase (a query term as typed), in title or text. */
-  public int passagesWith(String phrase) {
-    return rowsWith(new Analyzer().ids(phrase, termIds, false)).size();
-  }
-
   /** Passages holding each phrase, read with one analyzer. */
   public Map<String, Integer> passagesWith(java.util.Collection<String> phrases) {
     Analyzer analyzer = new Analyzer();
@@ -129,11 +124,6 @@ public final class KeywordIndex {
       }
     }
     return rows;
-  }
-
-  /** Number of passages indexed. */
-  public int size() {
-    return text.length;
   }
 
   /**

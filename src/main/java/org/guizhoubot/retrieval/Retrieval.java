@@ -17,8 +17,4 @@ public record Retrieval(List<RetrievedPassage> passages, TermStats stats) {
   public static Retrieval empty() {
     return new Retrieval(List.of(), TermStats.EMPTY);
   }
-
-  public boolean isEmpty() {
-    return passages.isEmpty();
-  }
 }

@@ -73,11 +73,6 @@ public record BotConfig(
         backOffInitial, backOffMax, recoverWithin, keepAnswers);
   }
 
-  public BotConfig withRecoverWithin(Duration within) {
-    return new BotConfig(token, apiUrl, adminIds, workers, rateLimitPerMinute, callTimeout, pollTimeoutSeconds,
-        backOffInitial, backOffMax, within, keepAnswers);
-  }
-
   @Override
   public String toString() {
     return "BotConfig[apiUrl=" + apiUrl + ", adminIds=" + adminIds + ", workers=" + workers
