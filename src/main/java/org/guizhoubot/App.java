@@ -2,6 +2,7 @@ package org.guizhoubot;
 
 import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
+import org.guizhoubot.answer.ChatBackend;
 import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
@@ -86,12 +87,14 @@ public final class App implements AutoCloseable {
     }
     this.retriever = new HybridRetriever(serving, embedder, HybridRetriever.Fusion.DEFAULT);
     ExtractiveComposer extractive = new ExtractiveComposer();
-    this.composer = settings.llmEnabled()
-        ? new LlmComposer(OpenAiChatBackend.of(settings), extractive, settings.llmTimeout().plusSeconds(1))
-        : extractive;
-    this.translation = settings.llmEnabled()
-        ? new LlmQuestionTranslation(OpenAiChatBackend.of(settings), translationDeadline(settings.llmTimeout()))
-        : null;
+    if (settings.llmEnabled()) {
+      ChatBackend llm = OpenAiChatBackend.of(settings);
+      this.composer = new LlmComposer(llm, extractive, settings.llmTimeout().plusSeconds(1));
+      this.translation = new LlmQuestionTranslation(llm, translationDeadline(settings.llmTimeout()));
+    } else {
+      this.composer = extractive;
+      this.translation = null;
+    }
     this.answerer = new QuestionAnswerer(retriever, composer, ChineseQueryTranslator::bundled,
         new ConversationMemory(settings.conversationTtl()),
         translation == null ? QuestionTranslation.NONE : translation);

@@ -139,9 +139,8 @@ public final class QuestionAnswerer {
     if (english != null) {
       java.util.Set<String> evidence = new java.util.HashSet<>();
       for (var p : retrieval.passages()) {
-        for (String t : QueryTerms.tokens(p.passage().text() + " " + p.article().title())) {
-          evidence.add(QueryTerms.stem(t));
-        }
+        evidence.addAll(QueryTerms.stems(p.passage().text()));
+        evidence.addAll(QueryTerms.stems(p.article().title()));
       }
       text = english.fittedTo(t -> evidence.contains(QueryTerms.stem(t)));
     }

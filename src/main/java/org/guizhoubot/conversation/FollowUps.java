@@ -60,10 +60,7 @@ public final class FollowUps {
     if (trigger.isEmpty()) {
       return new Expansion.AsAsked(searchText);
     }
-    Set<String> present = new LinkedHashSet<>();
-    for (String t : QueryTerms.tokens(searchText)) {
-      present.add(QueryTerms.stem(t));
-    }
+    Set<String> present = QueryTerms.stems(searchText);
     List<String> added = new ArrayList<>();
     int words = 0;
     Turn last = previous.get();
@@ -129,10 +126,7 @@ public final class FollowUps {
   public static Turn turnOf(String question, String searchText, Optional<String> answer, List<String> citedArticles,
       Instant at) {
     List<String> names = new ArrayList<>(names(searchText));
-    Set<String> inQuestion = new LinkedHashSet<>();
-    for (String t : QueryTerms.tokens(searchText)) {
-      inQuestion.add(QueryTerms.stem(t));
-    }
+    Set<String> inQuestion = QueryTerms.stems(searchText);
     int fromAnswer = 0;
     List<String> answerNames = ASKS_FOR_A_NAME.matcher(searchText).matches()
         ? answer.map(FollowUps::names).orElse(List.of()) : List.of();

@@ -39,6 +39,15 @@ public final class QueryTerms {
     return out;
   }
 
+  /** The stems of the words of a text (a new, modifiable set). */
+  public static Set<String> stems(String text) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String t : tokens(text)) {
+      out.add(stem(t));
+    }
+    return out;
+  }
+
   /** Distinct content words, in order of first appearance. */
   public static List<String> contentTerms(String text) {
     Set<String> out = new LinkedHashSet<>();

@@ -74,7 +74,7 @@ public final class SentenceFeatures {
     List<String> names = namesOf(question);
     AnswerType type = AnswerType.of(question);
     List<String> qTokens = QueryTerms.tokens(question);
-    Set<String> questionStems = stems(question);
+    Set<String> questionStems = QueryTerms.stems(question);
     String strippedQ = question.strip();
     double qTerms = Math.log(1 + weights.size());
     double whStart = !qTokens.isEmpty() && QUESTION_START.contains(qTokens.get(0)) ? 1 : 0;
@@ -96,7 +96,7 @@ public final class SentenceFeatures {
       double pUnaligned = unaligned(names, evidence);
       List<Set<String>> spanStems = new ArrayList<>(spans.size());
       for (Sentences.Span s : spans) {
-        spanStems.add(stems(s.text()));
+        spanStems.add(QueryTerms.stems(s.text()));
       }
       for (int i = 0; i < spans.size(); i++) {
         String text = spans.get(i).text().strip();
@@ -213,15 +213,6 @@ public final class SentenceFeatures {
     return second;
   }
 
-  /** Lower-cased stems of the words of a text. */
-  public static Set<String> stems(String text) {
-    Set<String> out = new HashSet<>();
-    for (String t : QueryTerms.tokens(text)) {
-      out.add(QueryTerms.stem(t));
-    }
-    return out;
-  }
-
   /** The names (capitalised words after the first word) and numbers of a question, as stems. */
   static List<String> namesOf(String question) {
     List<String> out = new ArrayList<>();
@@ -251,10 +242,10 @@ public final class SentenceFeatures {
 
   /** The words a passage brings as evidence: its text, its article's title and date. */
   private static Set<String> evidenceOf(RetrievedPassage p) {
-    Set<String> out = stems(p.passage().text());
-    out.addAll(stems(p.article().title()));
+    Set<String> out = QueryTerms.stems(p.passage().text());
+    out.addAll(QueryTerms.stems(p.article().title()));
     if (p.article().published() != null) {
-      out.addAll(stems(p.article().published().replace('-', ' ')));
+      out.addAll(QueryTerms.stems(p.article().published().replace('-', ' ')));
     }
     return out;
   }
