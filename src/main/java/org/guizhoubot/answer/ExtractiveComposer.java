@@ -76,25 +76,27 @@ public final class ExtractiveComposer implements AnswerComposer {
     return NAME;
   }
 
-  public DecisionModel model() {
-    return model.get();
-  }
-
   /**
-   * True when the decision for this question is below a quarter of the threshold: so far below
-   * that the articles are very unlikely to hold the answer (see model.txt for how rare answerable
-   * questions are down there on held-out data), so an LLM need not be asked.
+   * A question weighed against its retrieved passages: the reading the model is most confident in
+   * (the more specific on a tie), its assessment, and the threshold of the model that made it.
    */
-  public boolean farBelowThreshold(String question, Retrieval retrieval) {
-    return farBelowThreshold(question, retrieval, model.get());
+  public record Weighed(String reading, Assessment assessment, double threshold) {
+    public Weighed {
+      Objects.requireNonNull(reading, "reading");
+      Objects.requireNonNull(assessment, "assessment");
+    }
+
+    /**
+     * True when the decision is below a quarter of the threshold: so far below that the articles
+     * are very unlikely to hold the answer (see model.txt for how rare answerable questions are
+     * down there on held-out data), so an LLM need not be asked.
+     */
+    public boolean farBelowThreshold() {
+      return assessment.candidates().isEmpty() || assessment.decision() < FAR_BELOW * threshold;
+    }
   }
 
-  private boolean farBelowThreshold(String question, Retrieval retrieval, DecisionModel m) {
-    Assessment a = assess(question, retrieval, m);
-    return a.candidates().isEmpty() || a.decision() < FAR_BELOW * m.threshold();
-  }
-
-  /** The share of the threshold under which a question is {@link #farBelowThreshold}. */
+  /** The share of the threshold under which a question is {@link Weighed#farBelowThreshold}. */
   public static final double FAR_BELOW = 0.25;
 
   /** Every candidate sentence scored, best first. */
@@ -140,12 +142,17 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /**
-   * Weighs the evidence against every reading and answers, or declines, on the one the model is
-   * most confident in (the more specific on a tie): a follow-up whose pronoun was replaced by the
-   * wrong name of the previous turn is still answered as asked.
+   * Answers, or declines, on the reading the model is most confident in ({@link #weigh}): a
+   * follow-up whose pronoun was replaced by the wrong name of the previous turn is still answered
+   * as asked.
    */
   @Override
   public Outcome compose(Asked asked, Retrieval retrieval) {
+    return decide(weigh(asked, retrieval), retrieval.passages());
+  }
+
+  /** Weighs the evidence against every reading, by the model for the question's kind. */
+  public Weighed weigh(Asked asked, Retrieval retrieval) {
     DecisionModel m = modelFor(asked);
     String best = asked.reading();
     Assessment bestAssessment = assess(best, retrieval, m);
@@ -156,13 +163,12 @@ public final class ExtractiveComposer implements AnswerComposer {
         bestAssessment = a;
       }
     }
-    return decide(best, retrieval.passages(), bestAssessment, m.threshold());
+    return new Weighed(best, bestAssessment, m.threshold());
   }
 
-  /** {@link #farBelowThreshold(String, Retrieval)} for every reading, by the model for its kind. */
-  public boolean farBelowThreshold(Asked asked, Retrieval retrieval) {
-    DecisionModel m = modelFor(asked);
-    return asked.readings().stream().allMatch(r -> farBelowThreshold(r, retrieval, m));
+  /** The outcome of a weighed question: an answer when its decision reaches the threshold. */
+  public Outcome decide(Weighed w, List<RetrievedPassage> passages) {
+    return decide(w.reading(), passages, w.assessment(), w.threshold());
   }
 
   /** The key-word model for a Chinese question read through the dictionary, else the sentence model. */

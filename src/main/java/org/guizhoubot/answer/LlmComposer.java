@@ -15,20 +15,20 @@ import org.slf4j.LoggerFactory;
  * [n]. Markers that point to no passage are dropped and the rest renumbered; the citations are
  * built from the passages actually cited, never from the model's text. When the model fails, is
  * too slow, cites nothing valid or says the passages do not hold the answer, the fallback
- * composer's outcome is returned instead, so a question always gets a reply. When the fallback is
- * the extractive composer and its decision is far below its threshold, the LLM is not asked.
+ * composer's outcome is returned instead, so a question always gets a reply. When the extractive
+ * decision is far below its threshold, the LLM is not asked. The question is weighed offline once.
  */
 public final class LlmComposer implements AnswerComposer {
   public static final String NAME = "llm";
   private static final Logger log = LoggerFactory.getLogger(LlmComposer.class);
   private final TimedBackend backend;
-  private final AnswerComposer fallback;
+  private final ExtractiveComposer fallback;
 
   /**
    * @param deadline the longest a whole call may take, reply body included, before the fallback
    *     answers; set it a little above the HTTP timeout of the backend
    */
-  public LlmComposer(ChatBackend backend, AnswerComposer fallback, Duration deadline) {
+  public LlmComposer(ChatBackend backend, ExtractiveComposer fallback, Duration deadline) {
     this.fallback = Objects.requireNonNull(fallback, "fallback");
     this.backend = new TimedBackend(backend, deadline, "llm-call");
   }
@@ -50,12 +50,13 @@ public final class LlmComposer implements AnswerComposer {
   @Override
   public Outcome compose(Asked asked, Retrieval retrieval) {
     List<RetrievedPassage> passages = retrieval.passages();
+    ExtractiveComposer.Weighed offline = fallback.weigh(asked, retrieval);
     if (passages.isEmpty()) {
-      return fallback.compose(asked, retrieval);
+      return fallback.decide(offline, passages);
     }
-    if (fallback instanceof ExtractiveComposer offline && offline.farBelowThreshold(asked, retrieval)) {
+    if (offline.farBelowThreshold()) {
       log.debug("Not asking the LLM: the offline decision is far below its threshold");
-      return fallback.compose(asked, retrieval);
+      return fallback.decide(offline, passages);
     }
     String question = asked.reading();
     String reply;
@@ -63,18 +64,18 @@ public final class LlmComposer implements AnswerComposer {
       reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, passages));
     } catch (LlmException e) {
       log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
-      return fallback.compose(asked, retrieval);
+      return fallback.decide(offline, passages);
     }
     if (LlmReply.isRefusal(reply)) {
       log.info("LLM found no answer in the {} passages; the {} composer decides", passages.size(),
           fallback.name());
-      return fallback.compose(asked, retrieval);
+      return fallback.decide(offline, passages);
     }
     LlmReply.Checked checked = LlmReply.check(reply, passages.size());
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());
-      return fallback.compose(asked, retrieval);
+      return fallback.decide(offline, passages);
     }
     List<Citation> citations = new ArrayList<>();
     for (int i = 0; i < checked.cited().size(); i++) {
@@ -85,7 +86,7 @@ public final class LlmComposer implements AnswerComposer {
     Optional<String> problem = Outcome.Answered.problem(checked.text(), citations);
     if (problem.isPresent()) {
       log.warn("LLM answer failed the answer checks ({}); sending the {} answer", problem.get(), fallback.name());
-      return fallback.compose(asked, retrieval);
+      return fallback.decide(offline, passages);
     }
     return new Outcome.Answered(question, checked.text(), citations, NAME);
   }
