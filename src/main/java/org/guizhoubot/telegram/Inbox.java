@@ -35,7 +35,8 @@ final class Inbox {
   private final Duration recoverWithin;
   private final Duration keepAnswers;
   private final LongSupplier clock;
-  private long lastPrune = Long.MIN_VALUE;
+  /** When the last prune ran; none yet at 0, so the first update prunes. Webhook posts arrive on several threads. */
+  private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong();
 
   Inbox(FeedbackStore store, long botId, ObjectMapper json, Updates updates, GuizhouBot bot, Duration recoverWithin,
       Duration keepAnswers, LongSupplier clock) {
@@ -149,7 +150,7 @@ final class Inbox {
   /** Deletes answers older than the setting and handled updates older than a day. */
   FeedbackStore.Pruned prune() {
     long now = clock.getAsLong();
-    lastPrune = now;
+    lastPrune.set(now);
     FeedbackStore.Pruned p = store.prune(now - keepAnswers.toMillis(), now - KEEP_HANDLED.toMillis());
     if (p.answers() > 0 || p.updates() > 0) {
       log.info("Pruned {} answers older than {} days and {} handled updates from {}", p.answers(),
@@ -159,7 +160,8 @@ final class Inbox {
   }
 
   private void pruneHourly() {
-    if (clock.getAsLong() - lastPrune < PRUNE_EVERY_MS) {
+    long last = lastPrune.get();
+    if (clock.getAsLong() - last < PRUNE_EVERY_MS || !lastPrune.compareAndSet(last, clock.getAsLong())) {
       return;
     }
     try {

@@ -106,4 +106,23 @@ class InboxTest {
       assertThat(store.unhandled(FakeBotApi.ME.id())).extracting(FeedbackStore.Received::updateId).containsExactly(2L);
     }
   }
+
+  @Test
+  void should_prune_handled_updates_as_it_receives_new_ones_an_hour_apart() throws Exception {
+    FakeBotApi api = new FakeBotApi();
+    try (FeedbackStore store = FeedbackStore.open(dir.resolve("bot.db"));
+        GuizhouBot bot = new GuizhouBot(app.library(), api, BotFixtures.config("1:x", "http://127.0.0.1:9"), store,
+            FakeBotApi.ME)) {
+      Inbox inbox = inbox(store, bot);
+      Update first = question(51, USER, "Who is the co-founder of Baishan Cloud?");
+      inbox.consume(List.of(first));
+      assertThat(await(WAIT, () -> store.unhandled(FakeBotApi.ME.id()).isEmpty())).isTrue();
+
+      now.addAndGet(Duration.ofDays(2).toMillis());
+      inbox.consume(List.of(question(52, USER + 2, "When was the Big Data Expo held?")));
+
+      assertThat(store.receive(FakeBotApi.ME.id(), java.util.Map.of(51L, json.writeValueAsString(first)), now.get()))
+          .as("update 51, handled two days ago, was pruned, so it reads as new").containsExactly(51L);
+    }
+  }
 }
