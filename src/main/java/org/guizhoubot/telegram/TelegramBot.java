@@ -2,7 +2,6 @@ package org.guizhoubot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,21 +23,15 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
-  private final BotApi api;
-  private final FeedbackStore feedback;
-  private final GuizhouBot bot;
-  private final BotApi.Identity me;
+  private final BotCore core;
   private final OkHttpClient pollHttp;
   private final ScheduledExecutorService pollExecutor;
   private final TelegramBotsLongPollingApplication polling;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TelegramBot(BotApi api, FeedbackStore feedback, GuizhouBot bot, BotApi.Identity me, OkHttpClient pollHttp,
-      ScheduledExecutorService pollExecutor, TelegramBotsLongPollingApplication polling) {
-    this.api = api;
-    this.feedback = feedback;
-    this.bot = bot;
-    this.me = me;
+  private TelegramBot(BotCore core, OkHttpClient pollHttp, ScheduledExecutorService pollExecutor,
+      TelegramBotsLongPollingApplication polling) {
+    this.core = core;
     this.pollHttp = pollHttp;
     this.pollExecutor = pollExecutor;
     this.polling = polling;
@@ -77,31 +70,19 @@ public final class TelegramBot implements AutoCloseable {
 
   private static TelegramBot start(Library library, Settings settings, BotConfig config, BotApi api,
       BotApi.Identity me, TelegramUrl url) throws BotStartException {
-    FeedbackStore feedback;
-    try {
-      feedback = FeedbackStore.open(settings.dataDir().resolve("bot.db"));
-    } catch (FeedbackStore.FeedbackStoreException e) {
-      api.close();
-      throw new BotStartException(e.getMessage(), e);
-    }
-    GuizhouBot bot = new GuizhouBot(library, api, config, feedback, me);
+    ObjectMapper mapper = new ObjectMapper();
+    BotCore core = BotCore.open(library, settings, config, api, me, mapper);
+    GuizhouBot bot = core.bot;
     bot.pollFeedsEvery(settings.feedPollInterval());
     Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 10L);
     OkHttpClient pollHttp = TelegramBotApi.httpClient(pollRead, pollRead.plusSeconds(5));
     ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("bot-poll"));
-    ObjectMapper mapper = new ObjectMapper();
     TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
         () -> mapper, () -> pollHttp, () -> pollExecutor,
         () -> new CappedBackOff(config.backOffInitial(), config.backOffMax()));
-    TelegramBot running = new TelegramBot(api, feedback, bot, me, pollHttp, pollExecutor, polling);
+    TelegramBot running = new TelegramBot(core, pollHttp, pollExecutor, polling);
     Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
-    Inbox inbox = new Inbox(feedback, me.id(), mapper, new Updates(me), bot, config.recoverWithin(), config.keepAnswers(),
-        System::currentTimeMillis);
-    try {
-      inbox.recover();
-    } catch (FeedbackStore.FeedbackStoreException e) {
-      log.error("Updates left unhandled at the last stop could not be read: {}", e.getMessage());
-    }
+    core.recover();
     try {
       polling.registerBot(config.token(), () -> url, offset -> {
         heartbeat.beat();
@@ -109,9 +90,9 @@ public final class TelegramBot implements AutoCloseable {
             .offset(offset + 1)
             .limit(100)
             .timeout(config.pollTimeoutSeconds())
-            .allowedUpdates(List.of("message", "callback_query"))
+            .allowedUpdates(Updates.ALLOWED)
             .build();
-      }, inbox::consume);
+      }, core.inbox::consume);
     } catch (Exception e) {
       running.close();
       throw new BotStartException("cannot start polling the Bot API at " + config.apiUrl() + ": "
@@ -123,7 +104,7 @@ public final class TelegramBot implements AutoCloseable {
   }
 
   public BotApi.Identity identity() {
-    return me;
+    return core.me;
   }
 
   /** Stops polling, lets queued work finish briefly, and releases threads, connections and the database. */
@@ -143,13 +124,7 @@ public final class TelegramBot implements AutoCloseable {
     pollExecutor.shutdown();
     pollHttp.dispatcher().executorService().shutdownNow();
     pollHttp.connectionPool().evictAll();
-    bot.close();
-    api.close();
-    try {
-      feedback.close();
-    } catch (RuntimeException e) {
-      log.warn("Closing the bot database: {}", e.getMessage());
-    }
+    core.close();
   }
 
   /** The bot could not start; the message says why, without the token. */

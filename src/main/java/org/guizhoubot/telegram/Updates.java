@@ -18,6 +18,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class Updates {
   private static final Logger log = LoggerFactory.getLogger(Updates.class);
+  /** The kinds of update the bot asks Telegram for: the ones this class translates. */
+  static final java.util.List<String> ALLOWED = java.util.List.of("message", "callback_query");
   private final BotApi.Identity me;
 
   Updates(BotApi.Identity me) {

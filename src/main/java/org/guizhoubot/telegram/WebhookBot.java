@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -36,24 +35,16 @@ public final class WebhookBot implements AutoCloseable {
   public static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
   /** Largest update accepted; Telegram's are a few kilobytes. */
   static final int MAX_BODY = 1 << 20;
-  static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query");
   private static final Logger log = LoggerFactory.getLogger(WebhookBot.class);
 
-  private final BotApi api;
-  private final FeedbackStore feedback;
-  private final GuizhouBot bot;
-  private final BotApi.Identity me;
+  private final BotCore core;
   private final HttpServer server;
   private final ExecutorService httpThreads;
   private final ScheduledExecutorService ticker;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private WebhookBot(BotApi api, FeedbackStore feedback, GuizhouBot bot, BotApi.Identity me, HttpServer server,
-      ExecutorService httpThreads, ScheduledExecutorService ticker) {
-    this.api = api;
-    this.feedback = feedback;
-    this.bot = bot;
-    this.me = me;
+  private WebhookBot(BotCore core, HttpServer server, ExecutorService httpThreads, ScheduledExecutorService ticker) {
+    this.core = core;
     this.server = server;
     this.httpThreads = httpThreads;
     this.ticker = ticker;
@@ -77,35 +68,20 @@ public final class WebhookBot implements AutoCloseable {
     }
     BotApi api = new TelegramBotApi(config.token(), config.apiUrl(), config.callTimeout());
     BotApi.Identity me = TelegramBot.identify(api, config);
-    FeedbackStore feedback;
-    try {
-      feedback = FeedbackStore.open(settings.dataDir().resolve("bot.db"));
-    } catch (FeedbackStore.FeedbackStoreException e) {
-      api.close();
-      throw new TelegramBot.BotStartException(e.getMessage(), e);
-    }
-    GuizhouBot bot = new GuizhouBot(library, api, config, feedback, me);
+    BotCore core = BotCore.open(library, settings, config, api, me, new ObjectMapper());
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(hook.port()), 64);
     } catch (IOException e) {
-      bot.close();
-      api.close();
-      feedback.close();
+      core.close();
       throw new TelegramBot.BotStartException("cannot listen on port " + hook.port() + " for webhook updates: "
           + e.getMessage(), e);
     }
     ExecutorService httpThreads = Executors.newFixedThreadPool(4, DaemonThreads.factory("webhook-http"));
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("webhook-beat"));
-    WebhookBot running = new WebhookBot(api, feedback, bot, me, server, httpThreads, ticker);
-    Inbox inbox = new Inbox(feedback, me.id(), new ObjectMapper(), new Updates(me), bot, config.recoverWithin(),
-        config.keepAnswers(), System::currentTimeMillis);
-    try {
-      inbox.recover();
-    } catch (FeedbackStore.FeedbackStoreException e) {
-      log.error("Updates left unhandled at the last stop could not be read: {}", e.getMessage());
-    }
-    Receiver receiver = new Receiver(hook.path(), hook.secret(), inbox);
+    WebhookBot running = new WebhookBot(core, server, httpThreads, ticker);
+    core.recover();
+    Receiver receiver = new Receiver(hook.path(), hook.secret(), core.inbox);
     server.createContext(hook.path(), receiver::handle);
     server.setExecutor(httpThreads);
     server.start();
@@ -113,7 +89,7 @@ public final class WebhookBot implements AutoCloseable {
     ticker.scheduleAtFixedRate(heartbeat::beat, 0, 30, TimeUnit.SECONDS);
     if (setWebhook) {
       try {
-        api.setWebhook(hook.publicUrl(), hook.secret(), ALLOWED_UPDATES);
+        core.api.setWebhook(hook.publicUrl(), hook.secret(), Updates.ALLOWED);
         log.info("Webhook set to {}", hook.publicUrl());
       } catch (BotApiException e) {
         running.close();
@@ -121,13 +97,13 @@ public final class WebhookBot implements AutoCloseable {
             + e.getMessage(), e);
       }
     }
-    bot.registerCommands();
+    core.bot.registerCommands();
     log.info("Bot @{} receives webhook updates on port {} at {}", me.username(), running.port(), hook.path());
     return running;
   }
 
   public BotApi.Identity identity() {
-    return me;
+    return core.me;
   }
 
   /** The port this replica listens on (the one chosen when the settings said 0). */
@@ -147,13 +123,7 @@ public final class WebhookBot implements AutoCloseable {
     server.stop(1);
     httpThreads.shutdown();
     ticker.shutdownNow();
-    bot.close();
-    api.close();
-    try {
-      feedback.close();
-    } catch (RuntimeException e) {
-      log.warn("Closing the bot database: {}", e.getMessage());
-    }
+    core.close();
   }
 
   /**
