@@ -32,10 +32,8 @@ class DecisionComposerTest {
   void should_never_list_an_article_twice(String question) {
     Outcome outcome = answerer.answer(question).outcome();
 
-    if (outcome instanceof Outcome.Answered a) {
-      List<String> ids = a.citations().stream().map(Citation::articleId).toList();
-      assertThat(ids).doesNotHaveDuplicates();
-    }
+    assertThat(outcome).as(AnswerFormatter.plain(outcome)).isInstanceOfSatisfying(Outcome.Answered.class,
+        a -> assertThat(a.citations()).extracting(Citation::articleId).doesNotHaveDuplicates());
   }
 
   @Test
