@@ -71,7 +71,7 @@ public final class LlmComposer implements AnswerComposer {
           fallback.name());
       return fallback.decide(offline, passages);
     }
-    LlmReply.Checked checked = LlmReply.check(reply, passages.size());
+    LlmReply.Checked checked = LlmReply.check(reply, passages.stream().map(p -> p.article().id()).toList());
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());

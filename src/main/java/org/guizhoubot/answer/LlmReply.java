@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a model's reply against the k passages it was given: drops markers that point to no
- * passage, renumbers the others 1..m by first appearance, and says which passage each new number
- * cites. Also tells a refusal from an answer.
+ * passage, renumbers the others 1..m by first appearance, one number per article (two passages of
+ * one article share its number), and says which passage each new number cites: the article's first
+ * cited one. Also tells a refusal from an answer.
  */
 final class LlmReply {
   /** A checked reply: its text, and for marker n the 0-based index of the passage it cites at n-1. */
@@ -53,10 +54,24 @@ final class LlmReply {
     return first.find() && REFUSAL.matcher(first.group()).find();
   }
 
-  /** The reply with only valid markers, renumbered; {@code cited} is empty when none is left. */
+  /** {@link #check(String, List)} with every passage from an article of its own. */
   static Checked check(String reply, int passages) {
+    List<String> own = new ArrayList<>();
+    for (int i = 0; i < passages; i++) {
+      own.add(String.valueOf(i));
+    }
+    return check(reply, own);
+  }
+
+  /**
+   * The reply with only valid markers, renumbered by article ({@code articleOfPassage} holds the
+   * article of each passage given); {@code cited} is empty when none is left.
+   */
+  static Checked check(String reply, List<String> articleOfPassage) {
+    int passages = articleOfPassage.size();
     String body = SOURCES_TAIL.matcher(reply.strip()).replaceFirst("").replace("**", "").strip();
-    Map<Integer, Integer> newNumber = new LinkedHashMap<>();
+    Map<String, Integer> newNumber = new LinkedHashMap<>();
+    List<Integer> cited = new ArrayList<>();
     StringBuilder out = new StringBuilder();
     Matcher m = GROUP.matcher(body);
     int last = 0;
@@ -65,7 +80,12 @@ final class LlmReply {
       last = m.end();
       List<Integer> numbers = new ArrayList<>();
       for (int n : numbersIn(m.group(1), passages)) {
-        Integer renumbered = newNumber.computeIfAbsent(n - 1, x -> newNumber.size() + 1);
+        Integer renumbered = newNumber.get(articleOfPassage.get(n - 1));
+        if (renumbered == null) {
+          renumbered = newNumber.size() + 1;
+          newNumber.put(articleOfPassage.get(n - 1), renumbered);
+          cited.add(n - 1);
+        }
         if (!numbers.contains(renumbered)) {
           numbers.add(renumbered);
         }
@@ -83,7 +103,7 @@ final class LlmReply {
         .replaceAll("[ \\t]+([.,;:!?。，；：！？])", "$1")
         .replaceAll("[ \\t]{2,}", " ")
         .strip();
-    return new Checked(text, new ArrayList<>(newNumber.keySet()));
+    return new Checked(text, cited);
   }
 
   /** Each run of adjacent markers in ascending order without repeats: [2][1][2] becomes [1][2]. */

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.guizhoubot.retrieval.Retrieval;
+import org.guizhoubot.index.Passage;
+import org.guizhoubot.retrieval.RetrievedPassage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,24 @@ class LlmComposerTest {
 
     assertThat(a.text()).isEqualTo("Wang Yong co-founded Baishan Cloud [1]. It opened in Gui'an in 2016 [1].");
     assertThat(a.citations()).singleElement().extracting(Citation::articleId).isEqualTo("baishan-cloud-guian");
+  }
+
+  @Test
+  void should_list_an_article_once_when_the_model_cites_two_of_its_passages() {
+    RetrievedPassage first = fixture.passage(1);
+    Passage later = new Passage(first.article().id(), 1, 0, 40, "Baishan Cloud later opened a second data centre.", 12);
+    RetrievedPassage second = new RetrievedPassage(first.passageId() + 100, later, first.article(), first.score() / 2,
+        first.cosine(), 4, 4);
+    server.answer("Baishan Cloud was co-founded by Wang Yong [1]. It later opened a second data centre [3], "
+        + "after the expo [2].");
+
+    Outcome.Answered a = (Outcome.Answered) composer.compose(WHO,
+        fixture.retrieval(List.of(first, fixture.passage(2), second)));
+
+    assertThat(a.text()).isEqualTo("Baishan Cloud was co-founded by Wang Yong [1]. It later opened a second data "
+        + "centre [1], after the expo [2].");
+    assertThat(a.citations()).extracting(Citation::articleId).containsExactly("baishan-cloud-guian", "big-data-expo-2023");
+    assertThat(a.citations().get(0).passage()).isEqualTo(first.passage().text());
   }
 
   @Test
