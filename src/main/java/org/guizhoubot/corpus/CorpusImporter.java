@@ -58,7 +58,7 @@ public final class CorpusImporter {
     byte[] bytes;
     try {
       if (Files.size(source) > maxBytes(name)) {
-        return failed(name, "is larger than " + sizeText(maxBytes(name)));
+        return failed(name, "is larger than " + SafeFetcher.sizeText(maxBytes(name)));
       }
       bytes = Files.readAllBytes(source);
     } catch (IOException e) {
@@ -70,7 +70,7 @@ public final class CorpusImporter {
   /** Adds an article given as the bytes of a file called {@code fileName}; the file keeps its format. */
   public AddOutcome addBytes(String fileName, byte[] bytes, boolean replace) {
     if (bytes.length > maxBytes(fileName)) {
-      return failed(fileName, "is larger than " + sizeText(maxBytes(fileName)));
+      return failed(fileName, "is larger than " + SafeFetcher.sizeText(maxBytes(fileName)));
     }
     Article article;
     try {
@@ -313,10 +313,6 @@ public final class CorpusImporter {
 
   private static AddOutcome failed(String input, String problem) {
     return new AddOutcome.Failed(new Problem(input, problem));
-  }
-
-  private static String sizeText(int bytes) {
-    return (bytes >> 20) + " MB";
   }
 
   private static String text(JsonNode node, String field) {

@@ -226,7 +226,8 @@ public final class SafeFetcher {
         "is larger than " + sizeText(maxBytes) + "; not fetched");
   }
 
-  static String sizeText(long bytes) {
+  /** A size limit as people write it: 20 MB, 512 KB, 1000 bytes. */
+  public static String sizeText(long bytes) {
     return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MB" : bytes % 1024 == 0 ? (bytes >> 10) + " KB" : bytes + " bytes";
   }
 

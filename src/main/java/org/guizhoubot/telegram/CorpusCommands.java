@@ -85,6 +85,11 @@ final class CorpusCommands {
   }
 
   private List<ArticleMeta> articles() {
+    return articlesOrNone(library);
+  }
+
+  /** The library's articles, or none when the index cannot be read (logged): a list in a chat never fails. */
+  static List<ArticleMeta> articlesOrNone(Library library) {
     try {
       return library.articles();
     } catch (RuntimeException e) {

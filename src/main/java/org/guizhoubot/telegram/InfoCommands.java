@@ -5,8 +5,6 @@ import java.util.function.Supplier;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The commands for everyone that tell what the bot knows: {@code /start} and {@code /help}
@@ -14,7 +12,6 @@ import org.slf4j.LoggerFactory;
  * Chinese, or with {@code /help zh} or {@code /help 中文}.
  */
 final class InfoCommands {
-  private static final Logger log = LoggerFactory.getLogger(InfoCommands.class);
   private final Library library;
   private final Sender sender;
   private final OrderedQueues chats;
@@ -46,11 +43,6 @@ final class InfoCommands {
   }
 
   private List<ArticleMeta> articles() {
-    try {
-      return library.articles();
-    } catch (RuntimeException e) {
-      log.error("Could not read the index", e);
-      return List.of();
-    }
+    return CorpusCommands.articlesOrNone(library);
   }
 }
