@@ -68,6 +68,7 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** Counts for one group of questions (all, or one kind). */
+  /** The counts of all scored questions, or of one kind. */
   private static final class Tally {
     int inScope;
     int outScope;
@@ -75,19 +76,27 @@ final class EvalCommand implements Callable<Integer> {
     int facts;
     int declinedOut;
     int declinedIn;
+
+    void outOfScope(boolean answered) {
+      outScope++;
+      declinedOut += answered ? 0 : 1;
+    }
+
+    /** An in-scope question: declined, or answered with or without a gold citation and the fact. */
+    void inScope(boolean answered, boolean cited, boolean fact) {
+      inScope++;
+      declinedIn += answered ? 0 : 1;
+      this.cited += cited ? 1 : 0;
+      facts += fact ? 1 : 0;
+    }
   }
 
   @Override
   public Integer call() throws IOException {
     List<Question> questions = inTurnOrder(read(file));
     try (App app = cli.openIndexed(common)) {
-      int inScope = 0;
-      int outScope = 0;
-      int cited = 0;
-      int facts = 0;
+      Tally all = new Tally();
       int retrievedTop3 = 0;
-      int declinedOut = 0;
-      int declinedIn = 0;
       List<Double> latencies = new ArrayList<>();
       app.library().answer("warm up");
       java.util.Map<String, Tally> byKind = new java.util.TreeMap<>();
@@ -104,34 +113,22 @@ final class EvalCommand implements Callable<Integer> {
         latencies.add(r.totalMs());
         Outcome o = r.outcome();
         boolean answered = o instanceof Outcome.Answered;
-        Tally kind = q.kind() == null ? new Tally() : byKind.computeIfAbsent(q.kind(), k -> new Tally());
+        List<Tally> tallies = q.kind() == null ? List.of(all)
+            : List.of(all, byKind.computeIfAbsent(q.kind(), k -> new Tally()));
         String mark;
         if (q.gold().isEmpty()) {
-          outScope++;
-          kind.outScope++;
-          declinedOut += answered ? 0 : 1;
-          kind.declinedOut += answered ? 0 : 1;
+          tallies.forEach(t -> t.outOfScope(answered));
           mark = answered ? "ANSWERED (should decline)" : "declined ok";
         } else {
-          inScope++;
-          kind.inScope++;
           List<RetrievedPassage> top = r.passages().subList(0, Math.min(3, r.passages().size()));
           boolean inTop3 = top.stream().anyMatch(p -> q.gold().contains(p.article().id()));
           retrievedTop3 += inTop3 ? 1 : 0;
-          if (!answered) {
-            declinedIn++;
-            kind.declinedIn++;
-            mark = "DECLINED (in scope)";
-          } else {
-            Outcome.Answered a = (Outcome.Answered) o;
-            boolean c = a.citations().stream().map(Citation::articleId).anyMatch(q.gold()::contains);
-            boolean f = q.answer().stream().allMatch(p -> p.matcher(a.text()).find());
-            cited += c ? 1 : 0;
-            facts += f ? 1 : 0;
-            kind.cited += c ? 1 : 0;
-            kind.facts += f ? 1 : 0;
-            mark = (c ? "cited" : "NOT CITED") + ", " + (f ? "fact" : "NO FACT") + (inTop3 ? "" : ", not in top 3");
-          }
+          boolean c = o instanceof Outcome.Answered a
+              && a.citations().stream().map(Citation::articleId).anyMatch(q.gold()::contains);
+          boolean f = o instanceof Outcome.Answered a && q.answer().stream().allMatch(p -> p.matcher(a.text()).find());
+          tallies.forEach(t -> t.inScope(answered, c, f));
+          mark = !answered ? "DECLINED (in scope)"
+              : (c ? "cited" : "NOT CITED") + ", " + (f ? "fact" : "NO FACT") + (inTop3 ? "" : ", not in top 3");
         }
         if (verbose) {
           cli.out.println(q.id() + " " + mark + " | " + q.question()
@@ -142,19 +139,19 @@ final class EvalCommand implements Callable<Integer> {
               : ((Outcome.Declined) o).message()).replace('\n', ' '));
         }
       }
-      double recall = ratio(cited, inScope);
-      double fact = ratio(facts, inScope);
-      double decline = ratio(declinedOut, outScope);
-      double falseDecline = ratio(declinedIn, inScope);
+      double recall = ratio(all.cited, all.inScope);
+      double fact = ratio(all.facts, all.inScope);
+      double decline = ratio(all.declinedOut, all.outScope);
+      double falseDecline = ratio(all.declinedIn, all.inScope);
       double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
       long context = questions.stream().filter(q -> !q.scored()).count();
-      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%s%n", inScope + outScope, inScope,
-          outScope, context == 0 ? "" : "; " + context + " first turns asked for context, not scored");
-      cli.out.printf(Locale.ROOT, "retrieval top-3      %.3f (%d/%d)%n", ratio(retrievedTop3, inScope), retrievedTop3, inScope);
-      cli.out.printf(Locale.ROOT, "citation recall      %.3f (%d/%d)%n", recall, cited, inScope);
-      cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, facts, inScope);
-      cli.out.printf(Locale.ROOT, "decline rate         %.3f (%d/%d out of scope declined)%n", decline, declinedOut, outScope);
-      cli.out.printf(Locale.ROOT, "false-decline rate   %.3f (%d/%d in scope declined)%n", falseDecline, declinedIn, inScope);
+      cli.out.printf(Locale.ROOT, "questions            %d (%d in scope, %d out of scope)%s%n", all.inScope + all.outScope,
+          all.inScope, all.outScope, context == 0 ? "" : "; " + context + " first turns asked for context, not scored");
+      cli.out.printf(Locale.ROOT, "retrieval top-3      %.3f (%d/%d)%n", ratio(retrievedTop3, all.inScope), retrievedTop3, all.inScope);
+      cli.out.printf(Locale.ROOT, "citation recall      %.3f (%d/%d)%n", recall, all.cited, all.inScope);
+      cli.out.printf(Locale.ROOT, "fact hit             %.3f (%d/%d)%n", fact, all.facts, all.inScope);
+      cli.out.printf(Locale.ROOT, "decline rate         %.3f (%d/%d out of scope declined)%n", decline, all.declinedOut, all.outScope);
+      cli.out.printf(Locale.ROOT, "false-decline rate   %.3f (%d/%d in scope declined)%n", falseDecline, all.declinedIn, all.inScope);
       double balanced = (fact + decline) / 2;
       cli.out.printf(Locale.ROOT, "balanced accuracy    %.3f (mean of fact hit and decline rate)%n", balanced);
       cli.out.printf(Locale.ROOT, "latency ms           p50 %.1f  p95 %.1f%n", percentile(sorted, 50), percentile(sorted, 95));
