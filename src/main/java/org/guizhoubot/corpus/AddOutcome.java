@@ -27,6 +27,17 @@ public sealed interface AddOutcome {
     return Optional.empty();
   }
 
+  /** Why the article was not stored (a clash or a failure), to report by name; empty when it was stored. */
+  default Optional<Problem> skipped() {
+    if (this instanceof Conflict c) {
+      return Optional.of(c.problem());
+    }
+    if (this instanceof Failed f) {
+      return Optional.of(f.problem());
+    }
+    return Optional.empty();
+  }
+
   /** A new article was written to {@code file}. */
   record Added(Article article, String file) implements AddOutcome {
     public Added {

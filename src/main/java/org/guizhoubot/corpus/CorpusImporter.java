@@ -182,11 +182,8 @@ public final class CorpusImporter {
         AddOutcome outcome = store(where, article, "md", markdown(article), replace, false);
         if (outcome.stored()) {
           stored.add(outcome);
-        } else if (outcome instanceof AddOutcome.Conflict c) {
-          problems.add(c.problem());
-        } else if (outcome instanceof AddOutcome.Failed f) {
-          problems.add(f.problem());
         }
+        outcome.skipped().ifPresent(problems::add);
       }
     }
     return new JsonlImport(stored, problems);

@@ -147,10 +147,8 @@ public final class FeedPoller {
         continue;
       }
       AddOutcome outcome = importer.storeFetched(article, false);
-      if (outcome instanceof AddOutcome.Failed failed) {
-        problems.add(failed.problem());
-      } else if (outcome instanceof AddOutcome.Conflict c) {
-        problems.add(c.problem());
+      if (outcome.skipped().isPresent()) {
+        problems.add(outcome.skipped().get());
       } else {
         store.remember(link.toString(), f.url(), hash, article.id(), clock.instant());
         if (!(outcome instanceof AddOutcome.Unchanged)) {

@@ -106,12 +106,11 @@ public final class LocalLibrary implements Library {
       for (AddOutcome o : outcomes) {
         if (o.stored()) {
           stored.add(o);
-        } else if (o instanceof AddOutcome.Conflict c) {
-          conflicts.add(c);
-          problems.add(c.problem());
-        } else if (o instanceof AddOutcome.Failed f) {
-          problems.add(f.problem());
         }
+        if (o instanceof AddOutcome.Conflict c) {
+          conflicts.add(c);
+        }
+        o.skipped().ifPresent(problems::add);
       }
     }
     boolean wrote = stored.stream().anyMatch(o -> !(o instanceof AddOutcome.Unchanged));
