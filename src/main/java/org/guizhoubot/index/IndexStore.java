@@ -96,18 +96,8 @@ public final class IndexStore implements PassageStore, AutoCloseable {
     if (meta.get("schema_version") == null) {
       return Optional.of(new Rebuild.NoIndexYet());
     }
-    if (!String.valueOf(SCHEMA_VERSION).equals(meta.get("schema_version"))) {
-      return Optional.of(new Rebuild.Incompatible(
-          "schema version " + meta.get("schema_version") + " differs from " + SCHEMA_VERSION));
-    }
-    if (!model.equals(meta.get("model"))) {
-      return Optional.of(new Rebuild.Incompatible("model " + meta.get("model") + " differs from " + model));
-    }
-    if (!String.valueOf(dimension).equals(meta.get("dimension"))) {
-      return Optional.of(new Rebuild.Incompatible(
-          "dimension " + meta.get("dimension") + " differs from " + dimension));
-    }
-    return Optional.empty();
+    return Rebuild.Incompatible.ifDiffers(meta.get("schema_version"), SCHEMA_VERSION, meta.get("model"), model,
+        meta.get("dimension"), dimension);
   }
 
   public synchronized Map<String, String> meta() {

@@ -33,5 +33,23 @@ public sealed interface Rebuild {
     public String describe() {
       return difference;
     }
+
+    /**
+     * The first of schema version, model and dimension that a stored index describes differently
+     * from this code (values compared as text), or empty when all three agree.
+     */
+    public static java.util.Optional<Rebuild> ifDiffers(Object storedSchema, int schema, Object storedModel,
+        String model, Object storedDimension, int dimension) {
+      if (!String.valueOf(schema).equals(String.valueOf(storedSchema))) {
+        return java.util.Optional.of(new Incompatible("schema version " + storedSchema + " differs from " + schema));
+      }
+      if (!model.equals(String.valueOf(storedModel))) {
+        return java.util.Optional.of(new Incompatible("model " + storedModel + " differs from " + model));
+      }
+      if (!String.valueOf(dimension).equals(String.valueOf(storedDimension))) {
+        return java.util.Optional.of(new Incompatible("dimension " + storedDimension + " differs from " + dimension));
+      }
+      return java.util.Optional.empty();
+    }
   }
 }

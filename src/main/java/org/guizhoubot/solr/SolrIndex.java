@@ -126,18 +126,8 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     if (meta == null) {
       return Optional.of(new Rebuild.Incompatible("collection " + collection.get() + " has no index description"));
     }
-    String version = String.valueOf(meta.getFirstValue("schema_version"));
-    if (!String.valueOf(SCHEMA_VERSION).equals(version)) {
-      return Optional.of(new Rebuild.Incompatible("schema version " + version + " differs from " + SCHEMA_VERSION));
-    }
-    if (!model.equals(meta.getFirstValue("model"))) {
-      return Optional.of(new Rebuild.Incompatible("model " + meta.getFirstValue("model") + " differs from " + model));
-    }
-    if (!Integer.valueOf(dimension).equals(meta.getFirstValue("dimension"))) {
-      return Optional.of(new Rebuild.Incompatible(
-          "dimension " + meta.getFirstValue("dimension") + " differs from " + dimension));
-    }
-    return Optional.empty();
+    return Rebuild.Incompatible.ifDiffers(meta.getFirstValue("schema_version"), SCHEMA_VERSION,
+        meta.getFirstValue("model"), model, meta.getFirstValue("dimension"), dimension);
   }
 
   /** No: a run is written as one change, a rebuild into a new collection that the alias then names. */
