@@ -123,8 +123,7 @@ final class AdminCommands {
       }
       ack.complete(Texts.REINDEX_STARTED);
     }
-    String text = reply;
-    chats.submit(to.chatId(), () -> sender.say(to, text));
+    report(to, reply);
   }
 
   // ---- adding articles
@@ -132,10 +131,10 @@ final class AdminCommands {
   private void addUrl(Target to, String arg) {
     String url = arg.strip();
     if (!Urls.isWeb(url)) {
-      chats.submit(to.chatId(), () -> sender.say(to, Texts.ADD_HOW));
+      report(to, Texts.ADD_HOW);
       return;
     }
-    chats.submit(to.chatId(), () -> sender.say(to, Texts.fetching(url)));
+    report(to, Texts.fetching(url));
     background.submit(IMPORTS, () -> {
       URI uri;
       try {
