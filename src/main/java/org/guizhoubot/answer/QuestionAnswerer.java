@@ -77,7 +77,8 @@ public final class QuestionAnswerer {
     Optional<String> translated = language == Language.CHINESE ? translation.english(q) : Optional.empty();
     AtomicReference<Reading> reading = new AtomicReference<>();
     AtomicReference<EnglishQuery> english = new AtomicReference<>();
-    Retrieval retrieval = retriever.retrieve(stats -> {
+    String hint = language == Language.CHINESE ? translated.orElse("") : q;
+    Retrieval retrieval = retriever.retrieve(hint, stats -> {
       if (language == Language.CHINESE && translated.isEmpty()) {
         english.set(translator.get().translate(q, t -> stats.df(t) > 0));
       }

@@ -49,12 +49,7 @@ public final class HybridRetriever implements Retriever {
   }
 
   @Override
-  public Retrieval retrieve(Function<TermStats, List<Search>> plan, int k) {
-    return retrieve("", plan, k);
-  }
-
-  /** @param hint text whose words' statistics the view may gather at once (the question, when known) */
-  private Retrieval retrieve(String hint, Function<TermStats, List<Search>> plan, int k) {
+  public Retrieval retrieve(String hint, Function<TermStats, List<Search>> plan, int k) {
     IndexView view = index.current();
     TermStats stats = view.termStats(hint);
     List<Search> searches = plan.apply(stats);

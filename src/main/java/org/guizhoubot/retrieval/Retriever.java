@@ -12,5 +12,13 @@ public interface Retriever {
    * Plans one or more searches from the term statistics of one index snapshot, runs each on that
    * snapshot and fuses their rankings by weighted reciprocal rank; the best {@code k} passages.
    */
-  Retrieval retrieve(Function<TermStats, List<Search>> plan, int k);
+  default Retrieval retrieve(Function<TermStats, List<Search>> plan, int k) {
+    return retrieve("", plan, k);
+  }
+
+  /**
+   * {@link #retrieve(Function, int)}, with {@code hint}: text whose words' statistics the index may
+   * gather in one go before the plan asks for them (the question, when its words are known).
+   */
+  Retrieval retrieve(String hint, Function<TermStats, List<Search>> plan, int k);
 }

@@ -161,10 +161,7 @@ public final class SolrView implements IndexView {
    */
   @Override
   public TermStats termStats(String question) {
-    Set<String> stems = new LinkedHashSet<>();
-    for (String t : QueryTerms.tokens(question)) {
-      stems.add(QueryTerms.stem(t));
-    }
+    Set<String> stems = QueryTerms.stems(question);
     List<String> phrases = new ArrayList<>();
     for (String t : QueryTerms.contentTerms(question)) {
       if (!phraseCounts.containsKey(t)) {
