@@ -20,15 +20,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.guizhoubot.App;
+import org.guizhoubot.cli.CommonOptions;
 import org.guizhoubot.Main;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.corpus.Article;
@@ -47,7 +46,6 @@ import org.guizhoubot.index.QuantizedVectorIndex;
 import org.guizhoubot.index.VectorIndex;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsException;
-import org.guizhoubot.config.SettingsLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,22 +98,15 @@ public final class Bench implements Runnable {
   }
 
   /** Settings as the product resolves them: flags, then the environment, the config file, defaults. */
-  Settings settings(BenchOptions options) {
-    Map<String, String> flags = new LinkedHashMap<>();
-    if (options.corpus != null) {
-      flags.put(SettingsLoader.CORPUS_DIR.name(), options.corpus.toString());
-    }
-    if (options.data != null) {
-      flags.put(SettingsLoader.DATA_DIR.name(), options.data.toString());
-    }
+  Settings settings(CommonOptions options) {
     try {
-      return new SettingsLoader(System.getenv(), Path.of("")).load(options.config, flags);
+      return options.load(System.getenv());
     } catch (SettingsException e) {
       throw new BadInputException(e.getMessage());
     }
   }
 
-  App open(BenchOptions options) {
+  App open(CommonOptions options) {
     return App.open(settings(options));
   }
 
@@ -214,7 +205,7 @@ public final class Bench implements Runnable {
     }
   }
 
-  static List<String> dirArgs(Bench cli, BenchOptions common) {
+  static List<String> dirArgs(Bench cli, CommonOptions common) {
     var s = cli.settings(common);
     return List.of("--corpus", s.corpusDir().toString(), "--data", s.dataDir().toString());
   }
@@ -225,7 +216,7 @@ public final class Bench implements Runnable {
           "AllMiniLmL6V2EmbeddingModel.embedAll, InMemoryEmbeddingStore."})
   static final class Index implements Callable<Integer> {
     @ParentCommand Bench bench;
-    @Mixin BenchOptions common;
+    @Mixin CommonOptions common;
 
     @Option(names = "--runs", defaultValue = "1", description = "Full rebuilds to time (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -318,7 +309,7 @@ public final class Bench implements Runnable {
           "(both runs embed one article). Use a copy of the corpus."})
   static final class Noop implements Callable<Integer> {
     @ParentCommand Bench bench;
-    @Mixin BenchOptions common;
+    @Mixin CommonOptions common;
 
     @Option(names = "--runs", defaultValue = "3", description = "Repetitions (default: ${DEFAULT-VALUE}).")
     int runs;
@@ -366,7 +357,7 @@ public final class Bench implements Runnable {
           "composition and total, the parts of retrieval, and exact against approximate vector search on this index."})
   static final class Answer implements Callable<Integer> {
     @ParentCommand Bench bench;
-    @Mixin BenchOptions common;
+    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "QUESTIONS.jsonl", description = "One JSON object per line with a \"question\".")
     Path file;
@@ -653,7 +644,7 @@ public final class Bench implements Runnable {
       description = "Times `ask QUESTION` in a new JVM, start to answer, on an index that is up to date.")
   static final class Cold implements Callable<Integer> {
     @ParentCommand Bench bench;
-    @Mixin BenchOptions common;
+    @Mixin CommonOptions common;
 
     @Option(names = "--runs", defaultValue = "5", description = "Repetitions (default: ${DEFAULT-VALUE}).")
     int runs;

@@ -3,14 +3,12 @@ package org.guizhoubot.cli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsException;
-import org.guizhoubot.config.SettingsLoader;
 import org.guizhoubot.logging.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,15 +88,8 @@ public final class Cli implements Runnable {
    * A bad setting is the user's to fix, so it becomes a {@link BadInputException} (exit code 1).
    */
   Settings settings(CommonOptions options) {
-    Map<String, String> flags = new LinkedHashMap<>();
-    if (options.corpus != null) {
-      flags.put(SettingsLoader.CORPUS_DIR.name(), options.corpus.toString());
-    }
-    if (options.data != null) {
-      flags.put(SettingsLoader.DATA_DIR.name(), options.data.toString());
-    }
     try {
-      return new SettingsLoader(env, Path.of("")).load(options.config, flags);
+      return options.load(env);
     } catch (SettingsException e) {
       throw new BadInputException(e.getMessage());
     }
