@@ -110,7 +110,7 @@ public final class Cli implements Runnable {
   App openIndexed(CommonOptions options) throws java.io.IOException {
     App app = open(options);
     try {
-      java.nio.file.Path dir = app.settings().corpusDir();
+      Path dir = app.settings().corpusDir();
       if (!java.nio.file.Files.isDirectory(dir)) {
         throw new BadInputException("corpus folder " + dir + " does not exist (use --corpus DIR)");
       }

@@ -35,9 +35,14 @@ class CliTest {
   }
 
   static Run run(Function<Settings, App> opener, String stdin, String... args) {
+    return run(opener, Map.of(), stdin, args);
+  }
+
+  /** The CLI with this environment, opening apps with {@code opener}, reading {@code stdin}. */
+  static Run run(Function<Settings, App> opener, Map<String, String> env, String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of(),
+    int code = new Cli(new PrintWriter(out), new PrintWriter(err), env,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), opener).run(args);
     return new Run(code, out.toString(), err.toString());
   }

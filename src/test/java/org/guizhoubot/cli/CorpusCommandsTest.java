@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,16 +30,11 @@ class CorpusCommandsTest {
   private String base;
   private final Map<String, String[]> pages = new ConcurrentHashMap<>();
 
-  record Run(int code, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
+  /** The CLI over this test's folders, with the shared model (not a new one per command). */
+  private CliTest.Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--corpus", corpus.toString(), "--data", data.toString()));
-    int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of("FETCH_ALLOW_PRIVATE", "true"),
-        new ByteArrayInputStream(new byte[0])).run(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
+    return CliTest.run(TestFixtures::app, Map.of("FETCH_ALLOW_PRIVATE", "true"), "", all.toArray(String[]::new));
   }
 
   @BeforeEach
@@ -95,12 +87,12 @@ class CorpusCommandsTest {
     assertThat(run("feed", "add", base + "/dead.xml").code()).isZero();
     pages.remove("/dead.xml");
 
-    Run poll = run("feed", "poll");
+    CliTest.Run poll = run("feed", "poll");
 
     assertThat(poll.out()).contains(base + "/feed.xml: 1 new, 0 duplicates", "Zunyi opens a quantum lab",
         "failed " + base + "/dead.xml: the server answered HTTP 404 (1 in a row");
     assertThat(poll.code()).isEqualTo(1);
-    Run ask = run("ask", "How many researchers work at the Zunyi quantum computing laboratory?");
+    CliTest.Run ask = run("ask", "How many researchers work at the Zunyi quantum computing laboratory?");
     assertThat(ask.out()).contains("40");
 
     page("/copy.html", "Zunyi opens a quantum lab",
@@ -108,7 +100,7 @@ class CorpusCommandsTest {
     page("/story2.html", "Anshun builds a data port", "Anshun is building a data port for 3 billion yuan.");
     rss("/feed.xml", "/story2.html", "/copy.html", "/story1.html");
 
-    Run second = run("feed", "poll");
+    CliTest.Run second = run("feed", "poll");
 
     assertThat(second.out()).contains(base + "/feed.xml: 1 new, 1 duplicates", "Anshun builds a data port")
         .doesNotContain("Added 127.0.0.1-story1");
@@ -121,7 +113,7 @@ class CorpusCommandsTest {
   void should_refuse_a_feed_that_is_not_one() {
     pages.put("/page.xml", new String[] {"application/xml", "<html>no feed</html>"});
 
-    Run r = run("feed", "add", base + "/page.xml");
+    CliTest.Run r = run("feed", "add", base + "/page.xml");
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("is not a readable RSS or Atom feed");
@@ -137,14 +129,14 @@ class CorpusCommandsTest {
         "{\"id\": \"new-one\", \"text\": \"Again.\"}"));
     byte[] seed = Files.readAllBytes(corpus.resolve("big-data-valley-expo.md"));
 
-    Run add = run("add", "--jsonl", jsonl.toString());
+    CliTest.Run add = run("add", "--jsonl", jsonl.toString());
 
     assertThat(add.code()).isEqualTo(1);
     assertThat(add.out()).contains("1 articles: 1 new, 0 replaced, 0 unchanged; 2 skipped",
         "in.jsonl line 1: id 'big-data-valley-expo'", "in.jsonl line 3: id 'new-one' appears again (first on line 2)");
     assertThat(Files.readAllBytes(corpus.resolve("big-data-valley-expo.md"))).isEqualTo(seed);
 
-    Run list = run("list");
+    CliTest.Run list = run("list");
     assertThat(list.out().lines().findFirst().orElseThrow())
         .isEqualTo("2030-01-02  new-one  Kaili hosts a hackathon (Test Wire)");
     assertThat(list.out()).contains("6 articles");
@@ -152,7 +144,7 @@ class CorpusCommandsTest {
     assertThat(json).hasSize(6);
     assertThat(json.get(0).get("id").asText()).isEqualTo("new-one");
 
-    Run remove = run("remove", "new-one", "nope");
+    CliTest.Run remove = run("remove", "new-one", "nope");
     assertThat(remove.code()).isEqualTo(1);
     assertThat(remove.out()).contains("Removed new-one: Kaili hosts a hackathon (new-one.md)", "skipped nope: no such article");
     assertThat(run("list").out()).contains("5 articles").doesNotContain("new-one");
