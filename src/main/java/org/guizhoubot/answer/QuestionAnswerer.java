@@ -86,7 +86,7 @@ public final class QuestionAnswerer {
           () -> english.get() == null || english.get().english().isBlank() ? q : english.get().english());
       Reading.Translation how = translated.isPresent() ? Reading.Translation.LLM
           : english.get() != null ? Reading.Translation.DICTIONARY : Reading.Translation.NONE;
-      Reading r = new Reading(language, searchText, FollowUps.expand(q, searchText, previous), searchText, how);
+      Reading r = new Reading(language, FollowUps.expand(q, searchText, previous), searchText, how);
       reading.set(r);
       List<Search> searches = new ArrayList<>();
       searches.add(new Search(searchText, 1));

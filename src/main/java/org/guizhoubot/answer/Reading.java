@@ -9,14 +9,17 @@ import org.guizhoubot.language.Language;
  * whether the conversation's previous turn expanded it, the text the composer answered from, and
  * where the English of a Chinese question came from.
  */
-public record Reading(Language language, String searchText, Expansion expansion, String composedText,
-    Translation translation) {
+public record Reading(Language language, Expansion expansion, String composedText, Translation translation) {
   public Reading {
     Objects.requireNonNull(language, "language");
-    Objects.requireNonNull(searchText, "searchText");
     Objects.requireNonNull(expansion, "expansion");
     Objects.requireNonNull(composedText, "composedText");
     Objects.requireNonNull(translation, "translation");
+  }
+
+  /** The text searched as asked: the question, or the English of a Chinese one. */
+  public String searchText() {
+    return expansion.asked();
   }
 
   /** Where the English of a question came from. */
@@ -31,10 +34,10 @@ public record Reading(Language language, String searchText, Expansion expansion,
 
   /** An English question searched as asked. */
   public static Reading asAsked(String question) {
-    return new Reading(Language.ENGLISH, question, new Expansion.AsAsked(question), question, Translation.NONE);
+    return new Reading(Language.ENGLISH, new Expansion.AsAsked(question), question, Translation.NONE);
   }
 
   public Reading withComposedText(String text) {
-    return new Reading(language, searchText, expansion, text, translation);
+    return new Reading(language, expansion, text, translation);
   }
 }
