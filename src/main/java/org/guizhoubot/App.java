@@ -3,7 +3,6 @@ package org.guizhoubot;
 import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ChatBackend;
-import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.LlmComposer;
 import org.guizhoubot.answer.LlmQuestionTranslation;
@@ -102,17 +101,18 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Reads the Chinese dictionary on a daemon thread, so that a long-running bot's first Chinese
-   * question does not wait a second or two for it.
+   * Reads the Chinese dictionary and makes its segmenter now, on the calling thread, so that a
+   * bot's first Chinese question does not wait for them. Call it before the bot's threads start:
+   * Lucene's analysis classes can deadlock when two threads initialise them at once (the smartcn
+   * segmenter here, the keyword index on a worker); a failure is logged and left to the first
+   * Chinese question.
    */
-  public void loadDictionaryInBackground() {
-    DaemonThreads.factory("dictionary-load").newThread(() -> {
-      try {
-        ChineseQueryTranslator.bundled();
-      } catch (RuntimeException | Error e) {
-        log.warn("Could not load the Chinese dictionary", e);
-      }
-    }).start();
+  public void loadDictionary() {
+    try {
+      ChineseQueryTranslator.bundled();
+    } catch (RuntimeException | Error e) {
+      log.warn("Could not load the Chinese dictionary", e);
+    }
   }
 
   /**

@@ -48,6 +48,7 @@ final class BotCommand implements Callable<Integer> {
       throw new BadInputException("--set-webhook goes with --webhook");
     }
     App app = cli.open(settings);
+    app.loadDictionary();
     AutoCloseable bot;
     String username;
     try {
@@ -76,7 +77,6 @@ final class BotCommand implements Callable<Integer> {
       stopped.countDown();
     }, "bot-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    app.loadDictionaryInBackground();
     cli.out.println("Bot @" + username + " is running; stop it with Ctrl-C.");
     cli.out.flush();
     try {
