@@ -1,5 +1,8 @@
 package org.guizhoubot;
 
+import org.guizhoubot.answer.reader.LazyCrossEncoder;
+import org.guizhoubot.answer.reader.ReaderJudge;
+
 import java.time.Clock;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ChatBackend;
@@ -49,6 +52,7 @@ public final class App implements AutoCloseable {
   private final ServingIndex serving;
   private final HybridRetriever retriever;
   private final AnswerComposer composer;
+  private final LazyCrossEncoder crossEncoder;
   /** Null without an LLM. */
   private final LlmQuestionTranslation translation;
   private final QuestionAnswerer answerer;
@@ -85,7 +89,8 @@ public final class App implements AutoCloseable {
       this.serving = new SqliteIndex(index);
     }
     this.retriever = new HybridRetriever(serving, embedder, HybridRetriever.Fusion.DEFAULT);
-    ExtractiveComposer extractive = new ExtractiveComposer();
+    this.crossEncoder = new LazyCrossEncoder(Runtime.getRuntime().availableProcessors());
+    ExtractiveComposer extractive = ReaderJudge.composer(crossEncoder);
     if (settings.llmEnabled()) {
       ChatBackend llm = OpenAiChatBackend.of(settings);
       this.composer = new LlmComposer(llm, extractive, settings.llmTimeout().plusSeconds(1));
@@ -113,6 +118,11 @@ public final class App implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       log.warn("Could not load the Chinese dictionary", e);
     }
+  }
+
+  /** Loads the reader now, so that the bot's first question does not wait for it. */
+  public void loadReader() {
+    crossEncoder.load();
   }
 
   /**
@@ -223,7 +233,7 @@ public final class App implements AutoCloseable {
     AutoCloseable model = ownsEmbedder ? embedder : () -> { };
     AutoCloseable indexStore = store != null ? store : solr;
     AutoCloseable llmTranslation = translation != null ? translation : () -> { };
-    try (indexStore; model; composer; llmTranslation) {
+    try (indexStore; model; crossEncoder; composer; llmTranslation) {
       log.debug("Closing the app over {}", settings.indexFile());
     } catch (Exception e) {
       log.warn("Closing the app failed", e);

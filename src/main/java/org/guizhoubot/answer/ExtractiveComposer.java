@@ -8,18 +8,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.guizhoubot.answer.decision.DecisionModel;
-import org.guizhoubot.answer.decision.SentenceFeatures;
 import org.guizhoubot.answer.decision.SentenceFeatures.Candidate;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 
 /**
- * The offline composer: scores every sentence of the retrieved passages with the fitted
- * {@link DecisionModel} and answers with the best ones when the best clears the model's threshold,
- * each ending with its article's marker; otherwise it declines. A sentence that refers back ("he",
- * "the company") brings the sentence before it.
+ * The offline composer: a {@link Judge} (the reader, in the product) scores the candidate sentences
+ * of the retrieved passages, and the composer answers with the best ones when the judge's decision
+ * reaches its threshold, each ending with its article's marker; otherwise it declines. A sentence
+ * that refers back ("he", "the company") brings the sentence before it.
  */
 public final class ExtractiveComposer implements AnswerComposer {
   public static final String NAME = "extractive";
@@ -35,12 +33,12 @@ public final class ExtractiveComposer implements AnswerComposer {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ExtractiveComposer.class);
 
-  private final java.util.function.Supplier<DecisionModel> model;
-  private final java.util.function.Supplier<DecisionModel> keywordModel;
+  private final Judge judge;
+  private final Judge keywordJudge;
 
   /**
-   * The scored sentences of one question, best first, and the question stage's probability that
-   * answering with them is right.
+   * The scored sentences of one question, best first, and the judge's probability that answering
+   * with them is right.
    */
   public record Assessment(List<Candidate> candidates, double[] scores, double decision,
       List<List<Sentences.Span>> sentences) {
@@ -49,26 +47,18 @@ public final class ExtractiveComposer implements AnswerComposer {
     }
   }
 
-  /** Loaded on first use, so that opening an index never depends on the model file. */
-  private static final class Bundled {
-    static final DecisionModel MODEL = DecisionModel.bundled();
+  /**
+   * @param judge weighs questions read as sentences
+   * @param keywordJudge weighs key-word readings (a Chinese question read through the dictionary)
+   */
+  public ExtractiveComposer(Judge judge, Judge keywordJudge) {
+    this.judge = Objects.requireNonNull(judge, "judge");
+    this.keywordJudge = Objects.requireNonNull(keywordJudge, "keywordJudge");
   }
 
-  private static final class BundledForKeywords {
-    static final DecisionModel MODEL = DecisionModel.bundledForKeywords();
-  }
-
-  /** With the models committed in the jar. */
-  public ExtractiveComposer() {
-    this.model = () -> Bundled.MODEL;
-    this.keywordModel = () -> BundledForKeywords.MODEL;
-  }
-
-  /** With one model for every reading. */
-  public ExtractiveComposer(DecisionModel model) {
-    Objects.requireNonNull(model, "model");
-    this.model = () -> model;
-    this.keywordModel = () -> model;
+  /** With one judge for every reading. */
+  public ExtractiveComposer(Judge judge) {
+    this(judge, judge);
   }
 
   @Override
@@ -77,72 +67,56 @@ public final class ExtractiveComposer implements AnswerComposer {
   }
 
   /**
-   * A question weighed against its retrieved passages: the reading the model is most confident in
-   * (the more specific on a tie), its assessment, and the threshold of the model that made it.
+   * A question weighed against its retrieved passages: the reading the judge is most confident in
+   * (the more specific on a tie), its assessment, and the levels of the judge that made it.
    */
-  public record Weighed(String reading, Assessment assessment, double threshold) {
+  public record Weighed(String reading, Assessment assessment, double threshold, double skipBelow) {
     public Weighed {
       Objects.requireNonNull(reading, "reading");
       Objects.requireNonNull(assessment, "assessment");
     }
 
     /**
-     * True when the decision is below a quarter of the threshold: so far below that the articles
-     * are very unlikely to hold the answer (see model.txt for how rare answerable questions are
-     * down there on held-out data), so an LLM need not be asked.
+     * True when the decision is so far below the threshold that the articles are very unlikely to
+     * hold the answer (see reader.txt for how rare answerable questions are down there on held-out
+     * data), so an LLM need not be asked.
      */
     public boolean farBelowThreshold() {
-      return assessment.candidates().isEmpty() || assessment.decision() < FAR_BELOW * threshold;
+      return assessment.candidates().isEmpty() || assessment.decision() < skipBelow;
+    }
+
+    /**
+     * These passages (the ones weighed) with those holding the best-scored sentences first, the
+     * rest after them in their order: what an LLM is given to read.
+     */
+    public List<RetrievedPassage> byScore(List<RetrievedPassage> passages) {
+      List<Integer> order = new ArrayList<>();
+      for (Candidate c : assessment.candidates()) {
+        if (!order.contains(c.passage())) {
+          order.add(c.passage());
+        }
+      }
+      for (int i = 0; i < passages.size(); i++) {
+        if (!order.contains(i)) {
+          order.add(i);
+        }
+      }
+      return order.stream().map(passages::get).toList();
     }
   }
-
-  /** The share of the threshold under which a question is {@link Weighed#farBelowThreshold}. */
-  public static final double FAR_BELOW = 0.25;
 
   /** Every candidate sentence scored, best first. */
   public Assessment assess(String question, Retrieval retrieval) {
-    return assess(question, retrieval, model.get());
-  }
-
-  private Assessment assess(String question, Retrieval retrieval, DecisionModel m) {
-    List<List<Sentences.Span>> sentences = new ArrayList<>(retrieval.passages().size());
-    List<Candidate> candidates = SentenceFeatures.of(question, retrieval.passages(), retrieval.stats(), sentences);
-    return assess(candidates, sentences, m);
-  }
-
-  /** These candidates (of passages split into {@code sentences}) scored, best first. */
-  public Assessment assess(List<Candidate> candidates, List<List<Sentences.Span>> sentences) {
-    return assess(candidates, sentences, model.get());
-  }
-
-  private static Assessment assess(List<Candidate> candidates, List<List<Sentences.Span>> sentences, DecisionModel m) {
-    double[] raw = new double[candidates.size()];
-    for (int i = 0; i < raw.length; i++) {
-      raw[i] = m.sentence().score(candidates.get(i).features());
-    }
-    Integer[] order = new Integer[raw.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
-    List<Candidate> sorted = new ArrayList<>(raw.length);
-    double[] scores = new double[raw.length];
-    for (int i = 0; i < order.length; i++) {
-      sorted.add(candidates.get(order[i]));
-      scores[i] = raw[order[i]];
-    }
-    double decision = sorted.isEmpty() ? 0
-        : m.question().score(DecisionModel.questionFeatures(sorted.get(0).features(), scores));
-    return new Assessment(sorted, scores, decision, sentences);
+    return judge.assess(question, retrieval);
   }
 
   @Override
   public Outcome compose(String question, Retrieval retrieval) {
-    return decide(question, retrieval.passages(), assess(question, retrieval), model.get().threshold());
+    return decide(question, retrieval.passages(), judge.assess(question, retrieval), judge.threshold());
   }
 
   /**
-   * Answers, or declines, on the reading the model is most confident in ({@link #weigh}): a
+   * Answers, or declines, on the reading the judge is most confident in ({@link #weigh}): a
    * follow-up whose pronoun was replaced by the wrong name of the previous turn is still answered
    * as asked.
    */
@@ -151,29 +125,24 @@ public final class ExtractiveComposer implements AnswerComposer {
     return decide(weigh(asked, retrieval), retrieval.passages());
   }
 
-  /** Weighs the evidence against every reading, by the model for the question's kind. */
+  /** Weighs the evidence against every reading, by the judge for the question's kind. */
   public Weighed weigh(Asked asked, Retrieval retrieval) {
-    DecisionModel m = modelFor(asked);
+    Judge j = asked.keywords() ? keywordJudge : judge;
     String best = asked.reading();
-    Assessment bestAssessment = assess(best, retrieval, m);
+    Assessment bestAssessment = j.assess(best, retrieval);
     for (String reading : asked.readings().subList(1, asked.readings().size())) {
-      Assessment a = assess(reading, retrieval, m);
+      Assessment a = j.assess(reading, retrieval);
       if (a.decision() > bestAssessment.decision()) {
         best = reading;
         bestAssessment = a;
       }
     }
-    return new Weighed(best, bestAssessment, m.threshold());
+    return new Weighed(best, bestAssessment, j.threshold(), j.skipBelow());
   }
 
   /** The outcome of a weighed question: an answer when its decision reaches the threshold. */
   public Outcome decide(Weighed w, List<RetrievedPassage> passages) {
     return decide(w.reading(), passages, w.assessment(), w.threshold());
-  }
-
-  /** The key-word model for a Chinese question read through the dictionary, else the sentence model. */
-  private DecisionModel modelFor(Asked asked) {
-    return asked.keywords() ? keywordModel.get() : model.get();
   }
 
   /**

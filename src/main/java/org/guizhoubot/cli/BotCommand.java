@@ -49,6 +49,7 @@ final class BotCommand implements Callable<Integer> {
     }
     App app = cli.open(settings);
     app.loadDictionary();
+    app.loadReader();
     AutoCloseable bot;
     String username;
     try {

@@ -38,7 +38,7 @@ class DecisionComposerTest {
 
   @Test
   void should_answer_on_the_reading_the_model_is_most_confident_in() {
-    ExtractiveComposer composer = new ExtractiveComposer();
+    ExtractiveComposer composer = org.guizhoubot.answer.reader.ReaderJudge.composer(org.guizhoubot.answer.reader.SharedReader.INSTANCE);
     String right = "How much revenue did Baishan Cloud achieve last year?";
     String wrong = "How much revenue did Tesla achieve last year?";
     Retrieval retrieval = answerer.search(right, QuestionAnswerer.PASSAGES);

@@ -56,7 +56,7 @@ final class LlmFixture {
     TermStats stats = TermStats.of(snapshot);
     this.passages = List.copyOf(out);
     this.stats = stats;
-    this.extractive = new ExtractiveComposer();
+    this.extractive = org.guizhoubot.answer.reader.ReaderJudge.composer(org.guizhoubot.answer.reader.SharedReader.INSTANCE);
   }
 
   /** All the fixture's passages as one retrieval, with their term statistics. */

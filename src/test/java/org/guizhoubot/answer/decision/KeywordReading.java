@@ -13,14 +13,14 @@ import org.guizhoubot.retrieval.QueryTerms;
  * the question mark when there was one. "When was the Guian New Area established?" becomes "when
  * Guian New Area established?". Training rows in this form teach the decision on such readings.
  */
-final class KeywordReading {
+public final class KeywordReading {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.,-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}]");
   private static final Pattern QUESTION_WORD = Pattern.compile(
       "(?i)\\b(how (?:many|much|long|large|far|high|old)|(?:which|what) year|who|whom|whose|when|where|which|what|why|how)\\b");
 
   private KeywordReading() {}
 
-  static String of(String question) {
+  public static String of(String question) {
     String q = question.strip();
     Set<String> words = new LinkedHashSet<>();
     Matcher wh = QUESTION_WORD.matcher(q);

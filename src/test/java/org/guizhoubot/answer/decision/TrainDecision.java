@@ -39,20 +39,20 @@ import org.guizhoubot.retrieval.TermStats;
  * Chinese question read through the dictionary), for the model of such readings.
  */
 public final class TrainDecision {
-  static final int FOLDS = 5;
+  public static final int FOLDS = 5;
   /** The fold left out of the committed model, on which CI gates. */
-  static final int CI_FOLD = 0;
+  public static final int CI_FOLD = 0;
   /** Kinds another issue handles, left out of training and figures. */
   static final Set<String> SKIPPED_KINDS = Set.of("chinese", "follow-up");
 
-  record Question(String set, String id, String kind, String text, Set<String> gold, List<Pattern> answer) {
-    boolean answerable() {
+  public record Question(String set, String id, String kind, String text, Set<String> gold, List<Pattern> answer) {
+    public boolean answerable() {
       return !gold.isEmpty();
     }
   }
 
   /** A question with its retrieved passages, its fold and the labelled candidates. */
-  record Example(Question q, List<RetrievedPassage> passages, TermStats stats, String group, int fold) {}
+  public record Example(Question q, List<RetrievedPassage> passages, TermStats stats, String group, int fold) {}
 
   public static void main(String[] args) throws Exception {
     List<String[]> sets = new ArrayList<>();
@@ -127,7 +127,7 @@ public final class TrainDecision {
   }
 
   /** Retrieves the passages of every question of a set, with the set's index. */
-  static List<Example> retrieve(String set, Path corpus, Path data, Path questions, boolean keywords)
+  public static List<Example> retrieve(String set, Path corpus, Path data, Path questions, boolean keywords)
       throws IOException {
     List<Question> qs = read(set, questions);
     if (keywords) {
@@ -165,7 +165,7 @@ public final class TrainDecision {
     return out;
   }
 
-  static List<Question> read(String set, Path file) throws IOException {
+  public static List<Question> read(String set, Path file) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     List<Question> out = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -186,7 +186,7 @@ public final class TrainDecision {
     return out;
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];
@@ -200,7 +200,7 @@ public final class TrainDecision {
   }
 
   /** One hash over the corpus folder's file names and contents, in name order. */
-  static String corpusHash(Path corpus) throws IOException {
+  public static String corpusHash(Path corpus) throws IOException {
     try (Stream<Path> files = Files.list(corpus)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Path f : files.sorted().toList()) {

@@ -217,13 +217,13 @@ final class Training {
     int far = 0;
     int farRight = 0;
     for (Scored x : all) {
-      if (x.a().decision() < ExtractiveComposer.FAR_BELOW * x.threshold()) {
+      if (x.a().decision() < WordFeatureJudge.FAR_BELOW * x.threshold()) {
         far++;
         farRight += x.e().q().answerable() && x.right(0) ? 1 : 0;
       }
     }
     out.append(String.format(Locale.ROOT, "held out, decision below %.2f x threshold: %d questions, %d of them"
-        + " answerable with the fact in the best sentences (%.3f)%n", ExtractiveComposer.FAR_BELOW, far, farRight,
+        + " answerable with the fact in the best sentences (%.3f)%n", WordFeatureJudge.FAR_BELOW, far, farRight,
         far == 0 ? 0.0 : (double) farRight / far));
     out.append("\nheld-out by article, ").append(TrainDecision.FOLDS).append("-fold (each fold: own model and threshold)\n");
     out.append(Figures.ofDecided(all).table());
@@ -244,8 +244,9 @@ final class Training {
     for (int i = 0; i < examples.size(); i++) {
       TrainDecision.Example e = examples.get(i);
       if (which.test(e)) {
-        ExtractiveComposer c = new ExtractiveComposer(m);
-        out.add(new Scored(e, c, c.assess(candidates.get(i), sentences.get(i)), -1));
+        WordFeatureJudge judge = new WordFeatureJudge(m);
+        ExtractiveComposer c = new ExtractiveComposer(judge);
+        out.add(new Scored(e, c, judge.assess(candidates.get(i), sentences.get(i)), -1));
       }
     }
     return out;

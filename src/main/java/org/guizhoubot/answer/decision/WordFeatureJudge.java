@@ -1,0 +1,67 @@
+package org.guizhoubot.answer.decision;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.guizhoubot.answer.ExtractiveComposer;
+import org.guizhoubot.answer.Judge;
+import org.guizhoubot.index.Sentences;
+import org.guizhoubot.retrieval.Retrieval;
+
+/**
+ * The word-feature judgement: every candidate sentence scored by a {@link DecisionModel}'s
+ * sentence stage and the question stage's probability as the decision. The reader uses its
+ * sentence stage to choose the candidates it reads.
+ */
+public final class WordFeatureJudge implements Judge {
+  /** The share of the threshold under which an LLM is not asked. */
+  public static final double FAR_BELOW = 0.25;
+
+  private final DecisionModel model;
+
+  public WordFeatureJudge(DecisionModel model) {
+    this.model = Objects.requireNonNull(model, "model");
+  }
+
+  @Override
+  public ExtractiveComposer.Assessment assess(String question, Retrieval retrieval) {
+    List<List<Sentences.Span>> sentences = new ArrayList<>(retrieval.passages().size());
+    List<SentenceFeatures.Candidate> candidates = SentenceFeatures.of(question, retrieval.passages(),
+        retrieval.stats(), sentences);
+    return assess(candidates, sentences);
+  }
+
+  /** These candidates (of passages split into {@code sentences}) scored, best first. */
+  public ExtractiveComposer.Assessment assess(List<SentenceFeatures.Candidate> candidates,
+      List<List<Sentences.Span>> sentences) {
+    double[] raw = new double[candidates.size()];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = model.sentence().score(candidates.get(i).features());
+    }
+    Integer[] order = new Integer[raw.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
+    List<SentenceFeatures.Candidate> sorted = new ArrayList<>(raw.length);
+    double[] scores = new double[raw.length];
+    for (int i = 0; i < order.length; i++) {
+      sorted.add(candidates.get(order[i]));
+      scores[i] = raw[order[i]];
+    }
+    double decision = sorted.isEmpty() ? 0
+        : model.question().score(DecisionModel.questionFeatures(sorted.get(0).features(), scores));
+    return new ExtractiveComposer.Assessment(sorted, scores, decision, sentences);
+  }
+
+  @Override
+  public double threshold() {
+    return model.threshold();
+  }
+
+  @Override
+  public double skipBelow() {
+    return FAR_BELOW * model.threshold();
+  }
+}
