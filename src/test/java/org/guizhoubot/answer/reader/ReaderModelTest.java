@@ -52,8 +52,8 @@ class ReaderModelTest {
 
     for (int i = 0; i < rows.size(); i++) {
       double trained = Double.parseDouble(rows.get(i)[0]);
-      // the jar's weights are the trained ones rounded to fp16
-      assertThat(batched[i]).as("pair %d", i).isCloseTo(trained, within(0.05));
+      // the jar holds the trained weights as int8 matrices (quantize.py), the trainer scored in float
+      assertThat(batched[i]).as("pair %d", i).isCloseTo(trained, within(0.3));
       assertThat(READER.logits(List.of(pieces.get(i)))[0]).as("pair %d alone", i).isCloseTo(batched[i], within(1e-3));
     }
   }
