@@ -132,6 +132,8 @@ class ConcurrentIndexTest {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
         "org.guizhoubot.Main"));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().put("LOG_LEVEL", "INFO");
+    return pb.start();
   }
 }
