@@ -157,10 +157,11 @@ public final class Indexer {
         newIds.add(f.id());
       }
     }
-    Work work = new Work(changed, changedFiles, split, s, removed, full, dropFirst, rebuild, progress).newOnes(newIds);
+    Work work = new Work(changed, changedFiles, newIds, split, s, removed, full, dropFirst, rebuild, progress);
     try {
-      while (store.inWriteTurn(work::turn)) {
-        // each turn embeds and commits one batch while other runs on the store wait for it
+      boolean more = !changed.isEmpty() || !removed.isEmpty() || rebuild;
+      while (more) {
+        more = store.inWriteTurn(work::turn);
       }
     } finally {
       if (!changed.isEmpty()) {
@@ -200,7 +201,7 @@ public final class Indexer {
     private final boolean dropFirst;
     private final boolean rebuild;
     private final IndexProgress progress;
-    private final Set<String> adding = new HashSet<>();
+    private final Set<String> adding;
     private final List<IndexChange.Upsert> upserts = new ArrayList<>();
     private boolean firstCommit = true;
     private long lastCommit = System.nanoTime();
@@ -210,10 +211,12 @@ public final class Indexer {
     int skippedNew;
     int skippedUpdated;
 
-    Work(List<Article> changed, List<CorpusFile> files, List<List<Passage>> split, PassageSplitter splitter,
-        List<String> removed, boolean full, boolean dropFirst, boolean rebuild, IndexProgress progress) {
+    Work(List<Article> changed, List<CorpusFile> files, Set<String> adding, List<List<Passage>> split,
+        PassageSplitter splitter, List<String> removed, boolean full, boolean dropFirst, boolean rebuild,
+        IndexProgress progress) {
       this.changed = changed;
       this.files = files;
+      this.adding = adding;
       this.split = split;
       this.splitter = splitter;
       this.removed = removed;
@@ -221,12 +224,6 @@ public final class Indexer {
       this.dropFirst = dropFirst;
       this.rebuild = rebuild;
       this.progress = progress;
-    }
-
-    /** Marks which articles are new to the index as the run began (for the report). */
-    Work newOnes(Set<String> ids) {
-      adding.addAll(ids);
-      return this;
     }
 
     /** One turn, holding the store's write turn; true when there is more to do. */

@@ -84,7 +84,6 @@ public final class WebhookBot implements AutoCloseable {
     BotApi api = new TelegramBotApi(config.token(), config.apiUrl(), config.callTimeout());
     BotApi.Identity me = TelegramBot.identify(api, config);
     BotCore core = BotCore.open(library, settings, config, api, me, new ObjectMapper());
-    core.recover();
     QueuedThreadPool threads = new QueuedThreadPool(HTTP_THREADS, 2);
     threads.setName("webhook-http");
     threads.setDaemon(true);
@@ -103,11 +102,18 @@ public final class WebhookBot implements AutoCloseable {
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("webhook-beat"));
     WebhookBot running = new WebhookBot(core, server, connector, ticker);
     try {
+      connector.open();
+    } catch (IOException | RuntimeException e) {
+      running.close();
+      throw new TelegramBot.BotStartException("cannot listen on " + (hook.bind() == null ? "port " : hook.bind() + " port ")
+          + hook.port() + " for webhook updates: " + e, e);
+    }
+    core.recover();
+    try {
       server.start();
     } catch (Exception e) {
       running.close();
-      throw new TelegramBot.BotStartException("cannot listen on " + (hook.bind() == null ? "port " : hook.bind() + " port ")
-          + hook.port() + " for webhook updates: " + e.getMessage(), e);
+      throw new TelegramBot.BotStartException("the webhook server did not start: " + e, e);
     }
     Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile());
     ticker.scheduleAtFixedRate(heartbeat::beat, 0, 30, TimeUnit.SECONDS);
@@ -147,6 +153,7 @@ public final class WebhookBot implements AutoCloseable {
     }
     try {
       server.stop();
+      connector.close();
     } catch (Exception e) {
       log.warn("Stopping the webhook server failed: {}", e.toString());
     }

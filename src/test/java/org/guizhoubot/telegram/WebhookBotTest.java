@@ -51,7 +51,8 @@ class WebhookBotTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private FakeTelegram telegram;
   private final List<WebhookBot> replicas = new ArrayList<>();
-  private int updateIds = 500;
+  /** Update ids are never reused across tests, whose replicas may share a bot.db that remembers them. */
+  private static final AtomicInteger UPDATE_IDS = new AtomicInteger(500);
 
   @BeforeAll
   static void openApp() {
@@ -86,7 +87,7 @@ class WebhookBotTest {
 
   private String update(long userId, String text) {
     ObjectNode u = telegram.json.createObjectNode();
-    u.put("update_id", updateIds++);
+    u.put("update_id", UPDATE_IDS.getAndIncrement());
     u.set("message", telegram.message(userId, text));
     return u.toString();
   }
@@ -173,6 +174,18 @@ class WebhookBotTest {
     assertThat(await(WAIT, () -> !telegram.sentTexts(user).isEmpty())).isTrue();
     assertThat(telegram.calls("deleteWebhook")).isEmpty();
     assertThat(telegram.calls("setWebhook")).hasSize(1);
+  }
+
+  @Test
+  void should_not_start_on_a_port_another_replica_listens_on() throws Exception {
+    WebhookBot first = replica(1, SECRET, false);
+    Settings taken = app.settings().withDirs(app.settings().corpusDir(), dir.resolve("replica2"))
+        .withWebhook(new WebhookSettings("127.0.0.1", first.port(), "/telegram", PUBLIC_URL, SECRET));
+
+    assertThatThrownBy(() -> WebhookBot.start(app.library(), taken, BotFixtures.config(TOKEN, telegram.apiUrl()), false))
+        .isInstanceOf(TelegramBot.BotStartException.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1 port " + first.port());
+    assertThat(post(first, "/telegram", SECRET, update(7_600_001L, QUESTION))).isEqualTo(200);
   }
 
   @Test
