@@ -27,7 +27,7 @@ import org.guizhoubot.retrieval.Search;
 public final class QuestionAnswerer {
   /** Passages handed to the composer. */
   public static final int PASSAGES = 6;
-  /** Longer messages get a note instead of a search. */
+  /** Longer messages get a note instead of a search, and only this much of them is echoed. */
   public static final int MAX_QUESTION_CHARS = 1000;
   static final String TOO_LONG = "Please ask a shorter question (at most 1,000 characters).";
   /** Weight of the expanded search's ranking against the question as asked (weight 1). */
@@ -63,13 +63,14 @@ public final class QuestionAnswerer {
    * key terms, and the turn is remembered for the next question.
    */
   public AnswerResult answer(String question, String conversation) {
-    String q = question == null ? "" : question.strip();
+    String q = QuestionText.clean(question);
     if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", List.of(),
           composer.name()), List.of(), 0, 0);
     }
     if (q.length() > MAX_QUESTION_CHARS) {
-      return new AnswerResult(new Outcome.Declined(q, TOO_LONG, List.of(), composer.name()), List.of(), 0, 0);
+      String echoed = QuestionText.head(q, MAX_QUESTION_CHARS);
+      return new AnswerResult(new Outcome.Declined(echoed, TOO_LONG, List.of(), composer.name()), List.of(), 0, 0);
     }
     Language language = Language.of(q);
     Optional<Turn> previous = conversation == null ? Optional.empty() : memory.last(conversation);
@@ -111,7 +112,7 @@ public final class QuestionAnswerer {
 
   /** The best {@code k} passages for a question searched as {@link #answer(String)} would search it. */
   public Retrieval search(String question, int k) {
-    String q = question == null ? "" : question.strip();
+    String q = QuestionText.clean(question);
     if (Language.of(q) != Language.CHINESE) {
       return retriever.retrieve(q, k);
     }

@@ -110,6 +110,7 @@ final class FeedCommand implements Runnable {
           if (r instanceof FeedResult.Polled p) {
             cli.out.println(p.feedUrl() + ": " + p.added().size() + " new, " + p.duplicates() + " duplicates, "
                 + p.itemProblems().size() + " items failed");
+            p.backlog().ifPresent(b -> cli.out.println("  " + b));
             for (Article a : p.added()) {
               cli.out.println("  Added " + a.id() + ": " + a.title());
             }

@@ -70,7 +70,7 @@ public record Settings(
   }
 
   /** Listens on 8080 at /telegram; no public URL, no secret. */
-  public static final WebhookSettings DEFAULT_WEBHOOK = new WebhookSettings(8080, "/telegram", null, null);
+  public static final WebhookSettings DEFAULT_WEBHOOK = new WebhookSettings(null, 8080, "/telegram", null, null);
 
   /** Whether the passages are in Solr ({@code index.store=solr}) rather than the SQLite file. */
   public boolean solrIndex() {

@@ -98,6 +98,8 @@ public final class SettingsLoader {
       "Shards of each collection a reindex creates (1 to 64).");
   public static final Key SOLR_REPLICAS = new Key("solr.replicas", "SOLR_REPLICAS", "2",
       "Replicas of each shard of a collection a reindex creates (1 to 16).");
+  public static final Key WEBHOOK_BIND = new Key("webhook.bind", "WEBHOOK_BIND", null,
+      "bot --webhook: the local address to listen on, such as 127.0.0.1 behind a reverse proxy (empty: every interface).");
   public static final Key WEBHOOK_PORT = new Key("webhook.port", "WEBHOOK_PORT", "8080",
       "bot --webhook: local port the load balancer forwards Telegram's updates to (0: any free port).");
   public static final Key WEBHOOK_PATH = new Key("webhook.path", "WEBHOOK_PATH", "/telegram",
@@ -111,7 +113,7 @@ public final class SettingsLoader {
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
       BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
       CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL,
-      SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS, WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL,
+      SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS, WEBHOOK_BIND, WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL,
       BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS, CORPUS_MAX_FILE_MB);
 
   /** File keys that would hold a secret: refused, so a token never sits in a committed file. */
@@ -265,7 +267,12 @@ public final class SettingsLoader {
       throw new SettingsException(WEBHOOK_SECRET_ENV, "bad value for environment variable " + WEBHOOK_SECRET_ENV
           + ": Telegram allows 1 to 256 characters A-Z, a-z, 0-9, _ and -");
     }
-    return new WebhookSettings(r.integer(WEBHOOK_PORT, 0, 65_535), path, url, secret);
+    String bind = blankToNull(r.text(WEBHOOK_BIND));
+    if (bind != null && !bind.matches("[A-Za-z0-9.:%_-]+")) {
+      throw r.bad(WEBHOOK_BIND, r.raw(WEBHOOK_BIND), "an address such as 127.0.0.1 or ::1, a host name, or nothing for"
+          + " every interface");
+    }
+    return new WebhookSettings(bind, r.integer(WEBHOOK_PORT, 0, 65_535), path, url, secret);
   }
 
   /** Reads a properties file and rejects unknown keys and secrets, naming the key and the file. */

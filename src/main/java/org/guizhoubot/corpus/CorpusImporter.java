@@ -98,7 +98,23 @@ public final class CorpusImporter {
   public sealed interface FetchedArticle {
     record Read(Article article) implements FetchedArticle {}
 
-    record Unreadable(Problem problem) implements FetchedArticle {}
+    /**
+     * Why the page could not be read; {@code lasting} when fetching it again cannot help (too
+     * large, not an article, a refused address), not when it may (a 404, a timeout, a network error).
+     */
+    record Unreadable(Problem problem, boolean lasting) implements FetchedArticle {
+      public Unreadable {
+        java.util.Objects.requireNonNull(problem, "problem");
+      }
+    }
+  }
+
+  /** Whether a fetch failing for this reason would fail the same way when tried again. */
+  static boolean lasting(FetchException.Reason reason) {
+    return switch (reason) {
+      case BAD_URL, REFUSED_SCHEME, REFUSED_ADDRESS, WRONG_CONTENT_TYPE, TOO_LARGE -> true;
+      case UNKNOWN_HOST, TOO_MANY_REDIRECTS, HTTP_STATUS, TIMEOUT, NETWORK -> false;
+    };
   }
 
   /** Fetches and reads a web page or document without writing it (see {@link #storeFetched}). */
@@ -107,14 +123,14 @@ public final class CorpusImporter {
     try {
       page = fetcher.fetch(url, SafeFetcher.ARTICLE_TYPES, MAX_DOCUMENT_BYTES);
     } catch (FetchException e) {
-      return new FetchedArticle.Unreadable(new Problem(e.url(), e.problem()));
+      return new FetchedArticle.Unreadable(new Problem(e.url(), e.problem()), lasting(e.reason()));
     }
     String id = ArticleIds.ofUrl(url);
     Article parsed;
     try {
       parsed = reader.parse(id + "." + extensionOf(page.mediaType()), page.body());
     } catch (ArticleFormatException e) {
-      return new FetchedArticle.Unreadable(new Problem(url.toString(), e.problem()));
+      return new FetchedArticle.Unreadable(new Problem(url.toString(), e.problem()), true);
     }
     return new FetchedArticle.Read(new Article(parsed.id(), parsed.title(),
         parsed.source() == null ? url.getHost() : parsed.source(), parsed.published(),

@@ -14,7 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Article;
@@ -29,14 +34,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls subscribed RSS and Atom feeds (read by Rome): each new item's page is fetched through the
- * safe fetcher and stored as an article, unless its URL or its text was taken before. A feed that
- * fails is reported and backed off (5 min, doubling, at most 6 h) without stopping the others.
+ * safe fetcher and stored as an article, unless its URL or its text was taken before; at most
+ * {@value #MAX_ITEMS_PER_POLL} new items a poll, newest first, the rest left for the next polls and
+ * counted in the result. A feed or an item that fails is reported and backed off (5 min, doubling,
+ * at most 6 h) without stopping the others; an item that fails for good is reported once.
  */
 public final class FeedPoller {
   private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
   /** Largest feed document read. */
   public static final int MAX_FEED_BYTES = 5 << 20;
-  /** Most items taken from one feed in one poll (the newest come first in nearly every feed). */
+  /** Most new items taken from one feed in one poll, newest first; the rest come with the next polls. */
   public static final int MAX_ITEMS_PER_POLL = 50;
   private static final Duration FIRST_BACKOFF = Duration.ofMinutes(5);
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
@@ -125,18 +132,15 @@ public final class FeedPoller {
     } catch (UnreadableFeed e) {
       return failed(f, e.getMessage());
     }
+    List<URI> fresh = freshItems(f, feedUri, feed.getEntries());
+    List<URI> taken = fresh.subList(0, Math.min(fresh.size(), MAX_ITEMS_PER_POLL));
     List<Article> added = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     int duplicates = 0;
-    List<SyndEntry> entries = feed.getEntries();
-    for (SyndEntry entry : entries.subList(0, Math.min(entries.size(), MAX_ITEMS_PER_POLL))) {
-      URI link = link(feedUri, entry);
-      if (link == null || store.seenUrl(link.toString())) {
-        continue;
-      }
+    for (URI link : taken) {
       CorpusImporter.FetchedArticle page = importer.fetchUrl(link);
       if (page instanceof CorpusImporter.FetchedArticle.Unreadable u) {
-        problems.add(u.problem());
+        problems.add(itemFailed(f, link, u.problem(), u.lasting()));
         continue;
       }
       Article article = ((CorpusImporter.FetchedArticle.Read) page).article();
@@ -148,7 +152,7 @@ public final class FeedPoller {
       }
       AddOutcome outcome = importer.storeFetched(article, false);
       if (outcome.skipped().isPresent()) {
-        problems.add(outcome.skipped().get());
+        problems.add(itemFailed(f, link, outcome.skipped().get(), true));
       } else {
         store.remember(link.toString(), f.url(), hash, article.id(), clock.instant());
         if (!(outcome instanceof AddOutcome.Unchanged)) {
@@ -156,15 +160,71 @@ public final class FeedPoller {
         }
       }
     }
+    int remaining = fresh.size() - taken.size();
+    if (remaining > 0) {
+      log.info("Feed {}: {} of {} new items taken, {} left for the next polls", f.url(), taken.size(), fresh.size(),
+          remaining);
+    }
     store.succeeded(f.url(), blankToNull(feed.getTitle()), clock.instant());
-    return new FeedResult.Polled(f.url(), blankToNull(feed.getTitle()), added, duplicates, problems);
+    return new FeedResult.Polled(f.url(), blankToNull(feed.getTitle()), added, duplicates, problems, fresh.size(),
+        remaining);
+  }
+
+  /**
+   * The feed's items not taken before, newest first (by publication or update date; undated items
+   * after the dated ones, in the feed's order), without the ones waiting after a failure: those
+   * backing off until their next attempt, and those that failed for good.
+   */
+  private List<URI> freshItems(Feed f, URI feedUri, List<SyndEntry> entries) {
+    List<SyndEntry> newestFirst = new ArrayList<>(entries);
+    newestFirst.sort(Comparator.comparing(FeedPoller::date, Comparator.nullsLast(Comparator.reverseOrder())));
+    Map<String, FeedStore.ItemFailure> failures = store.itemFailures(f.url());
+    Instant now = clock.instant();
+    Set<String> links = new LinkedHashSet<>();
+    List<URI> fresh = new ArrayList<>();
+    for (SyndEntry entry : newestFirst) {
+      URI link = link(feedUri, entry);
+      if (link == null || !links.add(link.toString())) {
+        continue;
+      }
+      FeedStore.ItemFailure failed = failures.get(link.toString());
+      if ((failed != null && failed.waiting(now)) || store.seenUrl(link.toString())) {
+        continue;
+      }
+      fresh.add(link);
+    }
+    return fresh;
+  }
+
+  private static Date date(SyndEntry entry) {
+    return entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+  }
+
+  /**
+   * Remembers a failing item: one failing for good is left alone from now on; another is fetched
+   * again after a back-off (5 min, doubling, at most 6 h). The problem returned says which.
+   */
+  private Problem itemFailed(Feed f, URI link, Problem problem, boolean lasting) {
+    Instant now = clock.instant();
+    FeedStore.ItemFailure before = store.itemFailures(f.url()).get(link.toString());
+    int failures = before == null ? 1 : before.failures() + 1;
+    Instant next = lasting ? null : now.plus(backoff(failures));
+    store.itemFailed(f.url(), new FeedStore.ItemFailure(link.toString(), problem.message(), failures, lasting, next),
+        now);
+    log.warn("Feed {} item {} failed ({} in a row): {}", f.url(), link, failures, problem.message());
+    return new Problem(problem.name(), problem.message()
+        + (lasting ? "; skipped from now on" : "; tried again after " + next));
+  }
+
+  private static Duration backoff(int failures) {
+    Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 16));
+    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 
   private FeedResult failed(Feed f, String problem) {
     int failures = f.failures() + 1;
-    Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 16));
     Instant now = clock.instant();
-    Instant next = now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+    Instant next = now.plus(backoff(failures));
     store.failed(f.url(), failures, problem, now, next);
     log.warn("Feed {} failed ({} in a row): {}", f.url(), failures, problem);
     return new FeedResult.Failed(f.url(), new Problem(f.url(), problem), failures, next);

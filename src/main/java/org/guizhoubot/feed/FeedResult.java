@@ -10,13 +10,34 @@ import org.guizhoubot.corpus.Problem;
 public sealed interface FeedResult {
   String feedUrl();
 
-  /** The feed was read: the new articles stored, items skipped as duplicates, items that failed. */
-  record Polled(String feedUrl, String title, List<Article> added, int duplicates, List<Problem> itemProblems)
-      implements FeedResult {
+  /**
+   * The feed was read: the new articles stored, items skipped as duplicates, items that failed;
+   * {@code newItems} not taken before (nor waiting after a failure), of which {@code remaining} are
+   * left for the next polls by the per-poll cap.
+   */
+  record Polled(String feedUrl, String title, List<Article> added, int duplicates, List<Problem> itemProblems,
+      int newItems, int remaining) implements FeedResult {
     public Polled {
       Objects.requireNonNull(feedUrl, "feedUrl");
       added = List.copyOf(added);
       itemProblems = List.copyOf(itemProblems);
+      if (remaining < 0 || remaining > newItems) {
+        throw new IllegalArgumentException("remaining must be 0 to newItems (" + newItems + "), was " + remaining);
+      }
+    }
+
+    /** The new items this poll took (added, duplicates and failed). */
+    public int taken() {
+      return newItems - remaining;
+    }
+
+    /** Says how many new items were left for the next polls ("50 of 19,950 new items added; ..."), or empty when none. */
+    public java.util.Optional<String> backlog() {
+      if (remaining == 0) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+          "%,d of %,d new items added; the rest (%,d) on the next polls", taken(), newItems, remaining));
     }
   }
 

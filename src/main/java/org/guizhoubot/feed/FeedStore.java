@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Feed subscriptions and the items already taken from them, in one SQLite file. Items are
  * remembered by URL and by content hash, so a story is imported once even when it reappears under
- * another link.
+ * another link; items that failed are remembered by URL with the reason, until they succeed.
  */
 public final class FeedStore implements AutoCloseable {
   private final Path file;
@@ -43,6 +43,9 @@ public final class FeedStore implements AutoCloseable {
         s.execute("CREATE TABLE IF NOT EXISTS items(url TEXT PRIMARY KEY, feed TEXT NOT NULL,"
             + " content_hash TEXT, article_id TEXT, seen TEXT NOT NULL)");
         s.execute("CREATE INDEX IF NOT EXISTS items_hash ON items(content_hash)");
+        s.execute("CREATE TABLE IF NOT EXISTS item_failures(url TEXT PRIMARY KEY, feed TEXT NOT NULL,"
+            + " reason TEXT NOT NULL, failures INTEGER NOT NULL, lasting INTEGER NOT NULL, failed TEXT NOT NULL,"
+            + " next_attempt TEXT)");
       }
       return new FeedStore(file, c);
     } catch (SQLException | IOException e) {
@@ -100,6 +103,52 @@ public final class FeedStore implements AutoCloseable {
   public synchronized void remember(String itemUrl, String feed, String contentHash, String articleId, Instant now) {
     update("INSERT OR REPLACE INTO items(url, feed, content_hash, article_id, seen) VALUES (?, ?, ?, ?, ?)",
         itemUrl, feed, contentHash, articleId, now.toString());
+    update("DELETE FROM item_failures WHERE url = ?", itemUrl);
+  }
+
+  /** An item that failed: why, how many times in a row, and when it may be fetched again (never when lasting). */
+  public record ItemFailure(String url, String reason, int failures, boolean lasting, Instant nextAttempt) {
+    public ItemFailure {
+      java.util.Objects.requireNonNull(url, "url");
+      java.util.Objects.requireNonNull(reason, "reason");
+      if (failures < 1) {
+        throw new IllegalArgumentException("failures must be >= 1, was " + failures);
+      }
+      if (!lasting && nextAttempt == null) {
+        throw new IllegalArgumentException("an item failing for now needs its next attempt: " + url);
+      }
+    }
+
+    /** Whether the item is to be left alone at {@code now}. */
+    public boolean waiting(Instant now) {
+      return lasting || now.isBefore(nextAttempt);
+    }
+  }
+
+  /** The items of {@code feed} that failed and have not succeeded since, by URL. */
+  public synchronized java.util.Map<String, ItemFailure> itemFailures(String feed) {
+    java.util.Map<String, ItemFailure> out = new java.util.HashMap<>();
+    String sql = "SELECT url, reason, failures, lasting, next_attempt FROM item_failures WHERE feed = ?";
+    try (PreparedStatement s = db.prepareStatement(sql)) {
+      s.setString(1, feed);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), new ItemFailure(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4) != 0,
+              instant(rs.getString(5))));
+        }
+      }
+    } catch (SQLException e) {
+      throw new FeedStoreException(sql + " in " + file, e);
+    }
+    return out;
+  }
+
+  /** Records an item's failure, replacing the one before. */
+  public synchronized void itemFailed(String feed, ItemFailure failure, Instant now) {
+    update("INSERT OR REPLACE INTO item_failures(url, feed, reason, failures, lasting, failed, next_attempt)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?)", failure.url(), feed, failure.reason(), failure.failures(),
+        failure.lasting() ? 1 : 0, now.toString(),
+        failure.nextAttempt() == null ? null : failure.nextAttempt().toString());
   }
 
   private boolean exists(String sql, String value) {

@@ -63,6 +63,40 @@ public final class IndexStore implements PassageStore, AutoCloseable {
     return new IndexStore(file, w);
   }
 
+  /** Write turns of the index files open in this process, by lock file: file locks are per process. */
+  private static final java.util.concurrent.ConcurrentMap<Path, java.util.concurrent.locks.ReentrantLock> TURNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Holds {@code index.db.lock} (a lock of this process's threads, then a file lock across
+   * processes) while the batch runs, waiting for another run's batch to be committed first.
+   */
+  @Override
+  public boolean inWriteTurn(java.util.function.BooleanSupplier batch) {
+    Path lockFile = file.toAbsolutePath().normalize().resolveSibling(file.getFileName() + ".lock");
+    java.util.concurrent.locks.ReentrantLock here = TURNS.computeIfAbsent(lockFile,
+        f -> new java.util.concurrent.locks.ReentrantLock(true));
+    if (!here.tryLock()) {
+      log.info("Waiting for another indexing run's batch to be committed to {}", file);
+      here.lock();
+    }
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.channels.FileLock lock = channel.tryLock();
+      if (lock == null) {
+        log.info("Waiting for another process's indexing batch to be committed to {}", file);
+        lock = channel.lock();
+      }
+      try (java.nio.channels.FileLock held = lock) {
+        return batch.getAsBoolean();
+      }
+    } catch (IOException e) {
+      throw new IndexStoreException("taking the write turn " + lockFile, e);
+    } finally {
+      here.unlock();
+    }
+  }
+
   /** How long a statement waits for another connection's lock before SQLITE_BUSY. */
   static final int BUSY_TIMEOUT_MS = 10_000;
 

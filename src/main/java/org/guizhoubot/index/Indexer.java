@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * hash) are split and embedded, removed ones are dropped. Changes are committed in batches of whole
  * articles (see {@link Batching}, and at most 30 s apart), so an interrupted run keeps
  * what it finished, never half an article, and the next run goes on from there. A bad article is
- * reported by file name and skipped; if it was indexed before, its old version stays.
+ * reported by file name and skipped; if it was indexed before, its old version stays. Runs in other
+ * processes on the same store take turns batch by batch ({@link PassageStore#inWriteTurn}), and a
+ * run leaves out what another committed meanwhile, so each article is embedded once.
  */
 public final class Indexer {
   private static final Logger log = LoggerFactory.getLogger(Indexer.class);
@@ -149,66 +151,32 @@ public final class Indexer {
     if (!changed.isEmpty()) {
       store.markIndexing(listing.files().size(), ProcessHandle.current().pid());
     }
-    int passagesDone = 0;
-    long wordPieces = 0;
-    try {
-      List<IndexChange.Upsert> upserts = new ArrayList<>();
-      boolean firstCommit = true;
-      long lastCommit = System.nanoTime();
-      int next = 0;
-      while (next < changed.size()) {
-        // Embed several articles' passages in one call so that the embedder can keep every core busy.
-        int end = next;
-        List<String> texts = new ArrayList<>();
-        while (end < changed.size() && (end == next || texts.size() + split.get(end).size() <= batching.embedPassages())) {
-          for (Passage p : split.get(end)) {
-            texts.add(s.embeddingText(changed.get(end).title(), p.text()));
-          }
-          end++;
-        }
-        List<float[]> batch = embedder.embedAll(texts);
-        if (batch.size() != texts.size()) {
-          throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size()
-              + " passages of articles " + changed.get(next).id() + " to " + changed.get(end - 1).id());
-        }
-        int offset = 0;
-        for (int i = next; i < end; i++) {
-          Article a = changed.get(i);
-          List<Passage> ps = split.get(i);
-          List<float[]> vectors = new ArrayList<>(batch.subList(offset, offset + ps.size()));
-          offset += ps.size();
-          for (Passage p : ps) {
-            wordPieces += p.wordPieces();
-          }
-          passagesDone += ps.size();
-          CorpusFile f = changedFiles.get(i);
-          upserts.add(new IndexChange.Upsert(
-              new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
-                  f.contentHash(), ps.size()),
-              f.path().getFileName().toString(), ps, vectors));
-          progress.embedded(i + 1, passagesDone);
-        }
-        next = end;
-        // Each commit holds whole articles: after a crash every article is fully indexed or absent,
-        // and the next run embeds only what is missing.
-        if (store.writesInBatches()
-            && (upserts.size() >= batching.commitArticles() || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
-          applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
-          firstCommit = false;
-          upserts.clear();
-          lastCommit = System.nanoTime();
-          progress.committed(next, changed.size());
-        }
+    Set<String> newIds = new HashSet<>();
+    for (CorpusFile f : changedFiles) {
+      if (!existing.containsKey(f.id())) {
+        newIds.add(f.id());
       }
-      if (firstCommit ? (rebuild || !upserts.isEmpty() || !removed.isEmpty()) : !upserts.isEmpty()) {
-        applyWaiting(new IndexChange(firstCommit ? removed : List.of(), upserts), firstCommit && dropFirst);
-        progress.committed(changed.size(), changed.size());
+    }
+    Work work = new Work(changed, changedFiles, newIds, split, s, removed, full, dropFirst, rebuild, progress);
+    try {
+      boolean more = !changed.isEmpty() || !removed.isEmpty() || rebuild;
+      while (more) {
+        more = store.inWriteTurn(work::turn);
       }
     } finally {
       if (!changed.isEmpty()) {
         store.clearIndexing();
       }
     }
+    if (work.skippedNew + work.skippedUpdated > 0) {
+      log.info("{} articles were indexed by another run meanwhile; not embedded again",
+          work.skippedNew + work.skippedUpdated);
+    }
+    added -= work.skippedNew;
+    updated -= work.skippedUpdated;
+    unchanged += work.skippedNew + work.skippedUpdated;
+    int passagesDone = work.passagesDone;
+    long wordPieces = work.wordPieces;
     Map<String, ArticleMeta> now = store.articles();
     int passages = now.values().stream().mapToInt(ArticleMeta::passageCount).sum();
     IndexReport report = new IndexReport(now.size(), passages, added, updated, removed.size(), unchanged,
@@ -216,6 +184,132 @@ public final class Indexer {
     progress.finished(report);
     log.info("Indexed {}", report.summary());
     return report;
+  }
+
+  /**
+   * One run's embedding, done in turns: each turn leaves out the articles another run committed
+   * meanwhile (same id and content hash, in a compatible index), embeds whole articles and commits
+   * a batch of them; the last turn commits what is left.
+   */
+  private final class Work {
+    private final List<Article> changed;
+    private final List<CorpusFile> files;
+    private final List<List<Passage>> split;
+    private final PassageSplitter splitter;
+    private final List<String> removed;
+    private final boolean full;
+    private final boolean dropFirst;
+    private final boolean rebuild;
+    private final IndexProgress progress;
+    private final Set<String> adding;
+    private final List<IndexChange.Upsert> upserts = new ArrayList<>();
+    private boolean firstCommit = true;
+    private long lastCommit = System.nanoTime();
+    private int next;
+    int passagesDone;
+    long wordPieces;
+    int skippedNew;
+    int skippedUpdated;
+
+    Work(List<Article> changed, List<CorpusFile> files, Set<String> adding, List<List<Passage>> split,
+        PassageSplitter splitter, List<String> removed, boolean full, boolean dropFirst, boolean rebuild,
+        IndexProgress progress) {
+      this.changed = changed;
+      this.files = files;
+      this.adding = adding;
+      this.split = split;
+      this.splitter = splitter;
+      this.removed = removed;
+      this.full = full;
+      this.dropFirst = dropFirst;
+      this.rebuild = rebuild;
+      this.progress = progress;
+    }
+
+    /** One turn, holding the store's write turn; true when there is more to do. */
+    boolean turn() {
+      boolean compatible = store.incompatibility(embedder.modelName(), embedder.dimension()).isEmpty();
+      Map<String, ArticleMeta> committed = full || !compatible || next >= changed.size() ? Map.of() : store.articles();
+      while (next < changed.size()) {
+        // Embed several articles' passages in one call so that the embedder can keep every core busy.
+        List<Integer> group = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        while (next < changed.size()
+            && (group.isEmpty() || texts.size() + split.get(next).size() <= batching.embedPassages())) {
+          CorpusFile f = files.get(next);
+          ArticleMeta there = committed.get(f.id());
+          if (there != null && there.contentHash().equals(f.contentHash())) {
+            if (adding.contains(f.id())) {
+              skippedNew++;
+            } else {
+              skippedUpdated++;
+            }
+            next++;
+            progress.embedded(next, passagesDone);
+            continue;
+          }
+          group.add(next);
+          for (Passage p : split.get(next)) {
+            texts.add(splitter.embeddingText(changed.get(next).title(), p.text()));
+          }
+          next++;
+        }
+        if (!group.isEmpty()) {
+          embed(group, texts);
+        }
+        // Each commit holds whole articles: after a crash every article is fully indexed or absent,
+        // and the next run embeds only what is missing.
+        if (store.writesInBatches() && next < changed.size()
+            && (upserts.size() >= batching.commitArticles() || System.nanoTime() - lastCommit > COMMIT_NANOS)) {
+          commit(compatible);
+          progress.committed(next, changed.size());
+          return true;
+        }
+      }
+      if (firstCommit ? (rebuild || !upserts.isEmpty() || !removed.isEmpty()) : !upserts.isEmpty()) {
+        commit(compatible);
+        progress.committed(changed.size(), changed.size());
+      }
+      return false;
+    }
+
+    private void embed(List<Integer> group, List<String> texts) {
+      List<float[]> batch = embedder.embedAll(texts);
+      if (batch.size() != texts.size()) {
+        throw new IllegalStateException("embedder returned " + batch.size() + " vectors for " + texts.size()
+            + " passages of articles " + changed.get(group.get(0)).id() + " to "
+            + changed.get(group.get(group.size() - 1)).id());
+      }
+      int offset = 0;
+      for (int i : group) {
+        Article a = changed.get(i);
+        List<Passage> ps = split.get(i);
+        List<float[]> vectors = new ArrayList<>(batch.subList(offset, offset + ps.size()));
+        offset += ps.size();
+        for (Passage p : ps) {
+          wordPieces += p.wordPieces();
+        }
+        passagesDone += ps.size();
+        CorpusFile f = files.get(i);
+        upserts.add(new IndexChange.Upsert(
+            new ArticleMeta(a.id(), a.title(), a.source(), a.published(), a.url(), a.category(),
+                f.contentHash(), ps.size()),
+            f.path().getFileName().toString(), ps, vectors));
+        progress.embedded(i + 1, passagesDone);
+      }
+    }
+
+    /**
+     * Writes the batch; the first commit of a rebuild drops the old index, unless another run has
+     * meanwhile built a compatible one (a full run on a store without batches always drops).
+     */
+    private void commit(boolean compatible) {
+      boolean drop = firstCommit && dropFirst && (!compatible || (full && !store.writesInBatches()));
+      applyWaiting(new IndexChange(firstCommit ? removed : List.of(), List.copyOf(upserts)), drop);
+      firstCommit = false;
+      upserts.clear();
+      lastCommit = System.nanoTime();
+    }
   }
 
   /** Tries this many times, each waiting up to the busy timeout, before the embeddings are given up. */

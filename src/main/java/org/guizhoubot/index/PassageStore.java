@@ -37,4 +37,13 @@ public interface PassageStore {
 
   /** Clears the note of {@link #markIndexing}. */
   default void clearIndexing() {}
+
+  /**
+   * Runs one batch of an indexing run (reading what is committed, embedding, committing) in this
+   * store's write turn: a batch of another run on the same store, in this process or another, waits
+   * for it. Stores without such turns run it at once.
+   */
+  default boolean inWriteTurn(java.util.function.BooleanSupplier batch) {
+    return batch.getAsBoolean();
+  }
 }

@@ -174,9 +174,19 @@ final class Texts {
     return was ? "Unsubscribed from " + url + "; the articles it brought stay." : url + " is not subscribed (see /feeds).";
   }
 
-  /** What a scheduled feed poll brought, for the admins; null when nothing arrived. */
+  /**
+   * What a scheduled feed poll brought, for the admins, with each feed's backlog left for the next
+   * polls ("50 of 19,950 new items added; the rest (19,900) on the next polls"); null when nothing
+   * arrived and nothing is left.
+   */
   static String feedNews(PollReport r) {
-    if (r.newArticles() == 0) {
+    List<String> backlogs = new ArrayList<>();
+    for (FeedResult f : r.feeds()) {
+      if (f instanceof FeedResult.Polled p) {
+        p.backlog().ifPresent(b -> backlogs.add((p.title() == null ? p.feedUrl() : p.title()) + ": " + b + "."));
+      }
+    }
+    if (r.newArticles() == 0 && backlogs.isEmpty()) {
       return null;
     }
     StringBuilder s = new StringBuilder("New from the feeds: " + r.newArticles() + " articles.");
@@ -187,6 +197,7 @@ final class Texts {
         }
       }
     }
+    backlogs.forEach(b -> s.append("\n").append(b));
     return s.toString();
   }
 

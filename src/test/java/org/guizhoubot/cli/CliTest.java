@@ -94,6 +94,19 @@ class CliTest {
   }
 
   @Test
+  void should_echo_a_refused_megabyte_question_at_most_1000_characters_at_a_time() throws Exception {
+    String question = "Why " + "y".repeat(1 << 20) + "?";
+
+    Run r = run("", withDirs("ask", "--json", question));
+
+    assertThat(r.code()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("answered").asBoolean()).isFalse();
+    assertThat(j.get("question").asText()).isEqualTo(question.substring(0, 1000));
+    assertThat(r.out().length()).as("whole output").isLessThan(4 * 1000 + 1000);
+  }
+
+  @Test
   void should_answer_every_line_of_standard_input_with_one_model_load() throws Exception {
     int loadsBefore = MiniLmEmbedder.loads();
 

@@ -276,11 +276,20 @@ class SettingsLoaderTest {
     Settings s = load(Map.of("TELEGRAM_WEBHOOK_SECRET", "abc_DEF-123", "WEBHOOK_PORT", "8443",
         "WEBHOOK_URL", "https://bot.example.org/tg"), Map.of());
 
-    assertThat(s.webhook()).isEqualTo(new WebhookSettings(8443, "/telegram", "https://bot.example.org/tg", "abc_DEF-123"));
+    assertThat(s.webhook()).isEqualTo(new WebhookSettings(null, 8443, "/telegram", "https://bot.example.org/tg", "abc_DEF-123"));
     assertThat(s.toString()).doesNotContain("abc_DEF-123");
     assertThatThrownBy(() -> load(Map.of("TELEGRAM_WEBHOOK_SECRET", "has spaces"), Map.of()))
         .hasMessageContaining("TELEGRAM_WEBHOOK_SECRET").hasMessageNotContaining("has spaces");
     assertThatThrownBy(() -> load(Map.of("WEBHOOK_URL", "http://bot.example.org/tg"), Map.of()))
         .hasMessageContaining("https");
+  }
+
+  @Test
+  void should_bind_the_webhook_to_every_interface_unless_given_an_address() {
+    assertThat(load(Map.of(), Map.of()).webhook().bind()).isNull();
+    assertThat(load(Map.of("WEBHOOK_BIND", "127.0.0.1"), Map.of()).webhook().bind()).isEqualTo("127.0.0.1");
+    assertThat(load(Map.of(), Map.of("webhook.bind", "::1")).webhook().bind()).isEqualTo("::1");
+    assertThatThrownBy(() -> load(Map.of("WEBHOOK_BIND", "127.0.0.1; rm"), Map.of()))
+        .hasMessageContaining("webhook.bind").hasMessageContaining("127.0.0.1 or ::1");
   }
 }

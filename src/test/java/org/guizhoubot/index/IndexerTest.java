@@ -79,6 +79,46 @@ class IndexerTest {
   }
 
   @Test
+  void should_embed_each_article_once_when_two_runs_on_one_index_overlap() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(corpusDir.resolve(String.format(java.util.Locale.ROOT, "report-%02d.md", i)),
+          "Report " + i + "\n\nGuizhou opened data centre " + i + " in Gui'an with " + (i * 3 + 2) + " halls. "
+              + "Its " + (i * 40 + 7) + " engineers run servers for cloud customers across southwest China.\n\n"
+              + "The centre " + i + " draws power from a hydro station near the Wu River and cools its halls with"
+              + " mountain air for most of the year.\n", java.nio.charset.StandardCharsets.UTF_8);
+    }
+    CountingEmbedder otherEmbedder = new CountingEmbedder();
+    Indexer.Batching small = new Indexer.Batching(4, 3);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService runs = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try (IndexStore otherStore = IndexStore.open(dir.resolve("data/index.db"))) {
+      Indexer other = new Indexer(new Corpus(corpusDir), new ArticleReader(),
+          () -> new PassageSplitter(TestFixtures.tokenizer(), 128), otherEmbedder, otherStore, small);
+      Indexer first = indexer(small);
+      var a = runs.submit(() -> {
+        start.await();
+        return first.run(false, IndexProgress.NONE);
+      });
+      var b = runs.submit(() -> {
+        start.await();
+        return other.run(false, IndexProgress.NONE);
+      });
+      start.countDown();
+      IndexReport ra = a.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      IndexReport rb = b.get(5, java.util.concurrent.TimeUnit.MINUTES);
+
+      int stored = store.articles().values().stream().mapToInt(ArticleMeta::passageCount).sum();
+      assertThat(store.articles()).hasSize(45);
+      assertThat(ra.passagesEmbedded() + rb.passagesEmbedded()).isEqualTo(stored);
+      assertThat(embedder.calls.get() + otherEmbedder.calls.get()).isEqualTo(stored);
+      assertThat(ra.added() + rb.added()).isEqualTo(45);
+      assertThat(List.of(ra.passagesEmbedded(), rb.passagesEmbedded())).as("both runs took turns").allMatch(n -> n > 0);
+    } finally {
+      runs.shutdownNow();
+    }
+  }
+
+  @Test
   void should_keep_whole_articles_committed_before_a_crash_and_go_on_from_there() throws Exception {
     Corpus corpus = new Corpus(corpusDir);
     PassageSplitter splitter = new PassageSplitter(TestFixtures.tokenizer(), 128);

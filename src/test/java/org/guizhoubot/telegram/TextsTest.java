@@ -23,6 +23,30 @@ class TextsTest {
       article("u", "Undated", null, null));
 
   @Test
+  void should_tell_the_admins_how_many_feed_items_wait_for_the_next_polls() {
+    List<org.guizhoubot.corpus.Article> fifty = new java.util.ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.add(new org.guizhoubot.corpus.Article("story-" + i, "Story " + i, "Wire", null, null, null, "Text " + i));
+    }
+    var backlog = new org.guizhoubot.feed.FeedResult.Polled("https://wire.example.org/rss", "Guizhou wire", fifty, 0,
+        List.of(), 19_950, 19_900);
+    var caughtUp = new org.guizhoubot.feed.FeedResult.Polled("https://other.example.org/rss", null, List.of(), 2,
+        List.of(), 2, 0);
+
+    String news = Texts.feedNews(new org.guizhoubot.library.PollReport(List.of(backlog, caughtUp), null));
+    String onlyBacklog = Texts.feedNews(new org.guizhoubot.library.PollReport(List.of(
+        new org.guizhoubot.feed.FeedResult.Polled("https://wire.example.org/rss", null, List.of(), 50, List.of(), 70,
+            20)), null));
+
+    assertThat(news).startsWith("New from the feeds: 50 articles.\n• Story 0 (story-0)")
+        .endsWith("\nGuizhou wire: 50 of 19,950 new items added; the rest (19,900) on the next polls.")
+        .doesNotContain("other.example.org");
+    assertThat(onlyBacklog).isEqualTo("New from the feeds: 0 articles.\nhttps://wire.example.org/rss: 50 of 70 new"
+        + " items added; the rest (20) on the next polls.");
+    assertThat(Texts.feedNews(new org.guizhoubot.library.PollReport(List.of(caughtUp), null))).isNull();
+  }
+
+  @Test
   void should_page_long_lists_by_ten_with_buttons_to_move() {
     List<ArticleMeta> many = new java.util.ArrayList<>();
     for (int i = 0; i < 23; i++) {
