@@ -129,6 +129,10 @@ final class Texts {
   }
 
   static String removed(RemoveReport r) {
+    if (r.removed().isEmpty()) {
+      return (r.problems().size() == 1 ? "No article has the id " : "No article has these ids: ")
+          + String.join(", ", r.notRemoved()) + ". Nothing was removed and the index is unchanged; /articles shows the ids.";
+    }
     StringBuilder s = new StringBuilder();
     for (RemoveReport.Removed a : r.removed()) {
       s.append("Removed \"").append(a.title()).append("\" (").append(a.id()).append(").\n");
@@ -136,7 +140,8 @@ final class Texts {
     for (Problem p : r.problems()) {
       s.append("Not removed ").append(p).append(".\n");
     }
-    return s.append(String.format(Locale.ROOT, "The index now holds %d articles.", r.index().articles())).toString();
+    r.index().ifPresent(i -> s.append(String.format(Locale.ROOT, "The index now holds %d articles.", i.articles())));
+    return s.toString().strip();
   }
 
   static final String REMOVE_HOW = "Give the article's id, as /articles shows it: /remove some-article-id";

@@ -110,6 +110,24 @@ class CorpusCommandsTest {
   }
 
   @Test
+  void should_remove_nothing_and_not_reindex_when_no_id_is_known() throws Exception {
+    run("list");
+    Path index = data.resolve("index.db");
+    byte[] indexBefore = Files.readAllBytes(index);
+    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(index);
+    List<String> corpusBefore = Files.list(corpus).map(Path::toString).sorted().toList();
+
+    CliTest.Run remove = run("remove", "no-such-id");
+
+    assertThat(remove.code()).isEqualTo(1);
+    assertThat(remove.out()).startsWith("Nothing removed, and the index is unchanged: no article has the id no-such-id")
+        .doesNotContain("Indexed");
+    assertThat(Files.readAllBytes(index)).isEqualTo(indexBefore);
+    assertThat(Files.getLastModifiedTime(index)).isEqualTo(modified);
+    assertThat(Files.list(corpus).map(Path::toString).sorted().toList()).isEqualTo(corpusBefore);
+  }
+
+  @Test
   void should_refuse_a_feed_that_is_not_one() {
     pages.put("/page.xml", new String[] {"application/xml", "<html>no feed</html>"});
 
