@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.corpus.PublishedDates;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.feed.FeedResult;
@@ -109,7 +110,7 @@ final class Texts {
     }
     StringBuilder s = new StringBuilder(pageHeader(newestFirst.size(), page));
     for (ArticleMeta a : page(newestFirst, page)) {
-      s.append("\n• ").append(a.published() == null ? "" : TelegramHtml.escape(a.published()) + " ")
+      s.append("\n• ").append(a.published() == null ? "" : TelegramHtml.escape(PublishedDates.calendarDate(a.published())) + " ")
           .append("<code>").append(TelegramHtml.escape(a.id())).append("</code> ")
           .append(TelegramHtml.escape(a.title()));
     }
