@@ -39,7 +39,7 @@ final class Questions {
   /** The {@code /ask} command (asks its text, or shows how to ask) and {@code /new} (starts a fresh conversation). */
   List<Command> commands() {
     return List.of(
-        Command.forAnyone(COMMAND, "Ask a question about " + Texts.TOPIC, r -> {
+        Command.forAnyone(COMMAND, new Command.Menu("Ask a question about " + Texts.TOPIC, "提问关于贵州大数据产业的问题"), r -> {
           if (r.args().isBlank()) {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
@@ -47,7 +47,8 @@ final class Questions {
                 r.receipt());
           }
         }),
-        Command.forAnyone("new", "Start a new conversation (forget the earlier questions)", r -> {
+        Command.forAnyone("new", new Command.Menu("Start a new conversation (forget the earlier questions)",
+            "开始新的对话（忘记之前的问题）"), r -> {
           String conversation = Conversations.of(r.target().chatId(), r.chatType(), r.userId());
           chats.submit(r.target().chatId(), () -> {
             library.forget(conversation);

@@ -102,6 +102,33 @@ class BotEmulatorTest {
   }
 
   @Test
+  void should_list_the_admin_commands_in_an_admins_help_and_menu_only() throws Exception {
+    startBot();
+    emulator.sendText(token, emulator.user(USER, "Ann"), emulator.privateChat(USER, "Ann"), "/help");
+    emulator.sendText(token, emulator.user(ADMIN, "Ada"), emulator.privateChat(ADMIN, "Ada"), "/help");
+    emulator.sendText(token, emulator.user(ADMIN, "Ada"), emulator.privateChat(ADMIN, "Ada"), "/help zh");
+
+    String user = waitForMessages(USER, 1).get(0).path("text").asText();
+    List<JsonNode> admin = waitForMessages(ADMIN, 2);
+
+    assertThat(user).contains("/sources").doesNotContain("/remove", "/reindex", "Admin commands");
+    assertThat(admin.get(0).path("text").asText()).contains("Admin commands (you are an admin):",
+        "/add URL – Add an article from its web address", "/remove ID – Delete an article from the corpus and the index",
+        "/reindex – ", "/articles – ", "/feeds – ", "/stats – ");
+    assertThat(admin.get(1).path("text").asText()).contains("管理员命令", "/remove ID – 从文章文件夹和索引中删除文章");
+    assertThat(await(WAIT, () -> emulator.calls(token, "setMyCommands").size() == 4)).isTrue();
+    List<JsonNode> menus = emulator.calls(token, "setMyCommands");
+    assertThat(menus).filteredOn(m -> m.path("scope").path("type").asText().equals("chat"))
+        .hasSize(2).allSatisfy(m -> {
+          assertThat(m.path("scope").path("chat_id").asText()).isEqualTo(String.valueOf(ADMIN));
+          assertThat(m.toString()).contains("\"reindex\"", "\"remove\"");
+        })
+        .anySatisfy(m -> assertThat(m.path("language_code").asText()).isEqualTo("zh"));
+    assertThat(menus).filteredOn(m -> m.path("scope").isMissingNode() || m.path("scope").isNull())
+        .hasSize(2).allSatisfy(m -> assertThat(m.toString()).doesNotContain("\"reindex\"", "\"remove\""));
+  }
+
+  @Test
   void should_stay_silent_in_groups_unless_asked_mentioned_or_replied_to() throws Exception {
     startBot();
     long group = -100_555L;
