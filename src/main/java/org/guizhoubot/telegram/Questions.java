@@ -2,9 +2,11 @@ package org.guizhoubot.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.conversation.Greetings;
 import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Questions: rate-limited per user, answered from the library in the chat's order while "typing..."
- * shows, sent as HTML with feedback buttons, and kept in the feedback store with their outcome.
+ * shows, sent as HTML with feedback buttons, and kept in the feedback store with their outcome. A
+ * greeting or a thanks gets the welcome instead, in its language.
  */
 final class Questions {
   private static final Logger log = LoggerFactory.getLogger(Questions.class);
@@ -93,6 +96,14 @@ final class Questions {
   }
 
   private void answer(Target to, String question, String conversation, Receipt receipt) {
+    Optional<Greetings.Greeting> greeting = Greetings.of(question);
+    if (greeting.isPresent()) {
+      receipt.done();
+      List<Integer> sent = sender.sayHtml(to,
+          TelegramHtml.escape(Texts.welcome(greeting.get(), CorpusCommands.articlesOrNone(library))), List.of());
+      conversations.answered(to.chatId(), sent, conversation, greeting.get().language());
+      return;
+    }
     AnswerResult result;
     try {
       result = library.answer(question, conversation);

@@ -3,6 +3,7 @@ package org.guizhoubot.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.guizhoubot.conversation.Greetings;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.Problem;
@@ -12,6 +13,7 @@ import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.feed.FeedResult;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.language.Language;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.library.PollReport;
@@ -54,6 +56,25 @@ final class Texts {
   static String yearsChinese(List<ArticleMeta> articles) {
     String range = PublishedDates.yearRange(articles.stream().map(ArticleMeta::published).toList());
     return range.isEmpty() ? "" : range.replace(" to ", " 至 ") + " 年";
+  }
+
+  /** An example question, as the help and the welcome give it. */
+  static final String EXAMPLE = "Who founded Baishan Cloud?";
+  static final String EXAMPLE_ZH = "白山云的联合创始人是谁？";
+
+  /**
+   * The one reply to a greeting or a thanks, in its language: what the bot covers (article count,
+   * publication years) and an example question.
+   */
+  static String welcome(Greetings.Greeting g, List<ArticleMeta> articles) {
+    if (g.language() == Language.CHINESE) {
+      String years = yearsChinese(articles).isEmpty() ? "" : "（发表于 " + yearsChinese(articles) + "）";
+      return (g.kind() == Greetings.Kind.THANKS ? "不客气！" : "你好！") + "我根据 " + articles.size() + " 篇英文新闻文章"
+          + years + "回答关于贵州大数据产业的问题。可以这样问：" + EXAMPLE_ZH;
+    }
+    String years = years(articles).isEmpty() ? "" : " published " + years(articles);
+    return (g.kind() == Greetings.Kind.THANKS ? "You're welcome! " : "Hello! ") + "I answer questions about " + TOPIC
+        + " from " + articles.size() + " news articles" + years + ". Try asking: " + EXAMPLE;
   }
 
   /** HTML: what the bot knows (topic, article count, publication years) and how to ask it. */

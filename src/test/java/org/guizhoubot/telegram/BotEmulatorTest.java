@@ -102,6 +102,28 @@ class BotEmulatorTest {
   }
 
   @Test
+  void should_welcome_a_greeting_or_thanks_in_its_language_instead_of_declining() throws Exception {
+    startBot();
+    long me = USER + 70;
+    ObjectNode user = emulator.user(me, "Ann");
+    ObjectNode chat = emulator.privateChat(me, "Ann");
+    emulator.sendText(token, user, chat, "hello");
+    waitForMessages(me, 1);
+    emulator.sendText(token, user, chat, "你好");
+    waitForMessages(me, 2);
+    emulator.sendText(token, user, chat, "Thanks!");
+
+    List<String> replies = waitForMessages(me, 3).stream().map(m -> m.path("text").asText()).toList();
+
+    assertThat(replies.get(0)).isEqualTo("Hello! I answer questions about Guizhou's big data sector from 5 news"
+        + " articles published from 2017 to 2022. Try asking: Who founded Baishan Cloud?");
+    assertThat(replies.get(1)).isEqualTo("你好！我根据 5 篇英文新闻文章（发表于 2017 至 2022 年）回答关于贵州大数据产业的问题。"
+        + "可以这样问：白山云的联合创始人是谁？");
+    assertThat(replies.get(2)).startsWith("You're welcome! I answer questions");
+    assertThat(replies).noneMatch(r -> r.contains("could not find") || r.contains("没有找到"));
+  }
+
+  @Test
   void should_list_the_admin_commands_in_an_admins_help_and_menu_only() throws Exception {
     startBot();
     emulator.sendText(token, emulator.user(USER, "Ann"), emulator.privateChat(USER, "Ann"), "/help");
