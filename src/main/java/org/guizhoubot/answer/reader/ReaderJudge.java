@@ -45,10 +45,16 @@ public final class ReaderJudge implements Judge {
     return new ReaderJudge(encoder, c.keywordThreshold(), Math.min(c.skipBelow(), c.keywordThreshold()), c.pool());
   }
 
-  /** The extractive composer with the bundled reader and calibration, sharing {@code encoder}. */
+  /**
+   * The extractive composer with the bundled reader and calibration, sharing {@code encoder}, for
+   * questions read as sentences. Key-word readings (a Chinese question through the dictionary) keep
+   * the word-feature key-word model: on the Chinese questions over the seed articles the reader
+   * answered fewer of them right (see reader.txt).
+   */
   public static ExtractiveComposer composer(Supplier<? extends CrossEncoder> encoder) {
     ReaderCalibration c = ReaderCalibration.bundled();
-    return new ExtractiveComposer(forSentences(encoder, c), forKeywords(encoder, c));
+    return new ExtractiveComposer(forSentences(encoder, c),
+        new org.guizhoubot.answer.decision.WordFeatureJudge(org.guizhoubot.answer.decision.DecisionModel.bundledForKeywords()));
   }
 
   @Override
