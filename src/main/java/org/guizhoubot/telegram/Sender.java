@@ -119,13 +119,13 @@ final class Sender {
     }
   }
 
-  /** Registers a command menu without waiting for it; a failure is only logged. */
-  void setCommands(List<BotApi.CommandInfo> menu, BotApi.MenuScope scope, Runnable done) {
+  /** Registers the command menu without waiting for it; a failure is only logged. */
+  void setCommands(List<BotApi.CommandInfo> menu, Runnable done) {
     sideCall(() -> {
       try {
-        api.setCommands(menu, scope);
+        api.setCommands(menu);
       } catch (BotApiException e) {
-        log.warn("Could not register the command menu for {}: {}", scope, e.getMessage());
+        log.warn("Could not register the command menu: {}", e.getMessage());
       } finally {
         done.run();
       }

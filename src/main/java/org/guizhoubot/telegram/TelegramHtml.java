@@ -6,7 +6,6 @@ import java.util.regex.Pattern;
 import org.guizhoubot.answer.AnswerFormatter;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
-import org.guizhoubot.corpus.PublishedDates;
 import org.guizhoubot.web.Urls;
 import org.jsoup.parser.Parser;
 
@@ -72,7 +71,7 @@ public final class TelegramHtml {
       s.append(", ").append(escape(source));
     }
     if (published != null) {
-      s.append(", ").append(escape(PublishedDates.calendarDate(published)));
+      s.append(", ").append(escape(published));
     }
     return s.toString();
   }
