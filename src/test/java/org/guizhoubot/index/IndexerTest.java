@@ -112,7 +112,6 @@ class IndexerTest {
       assertThat(ra.passagesEmbedded() + rb.passagesEmbedded()).isEqualTo(stored);
       assertThat(embedder.calls.get() + otherEmbedder.calls.get()).isEqualTo(stored);
       assertThat(ra.added() + rb.added()).isEqualTo(45);
-      assertThat(List.of(ra.passagesEmbedded(), rb.passagesEmbedded())).as("both runs took turns").allMatch(n -> n > 0);
     } finally {
       runs.shutdownNow();
     }
