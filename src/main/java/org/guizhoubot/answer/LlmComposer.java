@@ -59,7 +59,7 @@ public final class LlmComposer implements AnswerComposer {
       return fallback.decide(offline, passages);
     }
     String question = asked.reading();
-    List<RetrievedPassage> read = offline.byScore(passages);
+    List<RetrievedPassage> read = passages;
     String reply;
     try {
       reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, read));
