@@ -45,6 +45,26 @@ public final class ExtractiveComposer implements AnswerComposer {
     public double best() {
       return scores.length == 0 ? 0 : scores[0];
     }
+
+    /**
+     * These candidates ranked by their {@code raw} scores, best first (ties in their order), with
+     * the decision {@code decide} gives the ranked candidates and scores.
+     */
+    public static Assessment ranked(List<Candidate> candidates, double[] raw, List<List<Sentences.Span>> sentences,
+        java.util.function.BiFunction<List<Candidate>, double[], Double> decide) {
+      Integer[] order = new Integer[raw.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
+      List<Candidate> sorted = new ArrayList<>(raw.length);
+      double[] scores = new double[raw.length];
+      for (int i = 0; i < order.length; i++) {
+        sorted.add(candidates.get(order[i]));
+        scores[i] = raw[order[i]];
+      }
+      return new Assessment(sorted, scores, sorted.isEmpty() ? 0 : decide.apply(sorted, scores), sentences);
+    }
   }
 
   /**
@@ -83,25 +103,6 @@ public final class ExtractiveComposer implements AnswerComposer {
      */
     public boolean farBelowThreshold() {
       return assessment.candidates().isEmpty() || assessment.decision() < skipBelow;
-    }
-
-    /**
-     * These passages (the ones weighed) with those holding the best-scored sentences first, the
-     * rest after them in their order: what an LLM is given to read.
-     */
-    public List<RetrievedPassage> byScore(List<RetrievedPassage> passages) {
-      List<Integer> order = new ArrayList<>();
-      for (Candidate c : assessment.candidates()) {
-        if (!order.contains(c.passage())) {
-          order.add(c.passage());
-        }
-      }
-      for (int i = 0; i < passages.size(); i++) {
-        if (!order.contains(i)) {
-          order.add(i);
-        }
-      }
-      return order.stream().map(passages::get).toList();
     }
   }
 

@@ -59,10 +59,9 @@ public final class LlmComposer implements AnswerComposer {
       return fallback.decide(offline, passages);
     }
     String question = asked.reading();
-    List<RetrievedPassage> read = passages;
     String reply;
     try {
-      reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, read));
+      reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, passages));
     } catch (LlmException e) {
       log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
       return fallback.decide(offline, passages);
@@ -72,7 +71,7 @@ public final class LlmComposer implements AnswerComposer {
           fallback.name());
       return fallback.decide(offline, passages);
     }
-    LlmReply.Checked checked = LlmReply.check(reply, read.stream().map(p -> p.article().id()).toList());
+    LlmReply.Checked checked = LlmReply.check(reply, passages.stream().map(p -> p.article().id()).toList());
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());
@@ -80,7 +79,7 @@ public final class LlmComposer implements AnswerComposer {
     }
     List<Citation> citations = new ArrayList<>();
     for (int i = 0; i < checked.cited().size(); i++) {
-      RetrievedPassage p = read.get(checked.cited().get(i));
+      RetrievedPassage p = passages.get(checked.cited().get(i));
       citations.add(new Citation(i + 1, p.article().id(), p.article().title(), p.article().source(),
           p.article().published(), p.article().url(), p.passage().text()));
     }

@@ -1,7 +1,6 @@
 package org.guizhoubot.answer.decision;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.guizhoubot.answer.ExtractiveComposer;
@@ -39,20 +38,8 @@ public final class WordFeatureJudge implements Judge {
     for (int i = 0; i < raw.length; i++) {
       raw[i] = model.sentence().score(candidates.get(i).features());
     }
-    Integer[] order = new Integer[raw.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
-    List<SentenceFeatures.Candidate> sorted = new ArrayList<>(raw.length);
-    double[] scores = new double[raw.length];
-    for (int i = 0; i < order.length; i++) {
-      sorted.add(candidates.get(order[i]));
-      scores[i] = raw[order[i]];
-    }
-    double decision = sorted.isEmpty() ? 0
-        : model.question().score(DecisionModel.questionFeatures(sorted.get(0).features(), scores));
-    return new ExtractiveComposer.Assessment(sorted, scores, decision, sentences);
+    return ExtractiveComposer.Assessment.ranked(candidates, raw, sentences,
+        (sorted, scores) -> model.question().score(DecisionModel.questionFeatures(sorted.get(0).features(), scores)));
   }
 
   @Override

@@ -1,13 +1,11 @@
 package org.guizhoubot.answer.reader;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.Judge;
-import org.guizhoubot.answer.decision.SentenceFeatures;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.Retrieval;
 
@@ -40,11 +38,6 @@ public final class ReaderJudge implements Judge {
     return new ReaderJudge(encoder, c.threshold(), c.skipBelow(), c.pool());
   }
 
-  /** The judge for key-word readings (a Chinese question through the dictionary), as calibrated. */
-  public static ReaderJudge forKeywords(Supplier<? extends CrossEncoder> encoder, ReaderCalibration c) {
-    return new ReaderJudge(encoder, c.keywordThreshold(), Math.min(c.skipBelow(), c.keywordThreshold()), c.pool());
-  }
-
   /**
    * The extractive composer with the bundled reader and calibration, sharing {@code encoder}, for
    * questions read as sentences. Key-word readings (a Chinese question through the dictionary) keep
@@ -64,18 +57,8 @@ public final class ReaderJudge implements Judge {
         sentences);
     double[] raw = members.isEmpty() ? new double[0]
         : encoder.get().scores(question, members.stream().map(CandidatePool.Member::candidate).toList());
-    Integer[] order = new Integer[raw.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
-    List<SentenceFeatures.Candidate> sorted = new ArrayList<>(raw.length);
-    double[] scores = new double[raw.length];
-    for (int i = 0; i < order.length; i++) {
-      sorted.add(members.get(order[i]).features());
-      scores[i] = raw[order[i]];
-    }
-    return new ExtractiveComposer.Assessment(sorted, scores, scores.length == 0 ? 0 : scores[0], sentences);
+    return ExtractiveComposer.Assessment.ranked(members.stream().map(CandidatePool.Member::features).toList(), raw,
+        sentences, (sorted, scores) -> scores[0]);
   }
 
   @Override
