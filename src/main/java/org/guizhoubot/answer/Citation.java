@@ -17,14 +17,14 @@ public record Citation(
     Objects.requireNonNull(passage, "passage");
   }
 
-  /** {@code [n] Title, Source, published} and the link when there is one. */
+  /** {@code [n] Title, Source, date published} and the link when there is one. */
   public String sourceLine() {
     StringBuilder s = new StringBuilder("[").append(n).append("] ").append(title);
     if (source != null) {
       s.append(", ").append(source);
     }
     if (published != null) {
-      s.append(", ").append(published);
+      s.append(", ").append(org.guizhoubot.corpus.PublishedDates.calendarDate(published));
     }
     if (url != null) {
       s.append(" ").append(url);

@@ -166,18 +166,89 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     log.debug("Answering \"{}\": decision {} (threshold {})", question, a.decision(), threshold);
-    return cite(question, withAntecedents(readingOrder(chosen), a.sentences()), passages);
+    Map<Candidate, String> companies = new java.util.HashMap<>();
+    for (Candidate c : chosen) {
+      companyReferredTo(c, a.sentences(), passages).ifPresent(name -> companies.put(c, name));
+    }
+    if (new java.util.HashSet<>(companies.values()).size() > 1) {
+      String q = question.toLowerCase(java.util.Locale.ROOT);
+      List<String> asked = companies.values().stream().filter(n -> q.contains(n.toLowerCase(java.util.Locale.ROOT)))
+          .distinct().toList();
+      if (asked.size() == 1) {
+        chosen.removeIf(c -> companies.containsKey(c) && !companies.get(c).equals(asked.get(0)));
+        companies.clear();
+      }
+    } else {
+      companies.clear();
+    }
+    return cite(question, withAntecedents(readingOrder(chosen), a.sentences(), companies), passages);
   }
 
-  /** Adds, before a sentence that refers back, the sentence that precedes it in its passage. */
-  private static List<Cited> withAntecedents(List<Candidate> chosen, List<List<Sentences.Span>> sentences) {
+  /** "the company" (or "the firm") within a sentence that does not name a company itself. */
+  private static final Pattern THE_COMPANY = Pattern.compile("(?i)\\bthe (?:company|firm)\\b");
+
+  /**
+   * The company a sentence's "the company" stands for: the last company named before it, in its
+   * passage or else in a retrieved passage before it of the same article; empty when the sentence
+   * does not say "the company", names a company itself, or none is named before it.
+   */
+  private static java.util.Optional<String> companyReferredTo(Candidate c, List<List<Sentences.Span>> sentences,
+      List<RetrievedPassage> passages) {
+    if (!THE_COMPANY.matcher(c.text()).find() || !companies(c.text()).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<Sentences.Span> own = sentences.get(c.passage());
+    for (int i = c.index() - 1; i >= 0; i--) {
+      List<String> named = companies(own.get(i).text());
+      if (!named.isEmpty()) {
+        return java.util.Optional.of(named.get(named.size() - 1));
+      }
+    }
+    RetrievedPassage p = passages.get(c.passage());
+    List<Integer> earlier = new ArrayList<>();
+    for (int i = 0; i < passages.size(); i++) {
+      RetrievedPassage o = passages.get(i);
+      if (o.article().id().equals(p.article().id()) && o.passage().ordinal() < p.passage().ordinal()) {
+        earlier.add(i);
+      }
+    }
+    earlier.sort(Comparator.comparingInt((Integer i) -> passages.get(i).passage().ordinal()).reversed());
+    for (int i : earlier) {
+      List<String> named = companies(passages.get(i).passage().text());
+      if (!named.isEmpty()) {
+        return java.util.Optional.of(named.get(named.size() - 1));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static List<String> companies(String text) {
+    return org.guizhoubot.conversation.Entity.in(text).stream()
+        .filter(e -> e.kind() == org.guizhoubot.conversation.Entity.Kind.COMPANY)
+        .map(org.guizhoubot.conversation.Entity::name).toList();
+  }
+
+  /**
+   * Adds, before a sentence that refers back, the sentence that precedes it in its passage; names
+   * after "the company" the company it stands for where {@code companies} gives one (an answer
+   * quoting two companies' chairmen says whose is whose).
+   */
+  private static List<Cited> withAntecedents(List<Candidate> chosen, List<List<Sentences.Span>> sentences,
+      Map<Candidate, String> companies) {
     List<Cited> out = new ArrayList<>();
     for (Candidate c : chosen) {
       boolean previousChosen = chosen.stream().anyMatch(x -> x.passage() == c.passage() && x.index() == c.index() - 1);
       if (c.index() > 0 && !previousChosen && REFERS_BACK.matcher(c.text()).matches()) {
         out.add(new Cited(c.passage(), sentences.get(c.passage()).get(c.index() - 1).text().strip()));
       }
-      out.add(new Cited(c.passage(), c.text()));
+      String text = c.text();
+      if (companies.containsKey(c)) {
+        java.util.regex.Matcher m = THE_COMPANY.matcher(text);
+        if (m.find()) {
+          text = text.substring(0, m.end()) + " (" + companies.get(c) + ")" + text.substring(m.end());
+        }
+      }
+      out.add(new Cited(c.passage(), text));
     }
     return out;
   }

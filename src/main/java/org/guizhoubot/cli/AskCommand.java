@@ -18,9 +18,9 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
     description = {"Answers a question with cited sources.",
-        "With no QUESTION, reads questions from standard input, one per line, and answers each.",
-        "A line may also be JSON: {\"conversation\": \"c1\", \"question\": \"...\"}; questions of one",
-        "conversation are read as follow-ups of the one before."})
+        "With no QUESTION, reads questions from standard input, one a line.",
+        "A line may be JSON: {\"conversation\": \"c1\", \"question\": \"...\"}.",
+        "Questions of one conversation are read as follow-ups of the one before."})
 final class AskCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
+import org.guizhoubot.corpus.PublishedDates;
 import org.guizhoubot.index.ArticleMeta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class ListCommand implements Callable<Integer> {
         return Cli.OK;
       }
       for (ArticleMeta a : articles) {
-        cli.out.println(String.join("  ", a.published() == null ? "----------" : a.published(), a.id(),
+        cli.out.println(String.join("  ", a.published() == null ? "----------" : PublishedDates.calendarDate(a.published()), a.id(),
             a.title() + (a.source() == null ? "" : " (" + a.source() + ")")));
       }
       cli.out.println(articles.size() + " articles");

@@ -52,6 +52,9 @@ public sealed interface Expansion {
         java.util.regex.Matcher m = REFERRING.matcher(text);
         if (m.find()) {
           String name = addedNames.get(0);
+          if (m.group(2) != null) {
+            return text.substring(0, m.start()) + "in " + name + text.substring(m.end());
+          }
           boolean possessive = m.group(1) != null && POSSESSIVE.contains(m.group(1).toLowerCase(java.util.Locale.ROOT));
           return text.substring(0, m.start()) + name + (possessive ? "'s" : "") + text.substring(m.end());
         }
@@ -59,9 +62,13 @@ public sealed interface Expansion {
       return text.strip() + " " + String.join(", ", addedNames);
     }
 
-    /** The first word or phrase that refers back: a pronoun, or "this/that/the" before a noun. */
+    /**
+     * The first word or phrase that refers back: a pronoun, "this/that/the" before a noun, or
+     * "there" at the end of a clause (built there), not in "there is" or "are there".
+     */
     private static final java.util.regex.Pattern REFERRING = java.util.regex.Pattern.compile(
-        "(?i)\\b(?:(it|its|he|him|his|she|her|they|them|their)|(?:this|that|these|those) \\p{L}+)\\b");
+        "(?i)\\b(?:(it|its|he|him|his|she|her|they|them|their)|(?:this|that|these|those) \\p{L}+"
+            + "|(?<!\\b(?:is|are|was|were) )(there)(?= *[?.!,]| *$))\\b");
     private static final java.util.Set<String> POSSESSIVE = java.util.Set.of("its", "his", "their");
   }
 

@@ -64,7 +64,9 @@ public final class FollowUps {
     List<String> added = new ArrayList<>();
     int words = 0;
     Turn last = previous.get();
-    List<String> candidates = new ArrayList<>(last.names());
+    Optional<Entity> referent = referent(question, trigger.get(), last);
+    List<String> names = referent.map(e -> List.of(e.name())).orElse(last.names());
+    List<String> candidates = new ArrayList<>(names);
     candidates.addAll(last.terms());
     int addedNames = 0;
     for (int i = 0; i < candidates.size(); i++) {
@@ -75,7 +77,7 @@ public final class FollowUps {
         continue;
       }
       added.add(c);
-      addedNames += i < last.names().size() ? 1 : 0;
+      addedNames += i < names.size() ? 1 : 0;
       words += tokens.size();
       tokens.forEach(t -> present.add(QueryTerms.stem(t)));
     }
@@ -84,6 +86,75 @@ public final class FollowUps {
     }
     return new Expansion.Expanded(searchText, searchText.strip() + " " + String.join(" ", added), trigger.get(),
         added.subList(0, addedNames), added.subList(addedNames, added.size()));
+  }
+
+  /**
+   * What a question's pronoun or "that company" refers to: the first name of the kind it asks for
+   * (a company, a person for "he", a place for "there", else anything but a person) among the names
+   * the previous answer was about, the ones its question named first; empty when none is of that
+   * kind, or when the question only continues ("and in 2019?") without referring to a kind.
+   */
+  static Optional<Entity> referent(String question, Expansion.Trigger trigger, Turn last) {
+    Optional<Entity.Kind> wanted = Language.of(question) == Language.CHINESE
+        ? chineseReferenceKind(question) : englishReferenceKind(question);
+    if (trigger != Expansion.Trigger.REFERENCE && wanted.isEmpty()) {
+      return Optional.empty();
+    }
+    return last.answered().stream()
+        .filter(e -> wanted.map(k -> e.kind() == k).orElse(e.kind() != Entity.Kind.PERSON))
+        .findFirst();
+  }
+
+  private static final Pattern ORG_REFERENCE = Pattern.compile(
+      "(?i)\\b(?:that|this|the|those|these|said)\\s+(?:company|companies|firm|firms|start-up|startup|business|"
+          + "enterprise|corporation|group)\\b");
+  private static final Pattern PLACE_REFERENCE = Pattern.compile(
+      "(?i)\\b(?:(?:that|this|the)\\s+(?:place|city|province|area|region|town|country|zone|district))\\b");
+  private static final Pattern PERSON_PRONOUN = Pattern.compile("(?i)\\b(?:he|him|his|himself|she|her|hers|herself)\\b");
+
+  /** The kind of name an English question refers back to; empty for "it", "they" or "that X" of no kind. */
+  static Optional<Entity.Kind> englishReferenceKind(String question) {
+    if (ORG_REFERENCE.matcher(question).find()) {
+      return Optional.of(Entity.Kind.COMPANY);
+    }
+    if (PERSON_PRONOUN.matcher(question).find()) {
+      return Optional.of(Entity.Kind.PERSON);
+    }
+    if (PLACE_REFERENCE.matcher(question).find() || refersToAPlace(QueryTerms.tokens(question))) {
+      return Optional.of(Entity.Kind.PLACE);
+    }
+    return Optional.empty();
+  }
+
+  static Optional<Entity.Kind> chineseReferenceKind(String question) {
+    if (question.matches("(?s).*[那这該该此這][家个個間间]?(公司|企业|企業|集团|集團).*")) {
+      return Optional.of(Entity.Kind.COMPANY);
+    }
+    if (question.matches("(?s).*[他她].*")) {
+      return Optional.of(Entity.Kind.PERSON);
+    }
+    if (question.matches("(?s).*(那里|那裡|那裏|那儿|那兒|当地|當地|该地|該地).*")) {
+      return Optional.of(Entity.Kind.PLACE);
+    }
+    return Optional.empty();
+  }
+
+  private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being", "isn't", "aren't",
+      "wasn't", "weren't", "'s", "seem", "seems", "seemed", "exist", "exists", "existed", "remain", "remains");
+
+  /** "there" as a place (built there, in there), not as in "there are" or "are there". */
+  private static boolean refersToAPlace(List<String> tokens) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).equals("there")) {
+        boolean beforeBe = i + 1 < tokens.size() && (BE.contains(tokens.get(i + 1)) || tokens.get(i + 1).equals("have")
+            || tokens.get(i + 1).equals("has") || tokens.get(i + 1).equals("will") || tokens.get(i + 1).equals("had"));
+        boolean afterBe = i > 0 && BE.contains(tokens.get(i - 1));
+        if (!beforeBe && !afterBe) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   static Optional<Expansion.Trigger> englishTrigger(String question) {
@@ -101,6 +172,9 @@ public final class FollowUps {
       if (PRONOUNS.contains(t) || demonstrative || SAME.contains(t)) {
         return Optional.of(Expansion.Trigger.REFERENCE);
       }
+    }
+    if (refersToAPlace(tokens)) {
+      return Optional.of(Expansion.Trigger.REFERENCE);
     }
     return QueryTerms.contentTerms(question).size() <= SHORT ? Optional.of(Expansion.Trigger.SHORT) : Optional.empty();
   }
@@ -121,7 +195,8 @@ public final class FollowUps {
   /**
    * The turn to remember: the names and key terms of the question's search text, then, when it
    * asked for a name ("which", "who", "what"...), up to {@link #ANSWER_NAMES} names from the
-   * answer that the question did not hold, and the articles cited.
+   * answer that the question did not hold, the articles cited, and the names of the answer with
+   * their kinds, those the question named first.
    */
   public static Turn turnOf(String question, String searchText, Optional<String> answer, List<String> citedArticles,
       Instant at) {
@@ -145,7 +220,25 @@ public final class FollowUps {
         terms.add(t);
       }
     }
-    return new Turn(question, names, terms, citedArticles, at);
+    return new Turn(question, names, terms, citedArticles, at, answered(searchText, answer));
+  }
+
+  /** The answer's names with their kinds, those that share a word with the question's names first. */
+  private static List<Entity> answered(String searchText, Optional<String> answer) {
+    if (answer.isEmpty()) {
+      return List.of();
+    }
+    String text = answer.get().replaceAll("\\s*\\[\\d+]", "");
+    Set<String> asked = new java.util.HashSet<>();
+    names(searchText).forEach(n -> QueryTerms.tokens(n).forEach(t -> asked.add(QueryTerms.stem(t))));
+    List<Entity> first = new ArrayList<>();
+    List<Entity> rest = new ArrayList<>();
+    for (Entity e : Entity.in(text)) {
+      boolean named = QueryTerms.tokens(e.name()).stream().anyMatch(t -> asked.contains(QueryTerms.stem(t)));
+      (named ? first : rest).add(e);
+    }
+    first.addAll(rest);
+    return first;
   }
 
   /**

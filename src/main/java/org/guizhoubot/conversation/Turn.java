@@ -6,9 +6,12 @@ import java.util.Objects;
 
 /**
  * One question of a conversation as remembered for the next: the question, the names and key terms
- * it asked about (in English, also for a Chinese question), and the articles its answer cited.
+ * it asked about (in English, also for a Chinese question), the articles its answer cited, and
+ * what its answer was about: the names of the cited sentences, each with its kind, the ones the
+ * question also named first.
  */
-public record Turn(String question, List<String> names, List<String> terms, List<String> citedArticles, Instant at) {
+public record Turn(String question, List<String> names, List<String> terms, List<String> citedArticles, Instant at,
+    List<Entity> answered) {
   /** Longest question kept, in characters, so one turn's memory stays small. */
   static final int MAX_QUESTION = 500;
   /** Most names, terms or articles kept per turn. */
@@ -21,9 +24,15 @@ public record Turn(String question, List<String> names, List<String> terms, List
     names = cap(names, "names");
     terms = cap(terms, "terms");
     citedArticles = cap(citedArticles, "citedArticles");
+    answered = cap(answered, "answered");
   }
 
-  private static List<String> cap(List<String> items, String name) {
+  /** A turn whose answer named nothing (or was declined). */
+  public Turn(String question, List<String> names, List<String> terms, List<String> citedArticles, Instant at) {
+    this(question, names, terms, citedArticles, at, List.of());
+  }
+
+  private static <T> List<T> cap(List<T> items, String name) {
     Objects.requireNonNull(items, name);
     return List.copyOf(items.size() > MAX_ITEMS ? items.subList(0, MAX_ITEMS) : items);
   }

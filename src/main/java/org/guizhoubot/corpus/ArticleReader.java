@@ -144,9 +144,21 @@ public final class ArticleReader {
       title = shorten(nl < 0 ? body : body.substring(0, nl));
     }
     return new Article(
-        id, title.strip(), firstNonBlank(meta(doc, "property", "og:site_name"), null),
+        id, title.strip(), htmlSource(doc),
         firstNonBlank(meta(doc, "property", "article:published_time"), meta(doc, "name", "date")),
         firstNonBlank(meta(doc, "property", "og:url"), canonical(doc)), null, body);
+  }
+
+  /**
+   * The publication: {@code og:site_name}, else {@code article:publisher} unless it is a web address
+   * (Facebook's Open Graph puts the publisher's page there), else the {@code author} meta tag.
+   */
+  private static String htmlSource(Document doc) {
+    String publisher = firstNonBlank(meta(doc, "property", "article:publisher"), meta(doc, "name", "article:publisher"));
+    if (publisher != null && publisher.strip().matches("(?i)^https?://.*")) {
+      publisher = null;
+    }
+    return firstNonBlank(meta(doc, "property", "og:site_name"), publisher, meta(doc, "name", "author"));
   }
 
   private static String meta(Document doc, String attr, String value) {

@@ -14,7 +14,8 @@ import org.guizhoubot.language.EnglishQuery.Rendering;
 import org.guizhoubot.retrieval.QueryTerms;
 
 /**
- * Turns a Chinese question into English search words: dictionary words by their CC-CEDICT gloss,
+ * Turns a Chinese question into English search words: the sector's own terms and names by the
+ * {@link Glossary} (the English the articles use), then dictionary words by their CC-CEDICT gloss,
  * names (and runs of characters that form no word) by pinyin, numbers as digits, the question
  * word first as in English. Where a word has several renderings, the first one whose words the
  * articles use ({@code known}) wins; words the articles never use are left out, except names, so a
@@ -69,10 +70,17 @@ public final class ChineseQueryTranslator {
   private static final int MAX_CANDIDATES = 8;
 
   private final Cedict dictionary;
+  private final Glossary glossary;
   private final ChineseSegmenter segmenter;
 
+  /** A translator that reads the bundled glossary before the dictionary. */
   public ChineseQueryTranslator(Cedict dictionary) {
+    this(dictionary, Glossary.bundled());
+  }
+
+  public ChineseQueryTranslator(Cedict dictionary, Glossary glossary) {
     this.dictionary = Objects.requireNonNull(dictionary, "dictionary");
+    this.glossary = Objects.requireNonNull(glossary, "glossary");
     this.segmenter = new ChineseSegmenter(dictionary);
   }
 
@@ -90,12 +98,24 @@ public final class ChineseQueryTranslator {
     Objects.requireNonNull(question, "question");
     Objects.requireNonNull(known, "known");
     List<Segment> segs = new ArrayList<>();
-    for (Segment s : segmenter.segment(question)) {
-      if (s.kind() == Segment.Kind.UNKNOWN && s.text().length() > 1) {
-        s.text().codePoints().forEach(c -> segs.add(new Segment(new String(Character.toChars(c)), Segment.Kind.UNKNOWN)));
-      } else {
-        segs.add(s);
+    Map<Integer, Glossary.Term> terms = new java.util.HashMap<>();
+    String normalized = dictionary.simplified(java.text.Normalizer.normalize(question, java.text.Normalizer.Form.NFKC));
+    int from = 0;
+    List<Glossary.Match> matches = new ArrayList<>(glossary.find(normalized));
+    matches.add(new Glossary.Match(normalized.length(), normalized.length(), null));
+    for (Glossary.Match m : matches) {
+      for (Segment s : segmenter.segment(normalized.substring(from, m.start()))) {
+        if (s.kind() == Segment.Kind.UNKNOWN && s.text().length() > 1) {
+          s.text().codePoints().forEach(c -> segs.add(new Segment(new String(Character.toChars(c)), Segment.Kind.UNKNOWN)));
+        } else {
+          segs.add(s);
+        }
       }
+      if (m.term() != null) {
+        terms.put(segs.size(), m.term());
+        segs.add(new Segment(normalized.substring(m.start(), m.end()), Segment.Kind.OTHER));
+      }
+      from = m.end();
     }
     List<Rendering> out = new ArrayList<>();
     String wh = null;
@@ -103,6 +123,11 @@ public final class ChineseQueryTranslator {
     while (i < segs.size()) {
       Segment s = segs.get(i);
       String text = s.text();
+      if (terms.containsKey(i)) {
+        out.add(term(text, terms.get(i), known));
+        i++;
+        continue;
+      }
       int questionEnd = questionWordEnd(segs, i);
       if (questionEnd > i) {
         String phrase = join(segs, i, questionEnd);
@@ -213,6 +238,21 @@ public final class ChineseQueryTranslator {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  /**
+   * A glossary term: the first of its English forms whose words the articles all use, else the
+   * first they use any of, else the usual one; kept in the query even when the articles use none,
+   * as a name is.
+   */
+  private static Rendering term(String chinese, Glossary.Term term, Predicate<String> known) {
+    String chosen = pick(term.english(), known);
+    List<String> senses = new ArrayList<>();
+    senses.add(chosen);
+    term.english().stream().filter(e -> !senses.contains(e)).forEach(senses::add);
+    How how = Character.isUpperCase(chosen.codePointAt(0)) || Character.isDigit(chosen.codePointAt(0))
+        ? How.NAME : How.GLOSS;
+    return new Rendering(chinese, chosen, how, true, senses);
   }
 
   /** A dictionary word of two or more characters. */

@@ -131,12 +131,21 @@ public final class LocalLibrary implements Library {
   public RemoveReport remove(List<String> ids) {
     List<RemoveReport.Removed> removed = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    Map<String, ArticleMeta> indexed = index.current().articles();
+    List<String> known = new ArrayList<>();
     for (String id : new java.util.LinkedHashSet<>(ids)) {
       if (!ArticleIds.isSafe(id)) {
         problems.add(new Problem(id, "is not an article id"));
-        continue;
+      } else if (corpus.fileOf(id).isEmpty()) {
+        problems.add(new Problem(id, "no such article in " + corpus.dir()));
+      } else {
+        known.add(id);
       }
+    }
+    if (known.isEmpty()) {
+      return new RemoveReport(removed, problems, Optional.empty());
+    }
+    Map<String, ArticleMeta> indexed = index.current().articles();
+    for (String id : known) {
       try {
         List<String> files = corpus.remove(id);
         if (files.isEmpty()) {
@@ -149,7 +158,8 @@ public final class LocalLibrary implements Library {
         problems.add(new Problem(id, "cannot be deleted (" + e.getMessage() + ")"));
       }
     }
-    return new RemoveReport(removed, problems, reindex(false, IndexProgress.NONE));
+    return new RemoveReport(removed, problems,
+        removed.isEmpty() ? Optional.empty() : Optional.of(reindex(false, IndexProgress.NONE)));
   }
 
   @Override

@@ -59,9 +59,15 @@ final class AdminCommands {
 
   List<Command> commands() {
     return List.of(
-        Command.forAdmins("reindex", r -> reindex(r.target())),
-        Command.forAdmins("add", r -> addUrl(r.target(), r.args())),
-        Command.forAdmins("stats", r -> chats.submit(r.target().chatId(), () -> sender.say(r.target(), stats()))));
+        Command.forAdmins("add", new Command.Menu(
+            "Add an article from its web address (or send me a .txt, .md, .html, .pdf or .docx file)",
+            "从网址添加文章（也可以直接发送 .txt、.md、.html、.pdf 或 .docx 文件）", "URL"),
+            r -> addUrl(r.target(), r.args())),
+        Command.forAdmins("reindex", new Command.Menu("Bring the index up to date with the corpus folder",
+            "按文章文件夹更新索引"), r -> reindex(r.target())),
+        Command.forAdmins("stats", new Command.Menu("Questions answered and declined, feedback, index size",
+            "回答和拒答的问题数、评价、索引大小"),
+            r -> chats.submit(r.target().chatId(), () -> sender.say(r.target(), stats()))));
   }
 
   private String stats() {

@@ -22,8 +22,13 @@ public interface BotApi extends AutoCloseable {
   /** Answers a callback query (a button press), with a short notice for the user. */
   void answerCallback(String callbackQueryId, String text) throws BotApiException;
 
-  /** Registers the commands shown in Telegram's command menu. */
-  void setCommands(List<CommandInfo> commands) throws BotApiException;
+  /** Registers the commands shown in Telegram's command menu, for everyone in any language. */
+  default void setCommands(List<CommandInfo> commands) throws BotApiException {
+    setCommands(commands, MenuScope.EVERYONE);
+  }
+
+  /** Registers the command menu shown in {@code scope}'s chats to users of its language. */
+  void setCommands(List<CommandInfo> commands, MenuScope scope) throws BotApiException;
 
   /**
    * Tells Telegram to post updates to {@code url} (https), with {@code secret} in the
@@ -49,6 +54,20 @@ public interface BotApi extends AutoCloseable {
     public CommandInfo {
       Objects.requireNonNull(command, "command");
       Objects.requireNonNull(description, "description");
+    }
+  }
+
+  /**
+   * Where a command menu shows: in one private chat ({@code chatId}) or in every chat (null), to
+   * users whose Telegram language is {@code languageCode} (an ISO 639-1 code) or to all (null).
+   */
+  record MenuScope(Long chatId, String languageCode) {
+    public static final MenuScope EVERYONE = new MenuScope(null, null);
+
+    public MenuScope {
+      if (languageCode != null && !languageCode.matches("[a-z]{2}")) {
+        throw new IllegalArgumentException("languageCode must be two lower-case letters, was '" + languageCode + "'");
+      }
     }
   }
 

@@ -3,12 +3,28 @@ package org.guizhoubot.telegram;
 import java.util.Objects;
 
 /**
- * A slash command the bot answers: its name (lower case, no slash), who may use it, the line it
- * has in Telegram's command menu (null for none), and its handler. To add a command, make one and
- * list it where {@link GuizhouBot} builds its router.
+ * A slash command the bot answers: its name (lower case, no slash), who may use it, its line in
+ * Telegram's command menu and in the help (null for none), and its handler. To add a command,
+ * make one and list it where {@link GuizhouBot} builds its router.
  */
-record Command(String name, Access access, String menu, Handler handler) {
+record Command(String name, Access access, Menu menu, Handler handler) {
   enum Access { ANYONE, ADMINS }
+
+  /**
+   * What a command is for, in one line of English and of Chinese, and what it takes after its name
+   * ("URL", "ID"; empty for nothing), as the help writes it.
+   */
+  record Menu(String english, String chinese, String args) {
+    Menu {
+      Objects.requireNonNull(english, "english");
+      Objects.requireNonNull(chinese, "chinese");
+      Objects.requireNonNull(args, "args");
+    }
+
+    Menu(String english, String chinese) {
+      this(english, chinese, "");
+    }
+  }
 
   /** Runs on the polling thread: it decides and queues work, never waits for it. */
   interface Handler {
@@ -37,11 +53,16 @@ record Command(String name, Access access, String menu, Handler handler) {
     }
   }
 
-  static Command forAnyone(String name, String menu, Handler handler) {
+  static Command forAnyone(String name, Menu menu, Handler handler) {
     return new Command(name, Access.ANYONE, menu, handler);
   }
 
-  static Command forAdmins(String name, Handler handler) {
-    return new Command(name, Access.ADMINS, null, handler);
+  static Command forAdmins(String name, Menu menu, Handler handler) {
+    return new Command(name, Access.ADMINS, Objects.requireNonNull(menu, "menu"), handler);
+  }
+
+  /** The menu line in {@code chinese} or English. */
+  BotApi.CommandInfo info(boolean chinese) {
+    return new BotApi.CommandInfo(name, chinese ? menu.chinese() : menu.english());
   }
 }

@@ -38,12 +38,18 @@ final class CorpusCommands {
 
   List<Command> commands() {
     return List.of(
-        Command.forAnyone("sources", "List the articles I answer from", r -> sources(r.target(), 0)),
-        Command.forAdmins("articles", r -> articles(r.target(), 0)),
-        Command.forAdmins("remove", r -> remove(r.target(), r.args())),
-        Command.forAdmins("feeds", r -> work(r.target(), () -> Texts.feeds(library.feeds()))),
-        Command.forAdmins("feed_add", r -> feed(r.target(), r.args(), true)),
-        Command.forAdmins("feed_remove", r -> feed(r.target(), r.args(), false)));
+        Command.forAnyone("sources", new Command.Menu("List the articles I answer from", "列出我回答所依据的文章"),
+            r -> sources(r.target(), 0)),
+        Command.forAdmins("articles", new Command.Menu("List the articles with the ids /remove takes",
+            "列出文章及其 id（供 /remove 使用）"), r -> articles(r.target(), 0)),
+        Command.forAdmins("remove", new Command.Menu("Delete an article from the corpus and the index",
+            "从文章文件夹和索引中删除文章", "ID"), r -> remove(r.target(), r.args())),
+        Command.forAdmins("feeds", new Command.Menu("List the subscribed feeds and how their polls went",
+            "列出已订阅的信息源及其抓取情况"), r -> work(r.target(), () -> Texts.feeds(library.feeds()))),
+        Command.forAdmins("feed_add", new Command.Menu("Subscribe to an RSS or Atom feed", "订阅 RSS 或 Atom 信息源", "URL"),
+            r -> feed(r.target(), r.args(), true)),
+        Command.forAdmins("feed_remove", new Command.Menu("End a feed subscription (its articles stay)",
+            "取消订阅信息源（已添加的文章保留）", "URL"), r -> feed(r.target(), r.args(), false)));
   }
 
   List<PressRoute> presses() {

@@ -18,6 +18,7 @@ final class GuizhouBot implements AutoCloseable {
   private final Sender sender;
   private final Router router;
   private final CorpusCommands corpus;
+  private final java.util.Set<Long> adminIds;
   private volatile boolean closed;
 
   GuizhouBot(Library library, BotApi api, BotConfig config, FeedbackStore feedback, BotApi.Identity me) {
@@ -29,13 +30,18 @@ final class GuizhouBot implements AutoCloseable {
     Questions questions = new Questions(library, feedback, sender, chats, limiter, conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
     this.corpus = new CorpusCommands(library, sender, chats, executors.admin, config);
+    List<Command> adminCommands = new ArrayList<>(corpus.commands());
+    adminCommands.addAll(admin.commands());
+    adminCommands.removeIf(c -> c.access() != Command.Access.ADMINS);
     List<Command> commands = new ArrayList<>();
     commands.addAll(questions.commands());
     commands.addAll(corpus.commands());
-    commands.addAll(new InfoCommands(library, sender, chats, me.username(), conversations).commands());
+    commands.addAll(new InfoCommands(library, sender, chats, me.username(), conversations, config::isAdmin,
+        adminCommands).commands());
     commands.addAll(admin.commands());
     List<PressRoute> presses = new ArrayList<>(corpus.presses());
     presses.addAll(admin.presses());
+    this.adminIds = config.adminIds();
     this.router = new Router(me, config, commands, presses, questions, admin, new Feedback(feedback, sender), sender,
         chats, conversations, limiter);
   }
@@ -68,10 +74,25 @@ final class GuizhouBot implements AutoCloseable {
     return closed;
   }
 
-  /** Registers the command menu without waiting for it: a slow or failing call delays nothing. */
+  /**
+   * Registers the command menus without waiting for them (a slow or failing call delays nothing):
+   * everyone's, and in each admin's private chat the admins', each in English and in Chinese.
+   */
   CompletableFuture<Void> registerCommands() {
+    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    for (boolean chinese : new boolean[] {false, true}) {
+      String language = chinese ? "zh" : null;
+      calls.add(register(router.menu(false, chinese), new BotApi.MenuScope(null, language)));
+      for (long adminId : adminIds) {
+        calls.add(register(router.menu(true, chinese), new BotApi.MenuScope(adminId, language)));
+      }
+    }
+    return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
+  }
+
+  private CompletableFuture<Void> register(List<BotApi.CommandInfo> menu, BotApi.MenuScope scope) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    sender.setCommands(router.menu(), () -> done.complete(null));
+    sender.setCommands(menu, scope, () -> done.complete(null));
     return done;
   }
 

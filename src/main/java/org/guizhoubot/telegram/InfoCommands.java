@@ -1,6 +1,7 @@
 package org.guizhoubot.telegram;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.language.Language;
@@ -9,7 +10,8 @@ import org.guizhoubot.library.Library;
 /**
  * The commands for everyone that tell what the bot knows: {@code /start} and {@code /help}
  * ({@code /sources} is in {@link CorpusCommands}). The help is in Chinese after a question in
- * Chinese, or with {@code /help zh} or {@code /help 中文}.
+ * Chinese, or with {@code /help zh} or {@code /help 中文}. An admin's help also lists the admin
+ * commands.
  */
 final class InfoCommands {
   private final Library library;
@@ -17,8 +19,14 @@ final class InfoCommands {
   private final OrderedQueues chats;
   private final String botUsername;
   private final Conversations conversations;
+  private final LongPredicate isAdmin;
+  private final List<Command> adminCommands;
 
-  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername, Conversations conversations) {
+  /** {@code adminCommands} are listed in the help of the users {@code isAdmin} accepts. */
+  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername, Conversations conversations,
+      LongPredicate isAdmin, List<Command> adminCommands) {
+    this.isAdmin = isAdmin;
+    this.adminCommands = List.copyOf(adminCommands);
     this.library = library;
     this.sender = sender;
     this.chats = chats;
@@ -31,10 +39,12 @@ final class InfoCommands {
     Command.Handler help = r -> {
       boolean chinese = Language.of(r.args()) == Language.CHINESE || r.args().strip().equalsIgnoreCase("zh")
           || conversations.language(Conversations.of(r.target().chatId(), r.chatType(), r.userId())) == Language.CHINESE;
-      reply(r.target(), () -> chinese ? Texts.helpChinese(articles(), botUsername) : Texts.help(articles(), botUsername));
+      List<Command> extra = isAdmin.test(r.userId()) ? adminCommands : List.of();
+      reply(r.target(), () -> chinese ? Texts.helpChinese(articles(), botUsername, extra)
+          : Texts.help(articles(), botUsername, extra));
     };
     return List.of(
-        Command.forAnyone("help", "What I know and how to ask", help),
+        Command.forAnyone("help", new Command.Menu("What I know and how to ask", "我知道什么、怎样提问"), help),
         Command.forAnyone("start", null, help));
   }
 

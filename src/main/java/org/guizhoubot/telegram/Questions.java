@@ -2,9 +2,11 @@ package org.guizhoubot.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.conversation.Greetings;
 import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
 import org.slf4j.Logger;
@@ -12,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Questions: rate-limited per user, answered from the library in the chat's order while "typing..."
- * shows, sent as HTML with feedback buttons, and kept in the feedback store with their outcome.
+ * shows, sent as HTML with feedback buttons, and kept in the feedback store with their outcome. A
+ * greeting or a thanks gets the welcome instead, in its language.
  */
 final class Questions {
   private static final Logger log = LoggerFactory.getLogger(Questions.class);
@@ -39,7 +42,7 @@ final class Questions {
   /** The {@code /ask} command (asks its text, or shows how to ask) and {@code /new} (starts a fresh conversation). */
   List<Command> commands() {
     return List.of(
-        Command.forAnyone(COMMAND, "Ask a question about " + Texts.TOPIC, r -> {
+        Command.forAnyone(COMMAND, new Command.Menu("Ask a question about " + Texts.TOPIC, "提问关于贵州大数据产业的问题"), r -> {
           if (r.args().isBlank()) {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
@@ -47,7 +50,8 @@ final class Questions {
                 r.receipt());
           }
         }),
-        Command.forAnyone("new", "Start a new conversation (forget the earlier questions)", r -> {
+        Command.forAnyone("new", new Command.Menu("Start a new conversation (forget the earlier questions)",
+            "开始新的对话（忘记之前的问题）"), r -> {
           String conversation = Conversations.of(r.target().chatId(), r.chatType(), r.userId());
           chats.submit(r.target().chatId(), () -> {
             library.forget(conversation);
@@ -92,6 +96,14 @@ final class Questions {
   }
 
   private void answer(Target to, String question, String conversation, Receipt receipt) {
+    Optional<Greetings.Greeting> greeting = Greetings.of(question);
+    if (greeting.isPresent()) {
+      receipt.done();
+      List<Integer> sent = sender.sayHtml(to,
+          TelegramHtml.escape(Texts.welcome(greeting.get(), CorpusCommands.articlesOrNone(library))), List.of());
+      conversations.answered(to.chatId(), sent, conversation, greeting.get().language());
+      return;
+    }
     AnswerResult result;
     try {
       result = library.answer(question, conversation);

@@ -47,10 +47,20 @@ final class Router {
     this.mention = Pattern.compile("(?i)@" + Pattern.quote(me.username()) + "\\b");
   }
 
-  /** The command menu: the commands with a menu line, in the order listed. */
+  /** Everyone's command menu in English: the commands for anyone with a menu line, in the order listed. */
   List<BotApi.CommandInfo> menu() {
+    return menu(false, false);
+  }
+
+  /**
+   * A command menu: the commands for anyone with a menu line, then (for {@code admins}) the admin
+   * commands, each in the order listed, described in Chinese or English.
+   */
+  List<BotApi.CommandInfo> menu(boolean admins, boolean chinese) {
     return commands.values().stream().filter(c -> c.menu() != null)
-        .map(c -> new BotApi.CommandInfo(c.name(), c.menu())).toList();
+        .filter(c -> admins || c.access() == Command.Access.ANYONE)
+        .sorted(java.util.Comparator.comparing(Command::access))
+        .map(c -> c.info(chinese)).toList();
   }
 
   /**

@@ -119,13 +119,13 @@ final class Sender {
     }
   }
 
-  /** Registers the command menu without waiting for it; a failure is only logged. */
-  void setCommands(List<BotApi.CommandInfo> menu, Runnable done) {
+  /** Registers a command menu without waiting for it; a failure is only logged. */
+  void setCommands(List<BotApi.CommandInfo> menu, BotApi.MenuScope scope, Runnable done) {
     sideCall(() -> {
       try {
-        api.setCommands(menu);
+        api.setCommands(menu, scope);
       } catch (BotApiException e) {
-        log.warn("Could not register the command menu: {}", e.getMessage());
+        log.warn("Could not register the command menu for {}: {}", scope, e.getMessage());
       } finally {
         done.run();
       }

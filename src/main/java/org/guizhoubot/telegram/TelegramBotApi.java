@@ -36,6 +36,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -154,12 +155,19 @@ public final class TelegramBotApi implements BotApi {
   }
 
   @Override
-  public void setCommands(List<CommandInfo> commands) throws BotApiException {
+  public void setCommands(List<CommandInfo> commands, MenuScope scope) throws BotApiException {
     List<BotCommand> list = new ArrayList<>();
     for (CommandInfo c : commands) {
       list.add(new BotCommand(c.command(), c.description()));
     }
-    call(SetMyCommands.builder().commands(list).build(), null);
+    SetMyCommands.SetMyCommandsBuilder<?, ?> set = SetMyCommands.builder().commands(list);
+    if (scope.chatId() != null) {
+      set.scope(new BotCommandScopeChat(scope.chatId().toString()));
+    }
+    if (scope.languageCode() != null) {
+      set.languageCode(scope.languageCode());
+    }
+    call(set.build(), scope.chatId());
   }
 
   @Override

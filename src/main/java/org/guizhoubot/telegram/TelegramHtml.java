@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.guizhoubot.answer.AnswerFormatter;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.corpus.PublishedDates;
 import org.guizhoubot.web.Urls;
 import org.jsoup.parser.Parser;
 
@@ -71,7 +72,7 @@ public final class TelegramHtml {
       s.append(", ").append(escape(source));
     }
     if (published != null) {
-      s.append(", ").append(escape(published));
+      s.append(", ").append(escape(PublishedDates.calendarDate(published)));
     }
     return s.toString();
   }

@@ -3,14 +3,17 @@ package org.guizhoubot.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.guizhoubot.conversation.Greetings;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.Problem;
+import org.guizhoubot.corpus.PublishedDates;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.feed.FeedResult;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.language.Language;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.library.PollReport;
@@ -43,12 +46,45 @@ final class Texts {
     return "I don't know /" + name + ". See /help.";
   }
 
-  /** HTML: what the bot knows (topic, article count, publication dates) and how to ask it. */
+  /** The years the articles were published in: "from 2017 to 2022", "in 2019", or "" when none is dated. */
+  static String years(List<ArticleMeta> articles) {
+    String range = PublishedDates.yearRange(articles.stream().map(ArticleMeta::published).toList());
+    return range.isEmpty() ? "" : range.contains(" to ") ? "from " + range : "in " + range;
+  }
+
+  /** The years in Chinese: "2017 至 2022 年", "2019 年", or "". */
+  static String yearsChinese(List<ArticleMeta> articles) {
+    String range = PublishedDates.yearRange(articles.stream().map(ArticleMeta::published).toList());
+    return range.isEmpty() ? "" : range.replace(" to ", " 至 ") + " 年";
+  }
+
+  /** An example question, as the help and the welcome give it. */
+  static final String EXAMPLE = "Who founded Baishan Cloud?";
+  static final String EXAMPLE_ZH = "白山云的联合创始人是谁？";
+
+  /**
+   * The one reply to a greeting or a thanks, in its language: what the bot covers (article count,
+   * publication years) and an example question.
+   */
+  static String welcome(Greetings.Greeting g, List<ArticleMeta> articles) {
+    if (g.language() == Language.CHINESE) {
+      String years = yearsChinese(articles).isEmpty() ? "" : "（发表于 " + yearsChinese(articles) + "）";
+      return (g.kind() == Greetings.Kind.THANKS ? "不客气！" : "你好！") + "我根据 " + articles.size() + " 篇英文新闻文章"
+          + years + "回答关于贵州大数据产业的问题。可以这样问：" + EXAMPLE_ZH;
+    }
+    String years = years(articles).isEmpty() ? "" : " published " + years(articles);
+    return (g.kind() == Greetings.Kind.THANKS ? "You're welcome! " : "Hello! ") + "I answer questions about " + TOPIC
+        + " from " + articles.size() + " news articles" + years + ". Try asking: " + EXAMPLE;
+  }
+
+  /** HTML: what the bot knows (topic, article count, publication years) and how to ask it. */
   static String help(List<ArticleMeta> articles, String botUsername) {
-    List<String> dates = articles.stream().map(ArticleMeta::published)
-        .filter(d -> d != null && !d.isBlank()).sorted().toList();
-    String range = dates.isEmpty() ? "" : dates.get(0).equals(dates.get(dates.size() - 1))
-        ? ", published " + dates.get(0) : ", published between " + dates.get(0) + " and " + dates.get(dates.size() - 1);
+    return help(articles, botUsername, List.of());
+  }
+
+  /** HTML: the help, and then, for an admin, the admin commands with what each is for. */
+  static String help(List<ArticleMeta> articles, String botUsername, List<Command> adminCommands) {
+    String range = years(articles).isEmpty() ? "" : ", published " + years(articles);
     return "I answer questions about " + TelegramHtml.escape(TOPIC) + " from " + articles.size()
         + " news articles" + TelegramHtml.escape(range) + ", and I cite the articles I answer from."
         + "\n\nIn a private chat, just send me your question."
@@ -58,18 +94,39 @@ final class Texts {
         + " In a group each person has their own thread, and replying to one of my answers continues it."
         + " /new starts afresh (I also forget after a while)."
         + "\n\nYou may ask in Chinese too (/help zh): I answer with sentences quoted from the English articles."
-        + "\n\n/sources lists the articles, newest first. Rate my answers with 👍 or 👎.";
+        + "\n\n/sources lists the articles, newest first. Rate my answers with 👍 or 👎."
+        + adminHelp("Admin commands (you are an admin):", adminCommands, false);
+  }
+
+  /** HTML: the admin commands, one a line with its arguments and use; empty for none. */
+  private static String adminHelp(String heading, List<Command> adminCommands, boolean chinese) {
+    if (adminCommands.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder("\n\n<b>").append(TelegramHtml.escape(heading)).append("</b>");
+    for (Command c : adminCommands) {
+      s.append("\n/").append(c.name()).append(c.menu().args().isEmpty() ? "" : " " + c.menu().args())
+          .append(" – ").append(TelegramHtml.escape(chinese ? c.menu().chinese() : c.menu().english()));
+    }
+    return s.toString();
   }
 
   /** HTML: the help in Chinese (the articles, and so the quoted answers, are in English). */
   static String helpChinese(List<ArticleMeta> articles, String botUsername) {
-    return "我根据 " + articles.size() + " 篇英文新闻文章回答关于贵州大数据产业的问题，并注明答案出自哪篇文章。"
+    return helpChinese(articles, botUsername, List.of());
+  }
+
+  /** HTML: the Chinese help, and then, for an admin, the admin commands. */
+  static String helpChinese(List<ArticleMeta> articles, String botUsername, List<Command> adminCommands) {
+    String years = yearsChinese(articles).isEmpty() ? "" : "（发表于 " + yearsChinese(articles) + "）";
+    return "我根据 " + articles.size() + " 篇英文新闻文章" + years + "回答关于贵州大数据产业的问题，并注明答案出自哪篇文章。"
         + "可以用中文提问：我会把问题转成英文检索，回答引用英文文章的原句。"
         + "\n\n私聊时直接发送问题即可。在群组中请用 <code>/ask 你的问题</code>、提到 @" + TelegramHtml.escape(botUsername)
         + "，或回复我的消息。"
         + "\n\n可以追问：问完“白山云的联合创始人是谁？”后，可以接着问“它是哪一年成立的？”。"
         + "在群组中每个人有自己的对话，回复我的回答即可接着那个对话。/new 重新开始（一段时间后我也会忘记之前的问题）。"
-        + "\n\n/sources 列出全部文章。可以用 👍 或 👎 评价我的回答。";
+        + "\n\n/sources 列出全部文章。可以用 👍 或 👎 评价我的回答。"
+        + adminHelp("管理员命令（你是管理员）：", adminCommands, true);
   }
 
   /** Articles shown on one page of /sources and /articles. */
@@ -109,7 +166,7 @@ final class Texts {
     }
     StringBuilder s = new StringBuilder(pageHeader(newestFirst.size(), page));
     for (ArticleMeta a : page(newestFirst, page)) {
-      s.append("\n• ").append(a.published() == null ? "" : TelegramHtml.escape(a.published()) + " ")
+      s.append("\n• ").append(a.published() == null ? "" : TelegramHtml.escape(PublishedDates.calendarDate(a.published())) + " ")
           .append("<code>").append(TelegramHtml.escape(a.id())).append("</code> ")
           .append(TelegramHtml.escape(a.title()));
     }
@@ -129,6 +186,10 @@ final class Texts {
   }
 
   static String removed(RemoveReport r) {
+    if (r.removed().isEmpty()) {
+      return (r.problems().size() == 1 ? "No article has the id " : "No article has these ids: ")
+          + String.join(", ", r.notRemoved()) + ". Nothing was removed and the index is unchanged; /articles shows the ids.";
+    }
     StringBuilder s = new StringBuilder();
     for (RemoveReport.Removed a : r.removed()) {
       s.append("Removed \"").append(a.title()).append("\" (").append(a.id()).append(").\n");
@@ -136,7 +197,8 @@ final class Texts {
     for (Problem p : r.problems()) {
       s.append("Not removed ").append(p).append(".\n");
     }
-    return s.append(String.format(Locale.ROOT, "The index now holds %d articles.", r.index().articles())).toString();
+    r.index().ifPresent(i -> s.append(String.format(Locale.ROOT, "The index now holds %d articles.", i.articles())));
+    return s.toString().strip();
   }
 
   static final String REMOVE_HOW = "Give the article's id, as /articles shows it: /remove some-article-id";

@@ -58,6 +58,43 @@ class ConversationAndChineseTest {
   }
 
   @Test
+  void should_answer_the_expos_chinese_names_with_the_2018_deals() {
+    for (String q : java.util.List.of("2018年数博会签了多少协议？", "2018年大数据博览会签了多少协议？")) {
+      AnswerResult r = library.answer(q);
+
+      assertThat(r.reading().searchText()).as(q).contains("Big Data Expo");
+      assertThat(r.outcome()).as(q).isInstanceOfSatisfying(Outcome.Answered.class, a -> {
+        assertThat(a.text()).contains("200 deals");
+        assertThat(a.citations()).extracting(Citation::articleId).contains("big-data-expo-2018-deals");
+      });
+    }
+  }
+
+  @Test
+  void should_answer_that_companys_chairman_for_the_company_the_previous_answer_named() {
+    String c = "test-that-company";
+    library.answer("What is the 39 Internet Hospital?", c);
+    AnswerResult r = library.answer("Who is the chairman of that company?", c);
+
+    assertThat(r.reading().expansion()).isInstanceOfSatisfying(Expansion.Expanded.class,
+        e -> assertThat(e.addedNames()).containsExactly("Guiyang Longmaster Information and Technology Co"));
+    assertThat(r.outcome()).isInstanceOfSatisfying(Outcome.Answered.class,
+        a -> assertThat(a.text()).contains("Wang Wei").doesNotContain("Li Sheng"));
+  }
+
+  @Test
+  void should_answer_the_readmes_follow_up_example() {
+    String c = "test-readme-follow-up";
+    library.answer("Who is the co-founder of Baishan Cloud?", c);
+    AnswerResult r = library.answer("How much revenue did it make?", c);
+
+    assertThat(r.reading().expansion()).isInstanceOfSatisfying(Expansion.Expanded.class,
+        e -> assertThat(e.addedNames()).containsExactly("Baishan Cloud"));
+    assertThat(r.outcome()).isInstanceOfSatisfying(Outcome.Answered.class,
+        a -> assertThat(a.text()).contains("200 million yuan"));
+  }
+
+  @Test
   void should_read_a_new_topic_on_its_own_and_forget_on_request() {
     String c = "test-new-topic";
     library.answer("Who is the co-founder of Baishan Cloud?", c);

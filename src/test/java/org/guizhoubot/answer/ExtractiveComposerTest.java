@@ -105,4 +105,47 @@ class ExtractiveComposerTest {
     assertThat(AnswerType.PERSON.heldBy("Li Sheng chairs it.", "Who chairs East Century?")).isTrue();
     assertThat(AnswerType.PERSON.heldBy("East Century built it.", "Who chairs East Century?")).isFalse();
   }
+
+  /**
+   * The two chairmen's sentences of the 2019 article, as the judge would rank them first, over the
+   * passages the seed index retrieves for them.
+   */
+  private static Outcome chairmen(String question) {
+    org.guizhoubot.retrieval.Retrieval r = SeedIndex.app().retriever()
+        .retrieve("Wang Wei chairman of the company Li Sheng chairman Guiyang Longmaster East Century", 12);
+    List<List<org.guizhoubot.index.Sentences.Span>> sentences = new ArrayList<>();
+    List<org.guizhoubot.answer.decision.SentenceFeatures.Candidate> chosen = new ArrayList<>();
+    for (int p = 0; p < r.passages().size(); p++) {
+      List<org.guizhoubot.index.Sentences.Span> spans = org.guizhoubot.index.Sentences.split(r.passages().get(p).passage().text());
+      sentences.add(spans);
+      for (int i = 0; i < spans.size(); i++) {
+        String t = spans.get(i).text();
+        if (t.contains("said Wang Wei, chairman") || t.contains("According to Li Sheng, chairman")) {
+          chosen.add(new org.guizhoubot.answer.decision.SentenceFeatures.Candidate(p, i, spans.get(i).start(), t, Set.of(),
+              new double[org.guizhoubot.answer.decision.SentenceFeatures.NAMES.size()]));
+        }
+      }
+    }
+    assertThat(chosen).hasSize(2);
+    ExtractiveComposer.Assessment a = new ExtractiveComposer.Assessment(chosen, new double[] {0.9, 0.8}, 0.9, sentences);
+    ExtractiveComposer composer = (ExtractiveComposer) SeedIndex.app().composer();
+    return composer.decide(question, r.passages(), a, 0.5);
+  }
+
+  @Test
+  void should_say_whose_chairman_is_whose_when_an_answer_quotes_two() {
+    Outcome o = chairmen("Who is the chairman of the company?");
+
+    assertThat(o).isInstanceOfSatisfying(Outcome.Answered.class, a -> assertThat(a.text())
+        .contains("Wang Wei, chairman of the company (Guiyang Longmaster Information and Technology Co)")
+        .contains("Li Sheng, chairman of the company (Guizhou East Century Science and Technology Co)"));
+  }
+
+  @Test
+  void should_keep_only_the_chairman_of_the_company_the_question_names() {
+    Outcome o = chairmen("Who is the chairman of Guiyang Longmaster Information and Technology Co?");
+
+    assertThat(o).isInstanceOfSatisfying(Outcome.Answered.class,
+        a -> assertThat(a.text()).contains("Wang Wei").doesNotContain("Li Sheng"));
+  }
 }

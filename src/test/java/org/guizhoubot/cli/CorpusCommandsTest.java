@@ -110,6 +110,43 @@ class CorpusCommandsTest {
   }
 
   @Test
+  void should_show_an_html_pages_timestamp_as_its_date_and_its_author_as_its_source() throws Exception {
+    pages.put("/expo.html", new String[] {"text/html; charset=utf-8", "<html><head><title>Kaili opens a data hall</title>"
+        + "<meta property=\"article:published_time\" content=\"2025-03-18T09:00:00+08:00\">"
+        + "<meta name=\"author\" content=\"Qiandongnan Wire\"></head><body><article>"
+        + "<p>Kaili opened a data hall with 70 servers on Tuesday.</p></article></body></html>"});
+
+    CliTest.Run add = run("add", base + "/expo.html");
+
+    assertThat(add.code()).isZero();
+    CliTest.Run list = run("list");
+    String first = list.out().lines().findFirst().orElseThrow();
+    assertThat(first).matches("2025-03-18  127\\.0\\.0\\.1-expo\\S*  Kaili opens a data hall \\(Qiandongnan Wire\\)");
+    String id = first.split("  ")[1];
+    assertThat(run("ask", "How many servers does the Kaili data hall have?").out())
+        .contains("Kaili opens a data hall, Qiandongnan Wire, 2025-03-18").doesNotContain("T09:00");
+    assertThat(Files.readString(corpus.resolve(id + ".md"))).contains("2025-03-18T09:00:00+08:00");
+  }
+
+  @Test
+  void should_remove_nothing_and_not_reindex_when_no_id_is_known() throws Exception {
+    run("list");
+    Path index = data.resolve("index.db");
+    byte[] indexBefore = Files.readAllBytes(index);
+    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(index);
+    List<String> corpusBefore = Files.list(corpus).map(Path::toString).sorted().toList();
+
+    CliTest.Run remove = run("remove", "no-such-id");
+
+    assertThat(remove.code()).isEqualTo(1);
+    assertThat(remove.out()).startsWith("Nothing removed, and the index is unchanged: no article has the id no-such-id")
+        .doesNotContain("Indexed");
+    assertThat(Files.readAllBytes(index)).isEqualTo(indexBefore);
+    assertThat(Files.getLastModifiedTime(index)).isEqualTo(modified);
+    assertThat(Files.list(corpus).map(Path::toString).sorted().toList()).isEqualTo(corpusBefore);
+  }
+
+  @Test
   void should_refuse_a_feed_that_is_not_one() {
     pages.put("/page.xml", new String[] {"application/xml", "<html>no feed</html>"});
 

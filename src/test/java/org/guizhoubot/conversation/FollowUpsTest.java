@@ -28,7 +28,8 @@ class FollowUpsTest {
 
     assertThat(e).isInstanceOfSatisfying(Expansion.Expanded.class, x -> {
       assertThat(x.trigger()).isEqualTo(Expansion.Trigger.REFERENCE);
-      assertThat(x.expanded()).startsWith("What is his full title? ").contains("Sun Zhigang").contains("Guiyang");
+      assertThat(x.expanded()).startsWith("What is his full title? ").contains("Sun Zhigang").doesNotContain("Guiyang");
+      assertThat(x.addedNames()).containsExactly("Sun Zhigang");
       assertThat(x.asked()).isEqualTo("What is his full title?");
     });
   }
@@ -91,5 +92,65 @@ class FollowUpsTest {
     assertThat(FollowUps.names("Which start-up in Guian was co-founded by Dai Xiang?")).containsExactly("Guian", "Dai Xiang");
     assertThat(FollowUps.names("Name the band. Describe it.")).isEmpty();
     assertThat(FollowUps.names("Sun Zhigang opened it.")).containsExactly("Sun Zhigang");
+  }
+
+  private static final Turn HOSPITAL = FollowUps.turnOf("What is the 39 Internet Hospital?",
+      "What is the 39 Internet Hospital?",
+      Optional.of("Guiyang Longmaster Information and Technology Co, for example, offered a solution to the difficulties"
+          + " in seeking medical care by setting up an internet hospital in 2016. Its platform, called 39 Internet"
+          + " Hospital, connects patients who have complex diseases to some of the top doctors in the country. [1]"),
+      List.of("big-data-looms-large-2019"), T);
+
+  @Test
+  void should_resolve_that_company_to_the_company_the_previous_answer_named() {
+    Expansion e = FollowUps.expand("Who is the chairman of that company?", "Who is the chairman of that company?",
+        Optional.of(HOSPITAL));
+
+    assertThat(e).isInstanceOfSatisfying(Expansion.Expanded.class, x -> {
+      assertThat(x.addedNames()).containsExactly("Guiyang Longmaster Information and Technology Co");
+      assertThat(x.withNames(x.asked()))
+          .isEqualTo("Who is the chairman of Guiyang Longmaster Information and Technology Co?");
+    });
+  }
+
+  @Test
+  void should_resolve_it_to_what_the_question_asked_about_he_to_a_person_and_there_to_a_place() {
+    Turn cofounder = FollowUps.turnOf("Who is the co-founder of Baishan Cloud?", "Who is the co-founder of Baishan Cloud?",
+        Optional.of("\"The government gives us strong support,\" Dai Xiang, co-founder of Baishan Cloud that was set up"
+            + " in Guian in 2015, said when explaining why the company decided to open in Guian. [1]"),
+        List.of("big-data-valley-expo"), T);
+
+    assertThat(FollowUps.expand("How much revenue did it make?", "How much revenue did it make?", Optional.of(cofounder)))
+        .isInstanceOfSatisfying(Expansion.Expanded.class, x -> assertThat(x.withNames(x.asked()))
+            .isEqualTo("How much revenue did Baishan Cloud make?"));
+    assertThat(FollowUps.expand("What did he say?", "What did he say?", Optional.of(cofounder)))
+        .isInstanceOfSatisfying(Expansion.Expanded.class, x -> assertThat(x.withNames(x.asked()))
+            .isEqualTo("What did Dai Xiang say?"));
+    assertThat(FollowUps.expand("How many companies were attracted there?", "How many companies were attracted there?",
+        Optional.of(cofounder))).isInstanceOfSatisfying(Expansion.Expanded.class, x -> assertThat(x.withNames(x.asked()))
+            .isEqualTo("How many companies were attracted in Guian?"));
+    assertThat(FollowUps.expand("Are there other start-ups?", "Are there other start-ups?", Optional.of(cofounder)))
+        .isInstanceOfSatisfying(Expansion.Expanded.class, x -> assertThat(x.addedNames()).contains("Baishan Cloud"));
+  }
+
+  @Test
+  void should_resolve_chinese_references_by_the_kind_they_ask_for() {
+    assertThat(FollowUps.expand("那家公司的董事长是谁？", "who chairman", Optional.of(HOSPITAL)))
+        .isInstanceOfSatisfying(Expansion.Expanded.class, x -> assertThat(x.addedNames())
+            .containsExactly("Guiyang Longmaster Information and Technology Co"));
+  }
+
+  @Test
+  void should_tell_companies_people_and_places_by_the_words_around_them() {
+    String text = "Guiyang Longmaster Information and Technology Co set up a hospital in Guiyang. \"We grow,\" said"
+        + " Wang Wei, chairman of the company. Baishan Cloud, a start-up in the Guian New Area, was founded by Dai Xiang.";
+
+    assertThat(Entity.in(text)).containsExactly(
+        new Entity("Guiyang Longmaster Information and Technology Co", Entity.Kind.COMPANY),
+        new Entity("Guiyang", Entity.Kind.PLACE),
+        new Entity("Wang Wei", Entity.Kind.PERSON),
+        new Entity("Baishan Cloud", Entity.Kind.COMPANY),
+        new Entity("Guian New Area", Entity.Kind.PLACE),
+        new Entity("Dai Xiang", Entity.Kind.PERSON));
   }
 }

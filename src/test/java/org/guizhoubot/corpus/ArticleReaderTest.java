@@ -44,6 +44,20 @@ class ArticleReaderTest {
   }
 
   @Test
+  void should_take_an_html_pages_source_from_its_publisher_else_its_author() throws Exception {
+    String body = "<body><article><p>Guiyang opened a data exchange.</p></article></body></html>";
+    Article publisher = reader.parse("a.html", ("<html><head><title>T</title>"
+        + "<meta property=\"article:publisher\" content=\"Guizhou Daily\"><meta name=\"author\" content=\"Li Ming\">"
+        + "</head>" + body).getBytes(StandardCharsets.UTF_8));
+    Article author = reader.parse("b.html", ("<html><head><title>T</title>"
+        + "<meta property=\"article:publisher\" content=\"https://www.facebook.com/guizhoudaily\">"
+        + "<meta name=\"author\" content=\"Li Ming\"></head>" + body).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(publisher.source()).isEqualTo("Guizhou Daily");
+    assertThat(author.source()).isEqualTo("Li Ming");
+  }
+
+  @Test
   void should_refuse_other_formats_and_broken_documents_naming_the_file() {
     assertThatThrownBy(() -> reader.parse("slides.pptx", new byte[] {1, 2, 3}))
         .isInstanceOf(ArticleFormatException.class)

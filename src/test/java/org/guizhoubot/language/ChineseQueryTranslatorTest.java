@@ -10,7 +10,9 @@ import org.guizhoubot.retrieval.QueryTerms;
 import org.junit.jupiter.api.Test;
 
 class ChineseQueryTranslatorTest {
-  private static final ChineseQueryTranslator TRANSLATOR = new ChineseQueryTranslator(Cedict.bundled());
+  /** The dictionary's reading alone, without the glossary. */
+  private static final ChineseQueryTranslator TRANSLATOR = new ChineseQueryTranslator(Cedict.bundled(), Glossary.EMPTY);
+  private static final ChineseQueryTranslator WITH_GLOSSARY = new ChineseQueryTranslator(Cedict.bundled());
 
   /** Stands for the words of an article collection. */
   private static Predicate<String> vocabulary(String... words) {
@@ -152,5 +154,45 @@ class ChineseQueryTranslatorTest {
     assertThat(q.english()).isEqualTo("how many Guiyang");
     assertThat(q.renderings()).filteredOn(r -> r.chinese().equals("网民")).singleElement()
         .extracting(Rendering::used).isEqualTo(false);
+  }
+
+  @Test
+  void should_read_the_expos_own_names_by_the_glossary_before_the_dictionary() {
+    Predicate<String> articles = vocabulary("deals were signed at the International Big Data Industry Expo in Guiyang");
+
+    assertThat(TRANSLATOR.translate("2018年数博会签了多少协议？", articles).english()).doesNotContain("Expo");
+    assertThat(WITH_GLOSSARY.translate("2018年数博会签了多少协议？", articles).english())
+        .isEqualTo("how many 2018 Big Data Expo sign deals");
+    assertThat(WITH_GLOSSARY.translate("2018年大数据博览会签了多少协议？", articles).english())
+        .isEqualTo("how many 2018 Big Data Expo sign deals");
+  }
+
+  @Test
+  void should_render_a_term_in_the_english_the_articles_use() {
+    assertThat(WITH_GLOSSARY.translate("贵州是国家大数据综合试验区吗？", vocabulary("Guizhou, the first national big data pilot zone"))
+        .english()).isEqualTo("Guizhou national big data pilot zone");
+    assertThat(WITH_GLOSSARY.translate("贵州是国家大数据综合试验区吗？",
+        vocabulary("Guizhou, a national big data comprehensive pilot area")).english())
+        .isEqualTo("Guizhou national big data comprehensive pilot area");
+  }
+
+  @Test
+  void should_keep_a_companys_name_whole_and_read_digits_inside_it() {
+    EnglishQuery q = WITH_GLOSSARY.translate("39互联网医院所属公司的董事长是谁？", ARTICLES);
+
+    assertThat(q.english()).startsWith("who 39 Internet Hospital").contains("chairman");
+    assertThat(q.renderings()).filteredOn(r -> r.how() == How.NAME).extracting(Rendering::english)
+        .containsExactly("39 Internet Hospital");
+  }
+
+  @Test
+  void should_read_a_glossary_file_and_name_a_bad_line() throws Exception {
+    Glossary g = Glossary.read(new java.io.ByteArrayInputStream(
+        "# comment\n数博会|数博\tBig Data Expo|Expo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    assertThat(g.find("去年数博会和数博")).extracting(Glossary.Match::start).containsExactly(2, 6);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Glossary.read(new java.io.ByteArrayInputStream(
+        "数博会 Big Data Expo\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+        .hasMessageContaining("glossary line 1 is not 'chinese<TAB>english'");
   }
 }

@@ -109,6 +109,18 @@ class BotCorpusTest {
     assertThat(app.library().articles()).noneMatch(a -> a.id().equals("note-12"));
   }
 
+  @Test
+  void should_say_that_remove_found_no_such_id_and_leave_the_index_as_it_was() {
+    int before = app.library().articles().size();
+
+    bot.handle(privately(ADMIN, "/remove no-such-id"));
+    String text = awaitTexts(ADMIN, 1).get(0);
+
+    assertThat(text).isEqualTo("No article has the id no-such-id. Nothing was removed and the index is unchanged;"
+        + " /articles shows the ids.");
+    assertThat(app.library().articles()).hasSize(before);
+  }
+
   private List<String> awaitTexts(long chatId, int count) {
     await(WAIT, () -> api.sent(chatId).size() >= count);
     return api.texts(chatId);

@@ -102,6 +102,55 @@ class BotEmulatorTest {
   }
 
   @Test
+  void should_welcome_a_greeting_or_thanks_in_its_language_instead_of_declining() throws Exception {
+    startBot();
+    long me = USER + 70;
+    ObjectNode user = emulator.user(me, "Ann");
+    ObjectNode chat = emulator.privateChat(me, "Ann");
+    emulator.sendText(token, user, chat, "hello");
+    waitForMessages(me, 1);
+    emulator.sendText(token, user, chat, "你好");
+    waitForMessages(me, 2);
+    emulator.sendText(token, user, chat, "Thanks!");
+
+    List<String> replies = waitForMessages(me, 3).stream().map(m -> m.path("text").asText()).toList();
+
+    assertThat(replies.get(0)).isEqualTo("Hello! I answer questions about Guizhou's big data sector from 5 news"
+        + " articles published from 2017 to 2022. Try asking: Who founded Baishan Cloud?");
+    assertThat(replies.get(1)).isEqualTo("你好！我根据 5 篇英文新闻文章（发表于 2017 至 2022 年）回答关于贵州大数据产业的问题。"
+        + "可以这样问：白山云的联合创始人是谁？");
+    assertThat(replies.get(2)).startsWith("You're welcome! I answer questions");
+    assertThat(replies).noneMatch(r -> r.contains("could not find") || r.contains("没有找到"));
+  }
+
+  @Test
+  void should_list_the_admin_commands_in_an_admins_help_and_menu_only() throws Exception {
+    startBot();
+    emulator.sendText(token, emulator.user(USER, "Ann"), emulator.privateChat(USER, "Ann"), "/help");
+    emulator.sendText(token, emulator.user(ADMIN, "Ada"), emulator.privateChat(ADMIN, "Ada"), "/help");
+    emulator.sendText(token, emulator.user(ADMIN, "Ada"), emulator.privateChat(ADMIN, "Ada"), "/help zh");
+
+    String user = waitForMessages(USER, 1).get(0).path("text").asText();
+    List<JsonNode> admin = waitForMessages(ADMIN, 2);
+
+    assertThat(user).contains("/sources").doesNotContain("/remove", "/reindex", "Admin commands");
+    assertThat(admin.get(0).path("text").asText()).contains("Admin commands (you are an admin):",
+        "/add URL – Add an article from its web address", "/remove ID – Delete an article from the corpus and the index",
+        "/reindex – ", "/articles – ", "/feeds – ", "/stats – ");
+    assertThat(admin.get(1).path("text").asText()).contains("管理员命令", "/remove ID – 从文章文件夹和索引中删除文章");
+    assertThat(await(WAIT, () -> emulator.calls(token, "setMyCommands").size() == 4)).isTrue();
+    List<JsonNode> menus = emulator.calls(token, "setMyCommands");
+    assertThat(menus).filteredOn(m -> m.path("scope").path("type").asText().equals("chat"))
+        .hasSize(2).allSatisfy(m -> {
+          assertThat(m.path("scope").path("chat_id").asText()).isEqualTo(String.valueOf(ADMIN));
+          assertThat(m.toString()).contains("\"reindex\"", "\"remove\"");
+        })
+        .anySatisfy(m -> assertThat(m.path("language_code").asText()).isEqualTo("zh"));
+    assertThat(menus).filteredOn(m -> m.path("scope").isMissingNode() || m.path("scope").isNull())
+        .hasSize(2).allSatisfy(m -> assertThat(m.toString()).doesNotContain("\"reindex\"", "\"remove\""));
+  }
+
+  @Test
   void should_stay_silent_in_groups_unless_asked_mentioned_or_replied_to() throws Exception {
     startBot();
     long group = -100_555L;
@@ -216,7 +265,7 @@ class BotEmulatorTest {
     String help = replies.get(0).path("text").asText();
     assertThat(help).contains("Guizhou's big data sector").contains("5 news articles").contains("/ask");
     assertThat(help).contains("Follow-up questions work").contains("/new");
-    assertThat(help).containsPattern("between 20\\d\\d.* and 20\\d\\d");
+    assertThat(help).contains("published from 2017 to 2022,");
     String sources = replies.get(1).path("text").asText();
     assertThat(sources).contains("5 articles").contains("Big Data Valley").contains("Asia Times");
   }

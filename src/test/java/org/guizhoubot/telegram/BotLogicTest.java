@@ -181,8 +181,22 @@ class BotLogicTest {
     assertThat(sent.get(1).text()).isEqualTo(Texts.sources(app.library().articles(), 0))
         .startsWith("<b>5 articles</b>, newest first:");
     assertThat(admin.get(0)).startsWith("Questions answered: 0, declined: 0.").contains("Index: 5 articles");
-    assertThat(api.menus()).hasSize(1);
-    assertThat(api.menus().get(0)).extracting(BotApi.CommandInfo::command).containsExactly("ask", "new", "sources", "help");
+    assertThat(api.menus()).extracting(FakeBotApi.Menu::scope).containsExactlyInAnyOrder(
+        BotApi.MenuScope.EVERYONE, new BotApi.MenuScope(null, "zh"), new BotApi.MenuScope(ADMIN, null),
+        new BotApi.MenuScope(ADMIN, "zh"));
+    assertThat(menu(BotApi.MenuScope.EVERYONE)).extracting(BotApi.CommandInfo::command)
+        .containsExactly("ask", "new", "sources", "help");
+    assertThat(menu(new BotApi.MenuScope(null, "zh"))).extracting(BotApi.CommandInfo::description)
+        .contains("我知道什么、怎样提问").hasSize(4);
+    assertThat(menu(new BotApi.MenuScope(ADMIN, null))).extracting(BotApi.CommandInfo::command).containsExactly(
+        "ask", "new", "sources", "help", "articles", "remove", "feeds", "feed_add", "feed_remove", "add", "reindex",
+        "stats");
+    assertThat(menu(new BotApi.MenuScope(ADMIN, "zh"))).extracting(BotApi.CommandInfo::description)
+        .contains("从文章文件夹和索引中删除文章").hasSize(12);
+  }
+
+  private List<BotApi.CommandInfo> menu(BotApi.MenuScope scope) {
+    return api.menus().stream().filter(m -> m.scope().equals(scope)).findFirst().orElseThrow().commands();
   }
 
   @Test

@@ -19,13 +19,16 @@ final class FakeBotApi implements BotApi {
     void check(Outgoing message) throws BotApiException;
   }
 
+  /** A command menu registered for a scope. */
+  record Menu(MenuScope scope, List<CommandInfo> commands) {}
+
   /** A button press answered, with its notice. */
   record PressAnswer(String callbackId, String text) {}
 
   private final List<Outgoing> sent = new CopyOnWriteArrayList<>();
   private final List<Long> typing = new CopyOnWriteArrayList<>();
   private final List<PressAnswer> pressAnswers = new CopyOnWriteArrayList<>();
-  private final List<List<CommandInfo>> menus = new CopyOnWriteArrayList<>();
+  private final List<Menu> menus = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final AtomicInteger messageIds = new AtomicInteger(1000);
   private volatile SendRule rule = m -> { };
@@ -62,7 +65,7 @@ final class FakeBotApi implements BotApi {
     return pressAnswers;
   }
 
-  List<List<CommandInfo>> menus() {
+  List<Menu> menus() {
     return menus;
   }
 
@@ -89,8 +92,8 @@ final class FakeBotApi implements BotApi {
   }
 
   @Override
-  public void setCommands(List<CommandInfo> commands) {
-    menus.add(List.copyOf(commands));
+  public void setCommands(List<CommandInfo> commands, MenuScope scope) {
+    menus.add(new Menu(scope, List.copyOf(commands)));
   }
 
   @Override

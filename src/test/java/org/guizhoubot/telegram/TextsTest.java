@@ -70,9 +70,11 @@ class TextsTest {
     String help = Texts.help(ARTICLES, "Some_Bot");
 
     assertThat(help).startsWith("I answer questions about Guizhou's big data sector from 3 news articles,"
-        + " published between 2016-01-02 and 2019-05-01, and I cite");
+        + " published from 2016 to 2019, and I cite");
     assertThat(help).contains("<code>/ask your question</code>, mention @Some_Bot,");
-    assertThat(Texts.help(ARTICLES.subList(0, 1), "B")).contains("from 1 news articles, published 2019-05-01,");
+    assertThat(Texts.help(ARTICLES.subList(0, 1), "B")).contains("from 1 news articles, published in 2019,");
+    assertThat(Texts.help(List.of(article("x", "X", "2017", null), article("y", "Y", "2022-01-07", null)), "B"))
+        .contains("published from 2017 to 2022,");
     assertThat(Texts.help(List.of(), "B")).contains("from 0 news articles, and I cite");
   }
 
