@@ -2,7 +2,9 @@ package org.guizhoubot.telegram;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -79,20 +81,16 @@ final class GuizhouBot implements AutoCloseable {
    * everyone's, and in each admin's private chat the admins', each in English and in Chinese.
    */
   CompletableFuture<Void> registerCommands() {
-    List<CompletableFuture<Void>> calls = new ArrayList<>();
+    Map<BotApi.MenuScope, List<BotApi.CommandInfo>> menus = new LinkedHashMap<>();
     for (boolean chinese : new boolean[] {false, true}) {
       String language = chinese ? "zh" : null;
-      calls.add(register(router.menu(false, chinese), new BotApi.MenuScope(null, language)));
+      menus.put(new BotApi.MenuScope(null, language), router.menu(false, chinese));
       for (long adminId : adminIds) {
-        calls.add(register(router.menu(true, chinese), new BotApi.MenuScope(adminId, language)));
+        menus.put(new BotApi.MenuScope(adminId, language), router.menu(true, chinese));
       }
     }
-    return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new));
-  }
-
-  private CompletableFuture<Void> register(List<BotApi.CommandInfo> menu, BotApi.MenuScope scope) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    sender.setCommands(menu, scope, () -> done.complete(null));
+    sender.setCommands(menus, () -> done.complete(null));
     return done;
   }
 

@@ -1,6 +1,7 @@
 package org.guizhoubot.telegram;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -119,13 +120,20 @@ final class Sender {
     }
   }
 
-  /** Registers a command menu without waiting for it; a failure is only logged. */
-  void setCommands(List<BotApi.CommandInfo> menu, BotApi.MenuScope scope, Runnable done) {
+  /**
+   * Registers command menus one after another in a single side call, so that a hanging call holds
+   * one side thread and never the typing indicator; a failure is only logged.
+   */
+  void setCommands(Map<BotApi.MenuScope, List<BotApi.CommandInfo>> menus, Runnable done) {
     sideCall(() -> {
       try {
-        api.setCommands(menu, scope);
-      } catch (BotApiException e) {
-        log.warn("Could not register the command menu for {}: {}", scope, e.getMessage());
+        menus.forEach((scope, menu) -> {
+          try {
+            api.setCommands(menu, scope);
+          } catch (BotApiException e) {
+            log.warn("Could not register the command menu for {}: {}", scope, e.getMessage());
+          }
+        });
       } finally {
         done.run();
       }
