@@ -134,6 +134,7 @@ def main():
     ap.add_argument('--lr', type=float, default=5e-5)
     ap.add_argument('--epochs', type=float, default=1.0)
     ap.add_argument('--checkpoint-minutes', type=float, default=5.0)
+    ap.add_argument('--init', help="start from this checkpoint's weights (a fresh optimizer and schedule)")
     args = ap.parse_args()
     torch.set_num_threads(2)
     random.seed(SEED)
@@ -152,6 +153,8 @@ def main():
     plan = plan[:steps]
     model = Reader(args.layers)
     load_minilm(model, args.minilm)
+    if args.init:
+        model.load_state_dict(torch.load(args.init)['model'])
     model.word.weight.requires_grad_(False)
     params = [p for p in model.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
@@ -218,6 +221,8 @@ def main():
         f.write('train.tsv sha256 %s (%d pairs)\n' % (sha256(os.path.join(args.data, 'train.tsv')), len(train)))
         f.write('valid.tsv sha256 %s (%d pairs)\n' % (sha256(os.path.join(args.data, 'valid.tsv')), len(valid)))
         f.write('minilm onnx sha256 %s\n' % sha256(args.minilm))
+        if args.init:
+            f.write('started from %s (sha256 %s)\n' % (os.path.basename(args.init), sha256(args.init)))
         f.write('validation pair AUC %.4f on %d pairs of SQuAD 2.0 fold 1 (never trained on)\n' % (figure, len(sample)))
         with open(os.path.join(args.data, 'data.txt'), encoding='utf-8') as d:
             f.write('\nBuildReaderData:\n' + d.read())

@@ -40,7 +40,8 @@ import org.guizhoubot.retrieval.QueryTerms;
  * </ul>
  *
  * <p>Usage: {@code BuildReaderData --squad11 TRAIN.jsonl.gz --squad SQUAD_CORPUS SQUAD_DATA
- * SQUAD_QUESTIONS --out DIR}. Writes {@code train.tsv}, {@code valid.tsv} (fold
+ * SQUAD_QUESTIONS --out DIR [--part N]}: part N takes the N-th {@value #SQUAD11_QUESTIONS}
+ * SQuAD 1.1 questions of the shuffled order (the SQuAD 2.0 pairs are the same in every part). Writes {@code train.tsv}, {@code valid.tsv} (fold
  * {@link #VALID_FOLD}, never trained on) and {@code data.txt} (counts and input hashes).
  */
 public final class BuildReaderData {
@@ -71,20 +72,23 @@ public final class BuildReaderData {
     Path squad11 = null;
     String[] squad = null;
     Path out = null;
+    int part = 1;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--squad11" -> squad11 = Path.of(args[++i]);
         case "--squad" -> squad = new String[] {args[++i], args[++i], args[++i]};
         case "--out" -> out = Path.of(args[++i]);
+        case "--part" -> part = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    if (squad11 == null || squad == null || out == null) {
-      throw new IllegalArgumentException("usage: --squad11 FILE --squad CORPUS DATA QUESTIONS --out DIR");
+    if (squad11 == null || squad == null || out == null || part < 1) {
+      throw new IllegalArgumentException("usage: --squad11 FILE --squad CORPUS DATA QUESTIONS --out DIR [--part N]");
     }
     Files.createDirectories(out);
     BuildReaderData b = new BuildReaderData();
-    StringBuilder info = new StringBuilder("Written by BuildReaderData, seed " + SEED + "\n");
+    StringBuilder info = new StringBuilder("Written by BuildReaderData, seed " + SEED
+        + (part > 1 ? ", part " + part : "") + "\n");
     info.append("squad11 ").append(squad11.getFileName()).append(" sha256 ").append(TrainDecision.sha256(squad11)).append('\n');
     info.append("squad questions sha256 ").append(TrainDecision.sha256(Path.of(squad[2]))).append('\n');
     info.append("squad corpus sha256 ").append(TrainDecision.corpusHash(Path.of(squad[0]))).append('\n');
@@ -93,7 +97,7 @@ public final class BuildReaderData {
       List<TrainDecision.Example> examples = TrainDecision.retrieve("squad", Path.of(squad[0]), Path.of(squad[1]),
           Path.of(squad[2]), false);
       Set<String> heldTitles = b.squad2(examples, train, valid);
-      b.squad11(squad11, heldTitles, train);
+      b.squad11(squad11, heldTitles, train, part);
     }
     b.counts.forEach((k, v) -> info.append(k).append(' ').append(v).append('\n'));
     info.append("train.tsv sha256 ").append(TrainDecision.sha256(out.resolve("train.tsv"))).append('\n');
@@ -155,7 +159,7 @@ public final class BuildReaderData {
   private record Sample(Para para, JsonNode qa, List<Para> article) {}
 
   /** SQuAD 1.1 train, less the articles the SQuAD 2.0 set also has. */
-  private void squad11(Path file, Set<String> heldTitles, BufferedWriter w) throws IOException {
+  private void squad11(Path file, Set<String> heldTitles, BufferedWriter w, int part) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     List<Sample> samples = new ArrayList<>();
     try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
@@ -186,13 +190,22 @@ public final class BuildReaderData {
       }
     }
     java.util.Collections.shuffle(samples, random);
+    // part N writes the N-th run of SQUAD11_QUESTIONS questions; the earlier parts are drawn as
+    // before (same random choices) and dropped, so every part is disjoint from the others
     int used = 0;
+    Map<String, Integer> kept = new LinkedHashMap<>(counts);
+    BufferedWriter dropped = new BufferedWriter(java.io.Writer.nullWriter());
     for (Sample s : samples) {
-      if (used >= SQUAD11_QUESTIONS) {
+      if (used >= SQUAD11_QUESTIONS * part) {
         break;
       }
-      if (squad11Question(s, w)) {
+      boolean earlier = used < SQUAD11_QUESTIONS * (part - 1);
+      if (squad11Question(s, earlier ? dropped : w)) {
         used++;
+      }
+      if (earlier) {
+        counts.clear();
+        counts.putAll(kept);
       }
     }
   }
