@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 /** Adds files, web pages and JSON Lines imports; exit code 1 when anything was skipped. */
 @Command(name = "add", mixinStandardHelpOptions = true,
     description = {"Copies or fetches articles into the corpus folder and indexes them.",
-        "An id already taken by a different article is skipped (exit code 1) unless --replace is given."})
+        "An id already taken by a different article is skipped (exit code 1);",
+        "--replace replaces that article instead."})
 final class AddCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;

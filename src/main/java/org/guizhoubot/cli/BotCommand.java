@@ -16,13 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "bot", mixinStandardHelpOptions = true,
-    description = {"Runs the Telegram bot until stopped with Ctrl-C or SIGTERM: long polling, or with",
-        "--webhook one of several replicas receiving updates over HTTP behind a load balancer.",
+    description = {"Runs the Telegram bot until stopped with Ctrl-C or SIGTERM.",
+        "It long-polls Telegram; with --webhook it is one of several replicas",
+        "receiving updates over HTTP behind a load balancer.",
         "Environment:",
         "  TELEGRAM_BOT_TOKEN  the bot's token from @BotFather (required)",
-        "  TELEGRAM_API_URL    Bot API base URL (default https://api.telegram.org)",
-        "  BOT_ADMIN_IDS       comma-separated Telegram user ids of the admins",
-        "                      (/reindex, /add, /stats, document uploads)",
+        "  TELEGRAM_API_URL    Bot API base URL, for a local Bot API server",
+        "                      (default https://api.telegram.org)",
+        "  BOT_ADMIN_IDS       comma-separated Telegram user ids of the admins, who may",
+        "                      run every admin command (/help lists them) and upload",
+        "                      articles",
         "  TELEGRAM_WEBHOOK_SECRET  with --webhook: the secret Telegram sends in",
         "                      X-Telegram-Bot-Api-Secret-Token (required)"})
 final class BotCommand implements Callable<Integer> {

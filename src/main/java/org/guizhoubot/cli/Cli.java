@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     name = "guizhou-bot",
     mixinStandardHelpOptions = true,
     version = "guizhou-bot 0.1.0",
-    description = "Answers questions about Guizhou's big data sector from news articles, citing them.",
+    description = "Answers questions about Guizhou's big data sector, citing the news articles.",
     subcommands = {
       IndexCommand.class, AddCommand.class, ListCommand.class, RemoveCommand.class, FeedCommand.class,
       SearchCommand.class, AskCommand.class, EvalCommand.class,

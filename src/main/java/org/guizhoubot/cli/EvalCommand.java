@@ -25,12 +25,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = {"Runs a question file; prints citation recall, fact hit, declines and latency.",
+    abbreviateSynopsis = true,
+    description = {"Runs a question file and prints its answer-quality figures:",
+        "citation recall, fact hit, decline rates and latency.",
         "Each line: {\"id\", \"question\", \"articles\": [gold ids], \"answer\": [regex...]}.",
         "An empty \"articles\" list means the question should be declined.",
         "Optional: \"kind\" (figures are also printed per kind).",
-        "Optional: \"conversation\" and \"turn\": a conversation's lines are asked in turn",
-        "order as one conversation, and only turn 2 and later are scored."})
+        "Optional: \"conversation\" and \"turn\": one conversation's lines are asked",
+        "in turn order, as one conversation; turn 1 gives the context, and only",
+        "turn 2 and later are scored."})
 final class EvalCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;

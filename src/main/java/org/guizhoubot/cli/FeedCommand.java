@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Manages RSS and Atom feed subscriptions: add, list, remove, and poll now. */
 @Command(name = "feed", mixinStandardHelpOptions = true,
-    description = "Manages news feed (RSS, Atom) subscriptions; the bot polls them on a schedule.",
+    description = {"Manages news feed (RSS, Atom) subscriptions.", "The bot polls them on a schedule."},
     subcommands = {FeedCommand.Add.class, FeedCommand.ListFeeds.class, FeedCommand.Remove.class, FeedCommand.Poll.class})
 final class FeedCommand implements Runnable {
   @ParentCommand Cli cli;
@@ -74,7 +74,7 @@ final class FeedCommand implements Runnable {
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true,
-      description = "Ends a subscription; the articles it brought stay (remove them with remove ID).")
+      description = {"Ends a subscription.", "The articles it brought stay (remove them with remove ID)."})
   static final class Remove implements Callable<Integer> {
     @ParentCommand FeedCommand parent;
     @Mixin CommonOptions common;
@@ -95,7 +95,8 @@ final class FeedCommand implements Runnable {
   }
 
   @Command(name = "poll", mixinStandardHelpOptions = true,
-      description = "Fetches every feed once, now (also those backing off after failures), and indexes new items.")
+      description = {"Fetches every feed once, now, and indexes the new items.",
+          "Feeds backing off after failures are fetched too."})
   static final class Poll implements Callable<Integer> {
     @ParentCommand FeedCommand parent;
     @Mixin CommonOptions common;

@@ -24,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
  * heartbeat file, when there is one, is fresh. Never builds or changes anything; exit 0 healthy, 1 not.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
-    description = {"Checks that the index opens and holds articles, and that the bot's heartbeat"
-        + " (data/heartbeat, when present) is recent. Exit code 0: healthy; 1: not (the reason is printed)."})
+    description = {"Checks that the index opens and holds articles.",
+        "When data/heartbeat is present, also checks that the bot's heartbeat is recent.",
+        "Exit code 0: healthy; 1: not (the reason is printed)."})
 final class HealthCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;

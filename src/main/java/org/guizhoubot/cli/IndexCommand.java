@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "index", mixinStandardHelpOptions = true,
-    description = "Brings the index up to date with the corpus folder (only new or changed articles are embedded).")
+    description = {"Brings the index up to date with the corpus folder.",
+        "Only new or changed articles are embedded."})
 final class IndexCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;

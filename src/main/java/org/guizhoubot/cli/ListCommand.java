@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** Lists the indexed articles, newest first: id, title, date, source. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "Lists the indexed articles, newest first: date, id, title and source.")
+    description = "Lists the indexed articles, newest first: date, id, title, source.")
 final class ListCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;

@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  * When none was found, nothing is touched and no reindex runs.
  */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-    description = "Deletes articles (by the ids `list` shows) from the corpus and the index.")
+    description = {"Deletes articles from the corpus and the index.", "Give the ids `list` shows."})
 final class RemoveCommand implements Callable<Integer> {
   @ParentCommand Cli cli;
   @Mixin CommonOptions common;
