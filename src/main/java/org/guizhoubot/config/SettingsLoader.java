@@ -49,13 +49,13 @@ public final class SettingsLoader {
   }
 
   public static final Key CORPUS_DIR = new Key("corpus.dir", "GUIZHOU_CORPUS_DIR", "corpus",
-      "Folder of article files (.md, .txt, .html, .pdf, .docx); flag --corpus.");
+      "Folder of article files (.md, .txt, .html or .htm, .pdf, .docx); flag --corpus.");
   public static final Key DATA_DIR = new Key("data.dir", "GUIZHOU_DATA_DIR", "data",
       "Folder for the index (index.db) and the bot's own data (bot.db); flag --data.");
   public static final Key TELEGRAM_API_URL = new Key("telegram.api.url", "TELEGRAM_API_URL",
       Settings.DEFAULT_TELEGRAM_API_URL, "Bot API server; change only for a local Bot API server or tests.");
   public static final Key ADMIN_IDS = new Key("telegram.admin.ids", "BOT_ADMIN_IDS", "",
-      "Numeric Telegram user ids allowed to run the admin commands, comma-separated.");
+      "Numeric Telegram user ids of the admins, who may run every admin command; comma-separated.");
   public static final Key BOT_WORKERS = new Key("bot.workers", "BOT_WORKERS", "4",
       "Threads answering chat messages at once (1 to 64).");
   public static final Key RATE_LIMIT = new Key("bot.rate.limit.per.minute", "BOT_RATE_LIMIT_PER_MINUTE", "20",
