@@ -1,6 +1,6 @@
 """Fine-tunes the reader (a cross-encoder from all-MiniLM-L6-v2) on pairs written by BuildReaderData.
 
-Usage (README, Development: training the reader):
+Usage (DEVELOPMENT.md, Training the reader):
   /usr/bin/python3 src/train/python/reader/train.py --data DIR --minilm all-minilm-l6-v2.onnx --work DIR --out DIR
 
 Trains with a fixed seed, checkpoints every few minutes into --work and resumes from there, then
@@ -214,7 +214,7 @@ def main():
         for r, x in zip(check, exact):
             f.write('%.6f\t%d\t%s\n' % (x, r[2], ' '.join(map(str, r[3]))))
     with open(os.path.join(args.out, 'reader.txt'), 'w', encoding='utf-8') as f:
-        f.write('Written by src/train/python/reader/train.py (README, Development: training the reader)\n')
+        f.write('Written by src/train/python/reader/train.py (DEVELOPMENT.md, Training the reader)\n')
         f.write('command: %s\n' % ' '.join(sys.argv))
         f.write('seed %d, layers %d, batch %d, lr %g, epochs %g, steps %d, torch %s\n'
                 % (SEED, args.layers, args.batch, args.lr, args.epochs, steps, torch.__version__))

@@ -34,7 +34,7 @@ import org.guizhoubot.retrieval.TermStats;
  * on held-out folds only, and writes the model fitted on all folds but the CI fold.
  *
  * <p>Usage: {@code TrainDecision --set NAME CORPUS DATA QUESTIONS [--set ...] --model FILE
- * --holdout-ids FILE [--keywords]}; run it as the README's Development section shows. With
+ * --holdout-ids FILE [--keywords]}; run it as DEVELOPMENT.md ("Training the word-feature model") shows. With
  * {@code --keywords} every question is first cut down to its {@link KeywordReading} (the form of a
  * Chinese question read through the dictionary), for the model of such readings.
  */
@@ -97,7 +97,7 @@ public final class TrainDecision {
     Files.createDirectories(modelFile.toAbsolutePath().getParent());
     Files.writeString(modelFile, fin.model().toJson(), StandardCharsets.UTF_8);
     Path info = modelFile.resolveSibling(modelFile.getFileName().toString().replaceFirst("\\.json$", "") + ".txt");
-    Files.writeString(info, "Written by TrainDecision (see README, Development: training the answer model)\n"
+    Files.writeString(info, "Written by TrainDecision (see DEVELOPMENT.md, Training the word-feature model)\n"
         + "args: " + String.join(" ", args) + "\n"
         + "training rows sha256 " + t.rowsHash() + "\n" + hashes + "\n" + report, StandardCharsets.UTF_8);
     StringBuilder check = new StringBuilder();
