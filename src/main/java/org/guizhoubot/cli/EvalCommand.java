@@ -26,8 +26,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
     abbreviateSynopsis = true,
-    description = {"Runs a question file and prints its answer-quality figures:",
-        "citation recall, fact hit, decline rates and latency.",
+    description = {"Runs a question file and prints its answer-quality figures.",
+        "Figures: citation recall, fact hit, decline rates and latency.",
         "Each line: {\"id\", \"question\", \"articles\": [gold ids], \"answer\": [regex...]}.",
         "An empty \"articles\" list means the question should be declined.",
         "Optional: \"kind\" (figures are also printed per kind).",
