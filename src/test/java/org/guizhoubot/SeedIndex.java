@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.guizhoubot.index.IndexSnapshot;
+import org.guizhoubot.sqlite.IndexSnapshot;
 
 /**
  * One app over an indexed copy of the seed corpus, built once per JVM for read-only tests; closed

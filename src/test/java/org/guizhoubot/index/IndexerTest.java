@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.bench.FlatVectorIndex;
-import org.guizhoubot.retrieval.KeywordIndex;
+import org.guizhoubot.sqlite.KeywordIndex;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.Problem;
@@ -20,6 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.guizhoubot.sqlite.IndexSnapshot;
+import org.guizhoubot.sqlite.VectorIndex;
+import org.guizhoubot.sqlite.IndexStore;
+import org.guizhoubot.sqlite.LiveIndex;
 
 class IndexerTest {
   @TempDir Path dir;
@@ -198,7 +202,7 @@ class IndexerTest {
   @Test
   void should_keep_the_previous_index_whole_when_a_reindex_fails_part_way() throws Exception {
     indexer().run(false, IndexProgress.NONE);
-    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION, s -> { });
+    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
     IndexSnapshot before = live.current();
     float[] probe = TestFixtures.model().embed("How many reservoirs does the flood alarm system support?");
     List<VectorIndex.Hit> hitsBefore = before.vectors().search(probe, 3);

@@ -1,8 +1,10 @@
-package org.guizhoubot.index;
+package org.guizhoubot.sqlite;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.index.Passage;
 
 /**
  * An immutable, in-memory view of one committed state of the index: article metadata, passage
@@ -14,7 +16,6 @@ public final class IndexSnapshot {
   private final List<StoredPassage> passages;
   private final Map<Long, Integer> positionById;
   private final VectorIndex vectors;
-  private final Map<Class<?>, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
   public IndexSnapshot(Map<String, ArticleMeta> articles, List<StoredPassage> passages, VectorIndex vectors) {
     if (vectors.size() != passages.size()) {
@@ -47,14 +48,6 @@ public final class IndexSnapshot {
   public int positionOf(long passageId) {
     Integer p = positionById.get(passageId);
     return p == null ? -1 : p;
-  }
-
-  /**
-   * Data computed from this snapshot alone (term statistics, a keyword index), built once on first
-   * use and kept for the snapshot's life, so that every reader of one snapshot sees the same.
-   */
-  public <T> T derived(Class<T> type, java.util.function.Function<IndexSnapshot, T> build) {
-    return type.cast(derived.computeIfAbsent(type, t -> build.apply(this)));
   }
 
   public boolean isEmpty() {

@@ -1,13 +1,12 @@
-package org.guizhoubot.library;
+package org.guizhoubot.sqlite;
 
 import java.nio.file.Path;
 import org.guizhoubot.bench.FlatVectorIndex;
-import org.guizhoubot.index.IndexStore;
 import org.guizhoubot.index.Indexer;
-import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.PassageStore;
-import org.guizhoubot.retrieval.SnapshotView;
+import org.guizhoubot.library.ServingIndex;
+import org.guizhoubot.library.IndexContract;
 
 /** The index contract over the embedded SQLite file. */
 class SqliteIndexContractTest extends IndexContract {
@@ -22,8 +21,7 @@ class SqliteIndexContractTest extends IndexContract {
 
       @Override
       public ServingIndex serving(Indexer indexer) {
-        return new SqliteIndex(new LiveIndex(indexer, store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION,
-            SnapshotView::prepare));
+        return new SqliteIndex(new LiveIndex(indexer, store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION));
       }
 
       @Override

@@ -1,4 +1,4 @@
-package org.guizhoubot.index;
+package org.guizhoubot.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,9 +7,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.index.LogProgress;
+import org.guizhoubot.index.Indexer;
 
 /**
  * The index a running program answers from: the current snapshot, swapped for a new one only
@@ -21,36 +24,33 @@ public final class LiveIndex {
   private final IndexStore store;
   private final VectorIndex.Factory vectors;
   private final int dimension;
-  private final Consumer<IndexSnapshot> prepare;
-  private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+  private final AtomicReference<SnapshotView> current = new AtomicReference<>();
   private final ReentrantLock reindexing = new ReentrantLock();
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private volatile long seenDataVersion = Long.MIN_VALUE;
   private volatile FileTime seenCorpusTime;
 
-  /**
-   * @param prepare builds what readers derive from a snapshot, before the snapshot is served, so
-   *     that no question waits for it
-   */
-  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension,
-      Consumer<IndexSnapshot> prepare) {
+  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension) {
     this.indexer = indexer;
     this.store = store;
     this.vectors = vectors;
     this.dimension = dimension;
-    this.prepare = prepare;
   }
 
-  private IndexSnapshot load() {
+  /** Loads the committed snapshot with what readers derive from it, before it is served. */
+  private SnapshotView load() {
     seenDataVersion = store.dataVersion();
-    IndexSnapshot s = store.loadSnapshot(vectors, dimension);
-    prepare.accept(s);
-    return s;
+    return new SnapshotView(store.loadSnapshot(vectors, dimension));
   }
 
   /** The snapshot to answer from, building the index first if there is none yet. */
   public IndexSnapshot current() throws IOException {
-    IndexSnapshot s = current.get();
+    return view().snapshot();
+  }
+
+  /** The view of {@link #current()}, with its keyword index and term statistics. */
+  public SnapshotView view() throws IOException {
+    SnapshotView s = current.get();
     if (s != null) {
       return s;
     }

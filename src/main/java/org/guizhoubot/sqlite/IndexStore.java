@@ -1,4 +1,4 @@
-package org.guizhoubot.index;
+package org.guizhoubot.sqlite;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,13 @@ import java.util.concurrent.BlockingQueue;
 import org.slf4j.Logger;
 import org.sqlite.SQLiteConfig;
 import org.slf4j.LoggerFactory;
+import org.guizhoubot.index.Vectors;
+import org.guizhoubot.index.ArticleMeta;
+import org.guizhoubot.index.Passage;
+import org.guizhoubot.index.IndexStoreException;
+import org.guizhoubot.index.IndexChange;
+import org.guizhoubot.index.PassageStore;
+import org.guizhoubot.index.Rebuild;
 
 /**
  * The index in one SQLite file: articles, and passages with their embeddings,
@@ -307,7 +314,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
       if (e instanceof IndexStoreException ise) {
         throw ise;
       }
-      if (IndexStoreException.isBusy(e)) {
+      if (isBusy(e)) {
         throw new IndexStoreException.Busy("index update waited " + BUSY_TIMEOUT_MS / 1000
             + " s for another process's lock while " + step + " in " + file, e);
       }
@@ -468,5 +475,16 @@ public final class IndexStore implements PassageStore, AutoCloseable {
     } catch (SQLException e) {
       log.debug("Closing a connection failed: {}", e.getMessage());
     }
+  }
+
+  /** Whether SQLite answered that the database was locked by someone else (SQLITE_BUSY). */
+  private static boolean isBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.sqlite.SQLiteException s
+          && (s.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,14 +1,13 @@
-package org.guizhoubot.library;
+package org.guizhoubot.sqlite;
 
 import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
-import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.retrieval.IndexView;
 import org.guizhoubot.retrieval.IndexViews;
-import org.guizhoubot.retrieval.SnapshotView;
+import org.guizhoubot.library.ServingIndex;
 
 /** The embedded index: snapshots of the SQLite file, swapped after each reindex. */
 public final class SqliteIndex implements ServingIndex {

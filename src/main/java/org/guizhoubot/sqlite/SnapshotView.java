@@ -1,41 +1,57 @@
-package org.guizhoubot.retrieval;
+package org.guizhoubot.sqlite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.LiveIndex;
-import org.guizhoubot.index.VectorIndex;
+import java.util.Set;
+import org.guizhoubot.retrieval.IndexView;
+import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.retrieval.TermStats;
+import org.guizhoubot.retrieval.IndexViews;
 
-/** The SQLite index's view: one in-memory snapshot, with its keyword index and term statistics. */
+/**
+ * The SQLite index's view: one in-memory snapshot, with its keyword index and term statistics
+ * built once, on construction, so that every reader of the snapshot sees the same.
+ */
 public final class SnapshotView implements IndexView {
   private final IndexSnapshot snap;
+  private final KeywordIndex keywords;
+  private final TermStats stats;
 
   public SnapshotView(IndexSnapshot snap) {
     this.snap = java.util.Objects.requireNonNull(snap, "snap");
+    this.keywords = KeywordIndex.of(snap);
+    this.stats = termStats(snap);
   }
 
   /** Views of the live index's current snapshot. */
   public static IndexViews over(LiveIndex index) {
     return () -> {
       try {
-        return new SnapshotView(index.current());
+        return index.view();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load the index", e);
       }
     };
   }
 
-  /**
-   * Builds what retrieval derives from a snapshot (term statistics, the keyword index) once, so that
-   * the first question after a reindex does not pay for it.
-   */
-  public static void prepare(IndexSnapshot snap) {
-    snap.derived(KeywordIndex.class, KeywordIndex::of);
-    snap.derived(TermStats.class, TermStats::of);
+  /** Document frequencies of stemmed words over the snapshot's passages. */
+  static TermStats termStats(IndexSnapshot snapshot) {
+    Map<String, Integer> df = new HashMap<>();
+    for (IndexSnapshot.StoredPassage p : snapshot.passages()) {
+      Set<String> seen = new HashSet<>();
+      for (String t : QueryTerms.tokens(p.passage().text())) {
+        if (seen.add(QueryTerms.stem(t))) {
+          df.merge(QueryTerms.stem(t), 1, Integer::sum);
+        }
+      }
+    }
+    return TermStats.counted(snapshot.passages().size(), df);
   }
 
   public IndexSnapshot snapshot() {
@@ -69,7 +85,7 @@ public final class SnapshotView implements IndexView {
   @Override
   public List<Match> keywords(List<String> phrases, int k) {
     List<Match> out = new ArrayList<>();
-    for (int pos : keywordIndex().search(phrases, k)) {
+    for (int pos : keywords.search(phrases, k)) {
       out.add(match(pos));
     }
     return out;
@@ -77,16 +93,12 @@ public final class SnapshotView implements IndexView {
 
   @Override
   public Map<String, Integer> passagesWith(Collection<String> phrases) {
-    return keywordIndex().passagesWith(phrases);
+    return keywords.passagesWith(phrases);
   }
 
   @Override
   public TermStats termStats(String question) {
-    return snap.derived(TermStats.class, TermStats::of);
-  }
-
-  private KeywordIndex keywordIndex() {
-    return snap.derived(KeywordIndex.class, KeywordIndex::of);
+    return stats;
   }
 
   private Match match(int position) {

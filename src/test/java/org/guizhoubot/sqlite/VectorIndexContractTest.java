@@ -1,4 +1,4 @@
-package org.guizhoubot.index;
+package org.guizhoubot.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.guizhoubot.retrieval;
+package org.guizhoubot.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.guizhoubot.SeedIndex;
 import org.guizhoubot.TestFixtures;
-import org.guizhoubot.index.IndexSnapshot;
 import org.junit.jupiter.api.Test;
+import org.guizhoubot.retrieval.QueryTerms;
 
 class KeywordIndexTest {
   private final IndexSnapshot snapshot = SeedIndex.snapshot();

@@ -1,4 +1,4 @@
-package org.guizhoubot.index;
+package org.guizhoubot.sqlite;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.guizhoubot.retrieval;
+package org.guizhoubot.sqlite;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.ArticleMeta;
-import org.guizhoubot.index.IndexSnapshot;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
