@@ -47,9 +47,4 @@ public final class TermStats {
   public double idf(String term) {
     return Math.log(1 + (passages + 1.0) / (df(term) + 0.5));
   }
-
-  /** Share of passages holding the term. */
-  public double share(String term) {
-    return passages == 0 ? 0 : (double) df(term) / passages;
-  }
 }

@@ -1,6 +1,5 @@
 package org.guizhoubot.sqlite;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.ArticleMeta;
@@ -14,7 +13,6 @@ import org.guizhoubot.index.Passage;
 public final class IndexSnapshot {
   private final Map<String, ArticleMeta> articles;
   private final List<StoredPassage> passages;
-  private final Map<Long, Integer> positionById;
   private final VectorIndex vectors;
 
   public IndexSnapshot(Map<String, ArticleMeta> articles, List<StoredPassage> passages, VectorIndex vectors) {
@@ -25,11 +23,6 @@ public final class IndexSnapshot {
     this.articles = Map.copyOf(articles);
     this.passages = List.copyOf(passages);
     this.vectors = vectors;
-    Map<Long, Integer> byId = new HashMap<>(passages.size() * 2);
-    for (int i = 0; i < passages.size(); i++) {
-      byId.put(passages.get(i).id(), i);
-    }
-    this.positionById = byId;
   }
 
   public Map<String, ArticleMeta> articles() {
@@ -42,12 +35,6 @@ public final class IndexSnapshot {
 
   public VectorIndex vectors() {
     return vectors;
-  }
-
-  /** The position of a passage id in this snapshot, or -1 when this snapshot lacks it. */
-  public int positionOf(long passageId) {
-    Integer p = positionById.get(passageId);
-    return p == null ? -1 : p;
   }
 
   public boolean isEmpty() {
