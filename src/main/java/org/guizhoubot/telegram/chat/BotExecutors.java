@@ -32,6 +32,12 @@ final class BotExecutors implements AutoCloseable {
     ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("bot-typing"));
   }
 
+  /** Whether no worker task is queued or running. */
+  boolean workersIdle() {
+    ThreadPoolExecutor pool = (ThreadPoolExecutor) workers;
+    return pool.getQueue().isEmpty() && pool.getActiveCount() == 0;
+  }
+
   /** Lets queued replies go out (up to about two seconds), then stops every thread. */
   @Override
   public void close() {

@@ -25,6 +25,7 @@ final class GuizhouBot implements AutoCloseable {
   private final Sender sender;
   private final Router router;
   private final CorpusCommands corpus;
+  private final OrderedQueues chats;
   private final java.util.Set<Long> adminIds;
   private volatile boolean closed;
 
@@ -33,6 +34,7 @@ final class GuizhouBot implements AutoCloseable {
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     this.sender = new Sender(api, executors.side, executors.ticker).chargingWith(limiter::charge);
     OrderedQueues chats = new OrderedQueues(executors.workers);
+    this.chats = chats;
     Conversations conversations = new Conversations();
     Questions questions = new Questions(library, feedback, sender, chats, limiter, conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
@@ -79,6 +81,11 @@ final class GuizhouBot implements AutoCloseable {
 
   boolean isClosed() {
     return closed;
+  }
+
+  /** Whether no chat has work queued, waiting for an answer or running, so that no reply is on its way. */
+  boolean isIdle() {
+    return chats.isIdle() && executors.workersIdle();
   }
 
   /**

@@ -49,6 +49,11 @@ final class OrderedQueues {
     return next;
   }
 
+  /** Whether every task submitted in a key's order has ended. */
+  boolean isIdle() {
+    return tails.isEmpty();
+  }
+
   /** Runs a task on the pool outside any key's order (for work that must not wait behind others). */
   void run(Runnable task) {
     pool.execute(() -> {

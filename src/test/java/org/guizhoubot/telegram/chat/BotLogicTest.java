@@ -136,9 +136,9 @@ class BotLogicTest {
         inGroup("mail me at x@GuizhouTestBots.example", false, false));
     messages.forEach(bot::handle);
 
-    List<BotApi.Outgoing> sent = awaitSent(GROUP, 4);
-    Thread.sleep(500);
-    sent = api.sent(GROUP);
+    awaitSent(GROUP, 4);
+    assertThat(await(WAIT, bot::isIdle)).isTrue();
+    List<BotApi.Outgoing> sent = api.sent(GROUP);
 
     assertThat(sent).hasSize(4);
     assertThat(sent).extracting(BotApi.Outgoing::replyTo).containsExactly(
@@ -216,7 +216,7 @@ class BotLogicTest {
     }
 
     awaitSent(USER, 4);
-    Thread.sleep(500);
+    assertThat(await(WAIT, bot::isIdle)).isTrue();
     List<String> texts = api.texts(USER);
 
     assertThat(texts).hasSize(4);
@@ -231,7 +231,7 @@ class BotLogicTest {
     }
 
     awaitSent(USER, 3);
-    Thread.sleep(500);
+    assertThat(await(WAIT, bot::isIdle)).isTrue();
     List<String> texts = api.texts(USER);
 
     assertThat(texts).hasSize(3);

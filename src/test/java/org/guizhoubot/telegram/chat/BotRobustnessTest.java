@@ -316,7 +316,8 @@ class BotRobustnessTest {
     }
 
     awaitTexts(USER, 4);
-    Thread.sleep(1000);
+    assertThat(await(WAIT, () -> telegram.unconfirmed() == 0)).isTrue();
+    bot.close(); // lets queued replies go out; nothing is sent after it
     List<String> texts = telegram.sentTexts(USER);
 
     assertThat(texts).hasSize(4);
