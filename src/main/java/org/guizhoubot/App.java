@@ -186,36 +186,24 @@ public final class App implements AutoCloseable {
     return settings;
   }
 
-  public Corpus corpus() {
-    return corpus;
+  /** The parts the app wired, for the bench and tests that drive one directly. */
+  public Parts parts() {
+    return new Parts(corpus, importer, index, retriever, composer, answerer, embedder);
   }
 
-  public CorpusImporter importer() {
-    return importer;
-  }
-
-  /** The SQLite index; only with {@code index.store=sqlite}. */
-  public LiveIndex index() {
-    if (index == null) {
-      throw new IllegalStateException("the index is in Solr (index.store=solr); this needs the SQLite index");
+  /**
+   * The parts behind {@link #library()}; {@code index} is the SQLite index, null with
+   * {@code index.store=solr}.
+   */
+  public record Parts(Corpus corpus, CorpusImporter importer, LiveIndex index, HybridRetriever retriever,
+      AnswerComposer composer, QuestionAnswerer answerer, Embedder embedder) {
+    /** The SQLite index; only with {@code index.store=sqlite}. */
+    public LiveIndex index() {
+      if (index == null) {
+        throw new IllegalStateException("the index is in Solr (index.store=solr); this needs the SQLite index");
+      }
+      return index;
     }
-    return index;
-  }
-
-  public HybridRetriever retriever() {
-    return retriever;
-  }
-
-  public AnswerComposer composer() {
-    return composer;
-  }
-
-  public QuestionAnswerer answerer() {
-    return answerer;
-  }
-
-  public Embedder embedder() {
-    return embedder;
   }
 
   /**

@@ -39,11 +39,11 @@ public final class FusionTuning {
       }
     }
     try (App app = App.open(s)) {
-      app.index().current();
+      app.parts().index().current();
       double[][] configs = {{60, 1, 1}, {60, 1, 2}, {60, 1, 3}, {60, 1, 4}, {30, 1, 2}, {30, 1, 3},
           {10, 1, 2}, {10, 1, 3}, {60, 1, 0}, {60, 0, 1}};
       for (double[] c : configs) {
-        HybridRetriever r = new HybridRetriever(SnapshotView.over(app.index()), app.embedder(),
+        HybridRetriever r = new HybridRetriever(SnapshotView.over(app.parts().index()), app.parts().embedder(),
             new HybridRetriever.Fusion(c[0], c[1], c[2]));
         int top1 = 0;
         int top3 = 0;

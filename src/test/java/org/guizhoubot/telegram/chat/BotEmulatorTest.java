@@ -309,8 +309,8 @@ class BotEmulatorTest {
       throws Exception {
     App changing = BotFixtures.app(own);
     startBot(changing);
-    copySeedsUnderNewIds(changing.corpus().dir());
-    Files.writeString(changing.corpus().dir().resolve("broken.md"), "---\ntitle: \"Never closed\"\n\nNo end to the front matter.\n");
+    copySeedsUnderNewIds(changing.parts().corpus().dir());
+    Files.writeString(changing.parts().corpus().dir().resolve("broken.md"), "---\ntitle: \"Never closed\"\n\nNo end to the front matter.\n");
     ObjectNode stranger = emulator.user(USER, "Ann");
     emulator.sendText(token, stranger, emulator.privateChat(USER, "Ann"), "/reindex");
     assertThat(waitForMessages(USER, 1).get(0).path("text").asText()).contains("admins only");

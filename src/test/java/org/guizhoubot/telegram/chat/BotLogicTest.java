@@ -325,10 +325,10 @@ class BotLogicTest {
     try (App changing = BotFixtures.app(own)) {
       try (Stream<Path> files = Files.list(Path.of("corpus"))) {
         for (Path f : files.toList()) {
-          Files.copy(f, changing.corpus().dir().resolve("copy-" + f.getFileName()));
+          Files.copy(f, changing.parts().corpus().dir().resolve("copy-" + f.getFileName()));
         }
       }
-      Files.writeString(changing.corpus().dir().resolve("broken.md"), "---\ntitle: \"Never closed\"\n\nNo end.\n");
+      Files.writeString(changing.parts().corpus().dir().resolve("broken.md"), "---\ntitle: \"Never closed\"\n\nNo end.\n");
       start(changing.library(), BotFixtures.config("1:unused", "http://127.0.0.1:9"));
 
       bot.handle(privately(USER, "/reindex"));
