@@ -21,10 +21,11 @@ import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.BotApiException;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
 import org.guizhoubot.telegram.texts.Menu;
+import org.guizhoubot.telegram.state.AnswerStore;
 
 /**
  * What admins can do: reindex, add an article by URL or as an uploaded file, and see statistics.
@@ -39,7 +40,7 @@ final class AdminCommands {
   private static final long REINDEX_REQUESTS = 2;
 
   private final Library library;
-  private final FeedbackStore feedback;
+  private final BotDb feedback;
   private final Sender sender;
   private final OrderedQueues chats;
   private final ExecutorService admin;
@@ -55,7 +56,7 @@ final class AdminCommands {
     byte[] download(String fileId, int maxBytes) throws BotApiException;
   }
 
-  AdminCommands(Library library, FeedbackStore feedback, Sender sender, OrderedQueues chats, ExecutorService admin,
+  AdminCommands(Library library, BotDb feedback, Sender sender, OrderedQueues chats, ExecutorService admin,
       Downloads downloads) {
     this.library = library;
     this.feedback = feedback;
@@ -80,7 +81,7 @@ final class AdminCommands {
   }
 
   private String stats() {
-    FeedbackStore.Stats votes = feedback.stats();
+    AnswerStore.Stats votes = feedback.answers().stats();
     Library.Status index;
     try {
       index = library.status();

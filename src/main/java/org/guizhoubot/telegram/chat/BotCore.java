@@ -14,7 +14,7 @@ import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.TelegramBot;
 import org.guizhoubot.telegram.transport.BotConfig;
 import org.guizhoubot.telegram.transport.Updates;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 
 /**
  * What long polling and the webhook share once the Bot API has said who the bot is: the bot's
@@ -26,11 +26,11 @@ public final class BotCore implements BotSession {
 
   final BotApi api;
   final BotApi.Identity me;
-  final FeedbackStore feedback;
+  final BotDb feedback;
   final GuizhouBot bot;
   final Inbox inbox;
 
-  private BotCore(BotApi api, BotApi.Identity me, FeedbackStore feedback, GuizhouBot bot, Inbox inbox) {
+  private BotCore(BotApi api, BotApi.Identity me, BotDb feedback, GuizhouBot bot, Inbox inbox) {
     this.api = api;
     this.me = me;
     this.feedback = feedback;
@@ -46,10 +46,10 @@ public final class BotCore implements BotSession {
   /** Opens {@code bot.db} and makes the bot and its inbox; closes {@code api} when the database cannot be opened. */
   static BotCore open(Library library, Settings settings, BotConfig config, BotApi api, BotApi.Identity me,
       ObjectMapper json) throws TelegramBot.BotStartException {
-    FeedbackStore feedback;
+    BotDb feedback;
     try {
-      feedback = FeedbackStore.open(settings.dataDir().resolve("bot.db"));
-    } catch (FeedbackStore.FeedbackStoreException e) {
+      feedback = BotDb.open(settings.dataDir().resolve("bot.db"));
+    } catch (BotDb.BotDbException e) {
       api.close();
       throw new TelegramBot.BotStartException(e.getMessage(), e);
     }
@@ -94,7 +94,7 @@ public final class BotCore implements BotSession {
   public void recover() {
     try {
       inbox.recover();
-    } catch (FeedbackStore.FeedbackStoreException e) {
+    } catch (BotDb.BotDbException e) {
       log.error("Updates left unhandled at the last stop could not be read: {}", e.getMessage());
     }
   }

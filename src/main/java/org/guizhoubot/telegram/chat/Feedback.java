@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.Texts;
 
 /** Votes: the 👍/👎 buttons under an answer, and what a press on one does. Every press is answered. */
@@ -15,10 +15,10 @@ final class Feedback {
   static final String UP = "fb:u:";
   static final String DOWN = "fb:d:";
 
-  private final FeedbackStore store;
+  private final BotDb store;
   private final Sender sender;
 
-  Feedback(FeedbackStore store, Sender sender) {
+  Feedback(BotDb store, Sender sender) {
     this.store = store;
     this.sender = sender;
   }
@@ -36,7 +36,7 @@ final class Feedback {
       boolean up = data.startsWith(UP);
       if (up || data.startsWith(DOWN)) {
         String key = data.substring(UP.length());
-        notice = store.vote(key, press.userId(), up).isPresent() ? Texts.VOTE_THANKS : Texts.VOTE_TOO_OLD;
+        notice = store.answers().vote(key, press.userId(), up).isPresent() ? Texts.VOTE_THANKS : Texts.VOTE_TOO_OLD;
       }
     } catch (RuntimeException e) {
       log.error("Recording feedback failed", e);

@@ -13,7 +13,7 @@ import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.BotConfig;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 
 /**
  * The bot's logic, wired: the {@link Router} and the handlers it sends work to, over one
@@ -29,7 +29,7 @@ final class GuizhouBot implements AutoCloseable {
   private final java.util.Set<Long> adminIds;
   private volatile boolean closed;
 
-  GuizhouBot(Library library, BotApi api, BotConfig config, FeedbackStore feedback, BotApi.Identity me) {
+  GuizhouBot(Library library, BotApi api, BotConfig config, BotDb feedback, BotApi.Identity me) {
     this.executors = new BotExecutors(config.workers());
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
     this.sender = new Sender(api, executors.side, executors.ticker).chargingWith(limiter::charge);

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Updates;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
+import org.guizhoubot.telegram.state.InboxStore;
 
 /**
  * At-least-once handling of updates: each batch is recorded in {@code bot.db} before it is handed
@@ -30,7 +31,7 @@ final class Inbox {
   static final Duration KEEP_HANDLED = Duration.ofDays(1);
   private static final long PRUNE_EVERY_MS = Duration.ofHours(1).toMillis();
 
-  private final FeedbackStore store;
+  private final BotDb store;
   private final long botId;
   private final ObjectMapper json;
   private final Updates updates;
@@ -41,7 +42,7 @@ final class Inbox {
   /** When the last prune ran; none yet at 0, so the first update prunes. Webhook posts arrive on several threads. */
   private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong();
 
-  Inbox(FeedbackStore store, long botId, ObjectMapper json, Updates updates, GuizhouBot bot, Duration recoverWithin,
+  Inbox(BotDb store, long botId, ObjectMapper json, Updates updates, GuizhouBot bot, Duration recoverWithin,
       Duration keepAnswers, LongSupplier clock) {
     this.store = store;
     this.botId = botId;
@@ -71,8 +72,8 @@ final class Inbox {
     }
     Set<Long> fresh;
     try {
-      fresh = store.receive(botId, payloads, clock.getAsLong());
-    } catch (FeedbackStore.FeedbackStoreException e) {
+      fresh = store.inbox().receive(botId, payloads, clock.getAsLong());
+    } catch (BotDb.BotDbException e) {
       log.error("Updates could not be recorded; handling them without a record: {}", e.getMessage());
       fresh = null;
     }
@@ -101,7 +102,7 @@ final class Inbox {
     }
     long id = u.getUpdateId();
     try {
-      Set<Long> fresh = store.receive(botId, Map.of(id, json.writeValueAsString(u)), clock.getAsLong());
+      Set<Long> fresh = store.inbox().receive(botId, Map.of(id, json.writeValueAsString(u)), clock.getAsLong());
       if (!fresh.contains(id)) {
         log.debug("Update {} was recorded before; not handled again", id);
         return Optional.empty();
@@ -110,7 +111,7 @@ final class Inbox {
     } catch (JsonProcessingException e) {
       log.error("Update {} cannot be recorded: {}", id, e.getMessage());
       return Optional.of(Receipt.NONE);
-    } catch (FeedbackStore.FeedbackStoreException e) {
+    } catch (BotDb.BotDbException e) {
       log.error("Update {} could not be recorded; handling it without a record: {}", id, e.getMessage());
       return Optional.of(Receipt.NONE);
     }
@@ -127,10 +128,10 @@ final class Inbox {
    * returns how many.
    */
   int recover() {
-    List<FeedbackStore.Received> pending = store.unhandled(botId);
+    List<InboxStore.Received> pending = store.inbox().unhandled(botId);
     long now = clock.getAsLong();
     int stale = 0;
-    for (FeedbackStore.Received r : pending) {
+    for (InboxStore.Received r : pending) {
       boolean tooOld = now - r.receivedAt() > recoverWithin.toMillis();
       stale += tooOld ? 1 : 0;
       Update u;
@@ -151,10 +152,10 @@ final class Inbox {
   }
 
   /** Deletes answers older than the setting and handled updates older than a day. */
-  FeedbackStore.Pruned prune() {
+  BotDb.Pruned prune() {
     long now = clock.getAsLong();
     lastPrune.set(now);
-    FeedbackStore.Pruned p = store.prune(now - keepAnswers.toMillis(), now - KEEP_HANDLED.toMillis());
+    BotDb.Pruned p = store.prune(now - keepAnswers.toMillis(), now - KEEP_HANDLED.toMillis());
     if (p.answers() > 0 || p.updates() > 0) {
       log.info("Pruned {} answers older than {} days and {} handled updates from {}", p.answers(),
           keepAnswers.toDays(), p.updates(), store.file());
@@ -169,7 +170,7 @@ final class Inbox {
     }
     try {
       prune();
-    } catch (FeedbackStore.FeedbackStoreException e) {
+    } catch (BotDb.BotDbException e) {
       log.warn("Pruning the bot database failed: {}", e.getMessage());
     }
   }
@@ -194,8 +195,8 @@ final class Inbox {
 
   private void markHandled(long updateId) {
     try {
-      store.handled(botId, updateId, clock.getAsLong());
-    } catch (FeedbackStore.FeedbackStoreException e) {
+      store.inbox().handled(botId, updateId, clock.getAsLong());
+    } catch (BotDb.BotDbException e) {
       log.warn("Could not mark update {} handled: {}", updateId, e.getMessage());
     }
   }

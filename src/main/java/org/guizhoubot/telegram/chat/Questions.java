@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.guizhoubot.telegram.transport.Target;
 import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
 import org.guizhoubot.telegram.texts.Menu;
@@ -27,13 +27,13 @@ import org.guizhoubot.telegram.texts.Menu;
 final class Questions {
   private static final Logger log = LoggerFactory.getLogger(Questions.class);
   private final Library library;
-  private final FeedbackStore feedback;
+  private final BotDb feedback;
   private final Sender sender;
   private final OrderedQueues chats;
   private final RateLimiter limiter;
   private final Conversations conversations;
 
-  Questions(Library library, FeedbackStore feedback, Sender sender, OrderedQueues chats, RateLimiter limiter,
+  Questions(Library library, BotDb feedback, Sender sender, OrderedQueues chats, RateLimiter limiter,
       Conversations conversations) {
     this.library = library;
     this.feedback = feedback;
@@ -124,9 +124,9 @@ final class Questions {
     String kind = outcome instanceof Outcome.Answered ? "answered" : "declined";
     List<BotApi.Button> buttons = List.of();
     try {
-      feedback.count(kind);
-      buttons = Feedback.buttons(feedback.remember(outcome.question(), citedArticles(outcome), kind));
-    } catch (FeedbackStore.FeedbackStoreException e) {
+      feedback.answers().count(kind);
+      buttons = Feedback.buttons(feedback.answers().remember(outcome.question(), citedArticles(outcome), kind));
+    } catch (BotDb.BotDbException e) {
       log.error("Could not record the answer for chat {}: {}", to.chatId(), e.getMessage());
     }
     receipt.done();

@@ -19,7 +19,8 @@ import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.library.PollReport;
 import org.guizhoubot.library.RemoveReport;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
+import org.guizhoubot.telegram.state.AnswerStore;
 
 /** What the bot says: the fixed replies, and the texts made from the library's state (plain text unless named HTML). */
 public final class Texts {
@@ -259,7 +260,7 @@ public final class Texts {
         + c.existingFile() + " (\"" + c.existingTitle() + "\"), a different article. Replace it?";
   }
 
-  public static String stats(FeedbackStore.Stats s, Library.Status index) {
+  public static String stats(AnswerStore.Stats s, Library.Status index) {
     return String.format(Locale.ROOT,
         "Questions answered: %d, declined: %d.\nFeedback: %d 👍, %d 👎.\nIndex: %d articles, %d passages, %.1f MB%s.",
         s.answered(), s.declined(), s.votesUp(), s.votesDown(), index.articles(), index.passages(),

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.Incoming;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
 import org.guizhoubot.telegram.BotFixtures;
@@ -41,7 +41,7 @@ class BotCorpusTest {
   private final FakeBotApi api = new FakeBotApi();
   private final AtomicInteger messageIds = new AtomicInteger(1);
   private App app;
-  private FeedbackStore feedback;
+  private BotDb feedback;
   private GuizhouBot bot;
 
   @BeforeEach
@@ -56,7 +56,7 @@ class BotCorpusTest {
         .load(null, Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
     app = TestFixtures.app(s);
     app.library().status();
-    feedback = FeedbackStore.open(dir.resolve("bot.db"));
+    feedback = BotDb.open(dir.resolve("bot.db"));
     bot = new GuizhouBot(app.library(), api, BotFixtures.config("1:unused", "http://127.0.0.1:9"), feedback, FakeBotApi.ME);
   }
 

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.guizhoubot.telegram.transport.TelegramBot;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
 import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.Emulator;
+import org.guizhoubot.telegram.state.AnswerStore;
 
 /**
  * End to end: the real telegrambots client polling telegram-test-api over HTTP on loopback, the
@@ -292,11 +293,11 @@ class BotEmulatorTest {
     emulator.press(token, user, answer, "garbage");
 
     assertThat(await(WAIT, () -> emulator.calls(token, "answerCallbackQuery").size() >= 4)).isTrue();
-    try (FeedbackStore store = FeedbackStore.open(app.settings().dataDir().resolve("bot.db"))) {
-      List<FeedbackStore.Vote> votes = store.votes().stream()
+    try (BotDb store = BotDb.open(app.settings().dataDir().resolve("bot.db"))) {
+      List<AnswerStore.Vote> votes = store.answers().votes().stream()
           .filter(v -> v.answerKey().equals(up.substring(Feedback.UP.length()))).toList();
       assertThat(votes).hasSize(2);
-      assertThat(votes).extracting(FeedbackStore.Vote::up).containsExactlyInAnyOrder(true, false);
+      assertThat(votes).extracting(AnswerStore.Vote::up).containsExactlyInAnyOrder(true, false);
       assertThat(votes.get(0).question()).isEqualTo(QUESTION);
       assertThat(votes.get(0).articleIds()).isNotEmpty().allSatisfy(id -> assertThat(id).isNotBlank());
     }

@@ -23,11 +23,12 @@ import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.BotConfig;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.BotApiException;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
 import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.FakeBotApi;
+import org.guizhoubot.telegram.state.AnswerStore;
 
 /**
  * The bot's routing and handlers without HTTP: {@link Incoming} records fed to the real bot logic
@@ -44,7 +45,7 @@ class BotLogicTest {
   @TempDir Path dir;
   final FakeBotApi api = new FakeBotApi();
   final AtomicInteger messageIds = new AtomicInteger(1);
-  FeedbackStore feedback;
+  BotDb feedback;
   GuizhouBot bot;
 
   @BeforeAll
@@ -70,7 +71,7 @@ class BotLogicTest {
   }
 
   private GuizhouBot start(Library library, BotConfig config) {
-    feedback = FeedbackStore.open(dir.resolve("bot.db"));
+    feedback = BotDb.open(dir.resolve("bot.db"));
     bot = new GuizhouBot(library, api, config, feedback, FakeBotApi.ME);
     return bot;
   }
@@ -118,7 +119,7 @@ class BotLogicTest {
     assertThat(reply.buttons().get(1).data()).startsWith(Feedback.DOWN)
         .endsWith(reply.buttons().get(0).data().substring(Feedback.UP.length()));
     assertThat(api.typing()).contains(USER);
-    assertThat(feedback.stats().answered()).isEqualTo(1);
+    assertThat(feedback.answers().stats().answered()).isEqualTo(1);
   }
 
   @Test
@@ -257,9 +258,9 @@ class BotLogicTest {
         new FakeBotApi.PressAnswer("cb-2", "Thanks for the feedback!"),
         new FakeBotApi.PressAnswer("cb-3", "That answer is too old to rate."),
         new FakeBotApi.PressAnswer("cb-4", "Sorry, I could not record that."));
-    assertThat(feedback.votes()).extracting(FeedbackStore.Vote::up).containsExactlyInAnyOrder(true, false);
-    assertThat(feedback.votes()).allSatisfy(v -> assertThat(v.question()).isEqualTo(QUESTION));
-    assertThat(feedback.stats().votesUp()).isEqualTo(1);
+    assertThat(feedback.answers().votes()).extracting(AnswerStore.Vote::up).containsExactlyInAnyOrder(true, false);
+    assertThat(feedback.answers().votes()).allSatisfy(v -> assertThat(v.question()).isEqualTo(QUESTION));
+    assertThat(feedback.answers().stats().votesUp()).isEqualTo(1);
   }
 
   @Test

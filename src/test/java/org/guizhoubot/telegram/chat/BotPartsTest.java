@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.guizhoubot.telegram.transport.CappedBackOff;
 import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.TelegramBotApi;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
+import org.guizhoubot.telegram.state.AnswerStore;
 
 /** The bot's small parts: back-off, rate limit, per-chat queues, command parsing, feedback store. */
 class BotPartsTest {
@@ -123,20 +124,20 @@ class BotPartsTest {
   void should_keep_votes_and_counters_in_sqlite_across_reopening(@TempDir Path dir) {
     Path file = dir.resolve("data/bot.db");
     String key;
-    try (FeedbackStore store = FeedbackStore.open(file)) {
-      key = store.remember("Who?", List.of("a1", "a2"), "answered");
-      store.count("answered");
-      store.count("answered");
-      store.count("declined");
-      assertThat(store.vote(key, 7, true)).isPresent();
-      assertThat(store.vote(key, 7, false)).isPresent();
-      assertThat(store.vote(key, 8, true)).isPresent();
-      assertThat(store.vote("unknown", 7, true)).isEmpty();
+    try (BotDb store = BotDb.open(file)) {
+      key = store.answers().remember("Who?", List.of("a1", "a2"), "answered");
+      store.answers().count("answered");
+      store.answers().count("answered");
+      store.answers().count("declined");
+      assertThat(store.answers().vote(key, 7, true)).isPresent();
+      assertThat(store.answers().vote(key, 7, false)).isPresent();
+      assertThat(store.answers().vote(key, 8, true)).isPresent();
+      assertThat(store.answers().vote("unknown", 7, true)).isEmpty();
       assertThat(key.length()).isLessThanOrEqualTo(64 - Feedback.UP.length());
     }
-    try (FeedbackStore store = FeedbackStore.open(file)) {
-      assertThat(store.stats()).isEqualTo(new FeedbackStore.Stats(2, 1, 1, 1));
-      List<FeedbackStore.Vote> votes = store.votes();
+    try (BotDb store = BotDb.open(file)) {
+      assertThat(store.answers().stats()).isEqualTo(new AnswerStore.Stats(2, 1, 1, 1));
+      List<AnswerStore.Vote> votes = store.answers().votes();
       assertThat(votes).hasSize(2);
       assertThat(votes).allSatisfy(v -> {
         assertThat(v.question()).isEqualTo("Who?");

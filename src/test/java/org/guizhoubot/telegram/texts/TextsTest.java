@@ -11,7 +11,8 @@ import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.Library;
 import org.junit.jupiter.api.Test;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
+import org.guizhoubot.telegram.state.AnswerStore;
 
 class TextsTest {
   private static ArticleMeta article(String id, String title, String published, String url) {
@@ -97,7 +98,7 @@ class TextsTest {
 
   @Test
   void should_show_stats_and_the_outcome_of_an_add() {
-    assertThat(Texts.stats(new FeedbackStore.Stats(7, 2, 3, 1), new Library.Status(5, 40, 2_500_000, true, null)))
+    assertThat(Texts.stats(new AnswerStore.Stats(7, 2, 3, 1), new Library.Status(5, 40, 2_500_000, true, null)))
         .isEqualTo("Questions answered: 7, declined: 2.\nFeedback: 3 👍, 1 👎.\nIndex: 5 articles, 40 passages, 2.5 MB (reindex running).");
     IndexReport index = new IndexReport(1, 1, 1, 0, 0, 0, 1, 10, List.of(), Duration.ZERO, null);
 

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.guizhoubot.telegram.state.FeedbackStore;
+import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.FakeTelegram;
@@ -134,8 +134,8 @@ class WebhookBotTest {
     recorded.put("update_id", 9_001);
     recorded.set("message", telegram.message(user, QUESTION));
     java.nio.file.Files.createDirectories(dir.resolve("replica9"));
-    try (FeedbackStore store = FeedbackStore.open(dir.resolve("replica9").resolve("bot.db"))) {
-      store.receive(FakeTelegram.BOT_ID, java.util.Map.of(9_001L, recorded.toString()), System.currentTimeMillis());
+    try (BotDb store = BotDb.open(dir.resolve("replica9").resolve("bot.db"))) {
+      store.inbox().receive(FakeTelegram.BOT_ID, java.util.Map.of(9_001L, recorded.toString()), System.currentTimeMillis());
     }
 
     WebhookBot restarted = replica(9, SECRET, false);
