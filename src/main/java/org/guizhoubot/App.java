@@ -22,20 +22,19 @@ import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.feed.FeedStore;
 import org.guizhoubot.fetch.SafeFetcher;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.sqlite.IndexStore;
+import org.guizhoubot.sqlite.LiveIndex;
 import org.guizhoubot.index.Indexer;
 import org.guizhoubot.index.LazyEmbedder;
-import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
-import org.guizhoubot.index.QuantizedVectorIndex;
-import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.sqlite.QuantizedVectorIndex;
+import org.guizhoubot.sqlite.VectorIndex;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.library.LocalLibrary;
 import org.guizhoubot.library.ServingIndex;
-import org.guizhoubot.library.SqliteIndex;
+import org.guizhoubot.sqlite.SqliteIndex;
 import org.guizhoubot.retrieval.HybridRetriever;
-import org.guizhoubot.retrieval.SnapshotView;
 import org.guizhoubot.solr.SolrIndex;
 import org.guizhoubot.solr.SolrServing;
 
@@ -85,7 +84,7 @@ public final class App implements AutoCloseable {
       this.solr = null;
       this.store = IndexStore.open(settings.indexFile());
       Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), SnapshotView::prepare);
+      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
       this.serving = new SqliteIndex(index);
     }
     this.retriever = new HybridRetriever(serving, embedder, HybridRetriever.Fusion.DEFAULT);
@@ -187,36 +186,24 @@ public final class App implements AutoCloseable {
     return settings;
   }
 
-  public Corpus corpus() {
-    return corpus;
+  /** The parts the app wired, for the bench and tests that drive one directly. */
+  public Parts parts() {
+    return new Parts(corpus, importer, index, retriever, composer, answerer, embedder);
   }
 
-  public CorpusImporter importer() {
-    return importer;
-  }
-
-  /** The SQLite index; only with {@code index.store=sqlite}. */
-  public LiveIndex index() {
-    if (index == null) {
-      throw new IllegalStateException("the index is in Solr (index.store=solr); this needs the SQLite index");
+  /**
+   * The parts behind {@link #library()}; {@code index} is the SQLite index, null with
+   * {@code index.store=solr}.
+   */
+  public record Parts(Corpus corpus, CorpusImporter importer, LiveIndex index, HybridRetriever retriever,
+      AnswerComposer composer, QuestionAnswerer answerer, Embedder embedder) {
+    /** The SQLite index; only with {@code index.store=sqlite}. */
+    public LiveIndex index() {
+      if (index == null) {
+        throw new IllegalStateException("the index is in Solr (index.store=solr); this needs the SQLite index");
+      }
+      return index;
     }
-    return index;
-  }
-
-  public HybridRetriever retriever() {
-    return retriever;
-  }
-
-  public AnswerComposer composer() {
-    return composer;
-  }
-
-  public QuestionAnswerer answerer() {
-    return answerer;
-  }
-
-  public Embedder embedder() {
-    return embedder;
   }
 
   /**

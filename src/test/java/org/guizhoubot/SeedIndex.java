@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.guizhoubot.index.IndexSnapshot;
+import org.guizhoubot.sqlite.IndexSnapshot;
 
 /**
  * One app over an indexed copy of the seed corpus, built once per JVM for read-only tests; closed
@@ -26,7 +26,7 @@ public final class SeedIndex {
           opened.close();
           deleteTree(dir);
         }, "seed-index-cleanup"));
-        opened.index().current();
+        opened.parts().index().current();
         app = opened;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -38,7 +38,7 @@ public final class SeedIndex {
   /** The snapshot the seed app serves. */
   public static IndexSnapshot snapshot() {
     try {
-      return app().index().current();
+      return app().parts().index().current();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

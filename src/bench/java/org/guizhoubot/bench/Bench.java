@@ -37,13 +37,13 @@ import org.guizhoubot.corpus.CorpusFile;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
-import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.sqlite.IndexSnapshot;
+import org.guizhoubot.sqlite.IndexStore;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.MiniLmTokenizer;
 import org.guizhoubot.index.PassageSplitter;
-import org.guizhoubot.index.QuantizedVectorIndex;
-import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.sqlite.QuantizedVectorIndex;
+import org.guizhoubot.sqlite.VectorIndex;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsException;
 import picocli.CommandLine;
@@ -234,10 +234,10 @@ public final class Bench implements Runnable {
       List<Double> inputRates = new ArrayList<>();
       try (App app = cli.open(common)) {
         long l0 = System.nanoTime();
-        app.embedder().embed("load the model");
+        app.parts().embedder().embed("load the model");
         cli.out.printf(Locale.ROOT, "model load %.2f s (not included below)%n", ms(System.nanoTime() - l0) / 1000);
         for (int r = 0; r < runs; r++) {
-          IndexReport report = app.index().reindex(true, IndexProgress.NONE);
+          IndexReport report = app.parts().index().reindex(true, IndexProgress.NONE);
           double s = report.elapsed().toNanos() / 1e9;
           long inputPieces = modelInputPieces(app);
           seconds.add(s);
@@ -263,8 +263,8 @@ public final class Bench implements Runnable {
     }
 
     private static long modelInputPieces(App app) throws IOException {
-      IndexSnapshot snap = app.index().current();
-      PassageSplitter splitter = new PassageSplitter(text -> 0, app.embedder().maxWordPieces());
+      IndexSnapshot snap = app.parts().index().current();
+      PassageSplitter splitter = new PassageSplitter(text -> 0, app.parts().embedder().maxWordPieces());
       long total = 0;
       try (MiniLmTokenizer tokens = new MiniLmTokenizer()) {
         for (IndexSnapshot.StoredPassage p : snap.passages()) {
@@ -371,11 +371,11 @@ public final class Bench implements Runnable {
       header(cli, "answer");
       List<String> questions = questions(file);
       try (App app = cli.open(common)) {
-        IndexSnapshot snap = app.index().current();
+        IndexSnapshot snap = app.parts().index().current();
         cli.out.printf(Locale.ROOT, "index: %d articles, %d passages, vector index %s%n", snap.articles().size(),
             snap.passages().size(), snap.vectors().getClass().getSimpleName());
         for (String q : questions) {
-          app.answerer().answer(q);
+          app.parts().answerer().answer(q);
         }
         List<Double> retrieve = new ArrayList<>();
         List<Double> compose = new ArrayList<>();
@@ -385,12 +385,12 @@ public final class Bench implements Runnable {
         List<Double> rest = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
           for (String q : questions) {
-            AnswerResult a = app.answerer().answer(q);
+            AnswerResult a = app.parts().answerer().answer(q);
             retrieve.add(a.retrieveMs());
             compose.add(a.composeMs());
             total.add(a.totalMs());
             long t0 = System.nanoTime();
-            float[] v = app.embedder().embed(q);
+            float[] v = app.parts().embedder().embed(q);
             long t1 = System.nanoTime();
             snap.vectors().search(v, 40);
             long t2 = System.nanoTime();
@@ -400,7 +400,7 @@ public final class Bench implements Runnable {
           }
         }
         cli.out.printf(Locale.ROOT, "%d questions x %d rounds, warm, %s composer; load %s%n", questions.size(), rounds,
-            app.composer().name(), loadAverage());
+            app.parts().composer().name(), loadAverage());
         line(cli, "retrieval", retrieve);
         line(cli, "composition", compose);
         line(cli, "total", total);
@@ -424,7 +424,7 @@ public final class Bench implements Runnable {
       }
       List<float[]> queries = new ArrayList<>();
       for (String q : questions) {
-        queries.add(app.embedder().embed(q));
+        queries.add(app.parts().embedder().embed(q));
       }
       SplittableRandom random = new SplittableRandom(7);
       for (int i = 0; i < 200 && n > 0; i++) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
-import org.guizhoubot.index.VectorIndex;
+import org.guizhoubot.sqlite.VectorIndex;
 
 /** Exact search: one pass over all vectors held in a single contiguous array. */
 public final class FlatVectorIndex implements VectorIndex {

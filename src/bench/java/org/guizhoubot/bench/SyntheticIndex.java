@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.guizhoubot.index.IndexChange;
-import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.sqlite.IndexStore;
 import org.guizhoubot.index.IndexStoreException;
 import org.guizhoubot.index.Vectors;
 

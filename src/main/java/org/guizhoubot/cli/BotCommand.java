@@ -5,9 +5,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
-import org.guizhoubot.telegram.BotConfig;
-import org.guizhoubot.telegram.TelegramBot;
-import org.guizhoubot.telegram.WebhookBot;
+import org.guizhoubot.telegram.transport.BotConfig;
+import org.guizhoubot.telegram.transport.BotSession;
+import org.guizhoubot.telegram.transport.TelegramBot;
+import org.guizhoubot.telegram.chat.BotCore;
+import org.guizhoubot.telegram.transport.WebhookBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -56,12 +58,14 @@ final class BotCommand implements Callable<Integer> {
     AutoCloseable bot;
     String username;
     try {
+      BotConfig config = BotConfig.from(settings);
+      BotSession.Opener opener = BotCore.opener(app.library(), settings, config);
       if (webhook) {
-        WebhookBot replica = WebhookBot.start(app.library(), settings, BotConfig.from(settings), setWebhook);
+        WebhookBot replica = WebhookBot.start(settings, config, opener, setWebhook);
         bot = replica;
         username = replica.identity().username();
       } else {
-        TelegramBot polling = TelegramBot.start(app.library(), settings, BotConfig.from(settings));
+        TelegramBot polling = TelegramBot.start(settings, config, opener);
         bot = polling;
         username = polling.identity().username();
       }

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.index.ArticleMeta;
-import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.sqlite.IndexStore;
 import org.guizhoubot.solr.SolrIndex;
 import org.guizhoubot.solr.SolrView;
 import org.guizhoubot.logging.Redactor;

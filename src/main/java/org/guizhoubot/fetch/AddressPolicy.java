@@ -42,10 +42,6 @@ public final class AddressPolicy {
     this.allowPrivate = allowPrivate;
   }
 
-  public boolean allowPrivate() {
-    return allowPrivate;
-  }
-
   /** The reason this address is refused, or empty when it may be connected to. */
   public Optional<Kind> refusal(InetAddress address) {
     Optional<Kind> kind = classify(address);

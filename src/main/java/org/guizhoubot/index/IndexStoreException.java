@@ -1,6 +1,6 @@
 package org.guizhoubot.index;
 
-/** A failure of the SQLite index, carrying the statement or step that failed. */
+/** A failure of a passage store (the SQLite file or Solr), carrying the statement or step that failed. */
 public class IndexStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
@@ -19,16 +19,5 @@ public class IndexStoreException extends RuntimeException {
     public Busy(String context, Throwable cause) {
       super(context, cause);
     }
-  }
-
-  /** Whether SQLite answered that the database was locked by someone else (SQLITE_BUSY). */
-  static boolean isBusy(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.sqlite.SQLiteException s
-          && (s.getResultCode().code & 0xff) == org.sqlite.SQLiteErrorCode.SQLITE_BUSY.code) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Where the indexer writes: articles with their passages and vectors, replaced whole by content
- * hash. Implemented by the SQLite file ({@link IndexStore}) and by a Solr collection.
+ * hash. Implemented by the SQLite file ({@code sqlite.IndexStore}) and by a Solr collection.
  */
 public interface PassageStore {
   /** Why the stored index cannot be used with this model (a missing index included), or empty. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.guizhoubot.index.Embedder;
-import org.guizhoubot.index.LiveIndex;
 import org.guizhoubot.index.Vectors;
 
 /**
@@ -36,11 +35,6 @@ public final class HybridRetriever implements Retriever {
     this.index = java.util.Objects.requireNonNull(index, "index");
     this.embedder = java.util.Objects.requireNonNull(embedder, "embedder");
     this.fusion = java.util.Objects.requireNonNull(fusion, "fusion");
-  }
-
-  /** A retriever over the snapshots of the local (SQLite) index. */
-  public HybridRetriever(LiveIndex index, Embedder embedder, Fusion fusion) {
-    this(SnapshotView.over(index), embedder, fusion);
   }
 
   @Override

@@ -1,14 +1,10 @@
 package org.guizhoubot.retrieval;
 
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.guizhoubot.index.IndexSnapshot;
 
-/** Document frequencies of stemmed words over the passages of one snapshot. */
+/** Document frequencies of stemmed words over the passages of one index. */
 public final class TermStats {
   private final Map<String, Integer> df;
   private final int passages;
@@ -32,17 +28,9 @@ public final class TermStats {
         java.util.Objects.requireNonNull(lookup, "lookup"));
   }
 
-  public static TermStats of(IndexSnapshot snapshot) {
-    Map<String, Integer> df = new HashMap<>();
-    for (IndexSnapshot.StoredPassage p : snapshot.passages()) {
-      Set<String> seen = new HashSet<>();
-      for (String t : QueryTerms.tokens(p.passage().text())) {
-        if (seen.add(QueryTerms.stem(t))) {
-          df.merge(QueryTerms.stem(t), 1, Integer::sum);
-        }
-      }
-    }
-    return new TermStats(df, snapshot.passages().size(), null);
+  /** Statistics counted in full: the frequency of every stem that occurs. */
+  public static TermStats counted(int passages, Map<String, Integer> dfByStem) {
+    return new TermStats(dfByStem, passages, null);
   }
 
   public int passages() {
@@ -58,10 +46,5 @@ public final class TermStats {
   /** Smoothed inverse document frequency; an unseen term gets the highest. */
   public double idf(String term) {
     return Math.log(1 + (passages + 1.0) / (df(term) + 0.5));
-  }
-
-  /** Share of passages holding the term. */
-  public double share(String term) {
-    return passages == 0 ? 0 : (double) df(term) / passages;
   }
 }

@@ -88,10 +88,6 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     return alias;
   }
 
-  CloudSolrClient client() {
-    return client;
-  }
-
   /** The collection the alias names now, or empty when there is no index yet. */
   public Optional<String> collection() {
     List<String> resolved;

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DecisionComposerTest {
-  private final QuestionAnswerer answerer = SeedIndex.app().answerer();
+  private final QuestionAnswerer answerer = SeedIndex.app().parts().answerer();
 
   @ParameterizedTest
   @ValueSource(strings = {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ExtractiveComposerTest {
   private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
-  private final QuestionAnswerer answerer = SeedIndex.app().answerer();
+  private final QuestionAnswerer answerer = SeedIndex.app().parts().answerer();
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -111,7 +111,7 @@ class ExtractiveComposerTest {
    * passages the seed index retrieves for them.
    */
   private static Outcome chairmen(String question) {
-    org.guizhoubot.retrieval.Retrieval r = SeedIndex.app().retriever()
+    org.guizhoubot.retrieval.Retrieval r = SeedIndex.app().parts().retriever()
         .retrieve("Wang Wei chairman of the company Li Sheng chairman Guiyang Longmaster East Century", 12);
     List<List<org.guizhoubot.index.Sentences.Span>> sentences = new ArrayList<>();
     List<org.guizhoubot.answer.decision.SentenceFeatures.Candidate> chosen = new ArrayList<>();
@@ -128,7 +128,7 @@ class ExtractiveComposerTest {
     }
     assertThat(chosen).hasSize(2);
     ExtractiveComposer.Assessment a = new ExtractiveComposer.Assessment(chosen, new double[] {0.9, 0.8}, 0.9, sentences);
-    ExtractiveComposer composer = (ExtractiveComposer) SeedIndex.app().composer();
+    ExtractiveComposer composer = (ExtractiveComposer) SeedIndex.app().parts().composer();
     return composer.decide(question, r.passages(), a, 0.5);
   }
 

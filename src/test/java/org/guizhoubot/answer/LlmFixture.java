@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.bench.FlatVectorIndex;
-import org.guizhoubot.index.IndexSnapshot;
+import org.guizhoubot.sqlite.IndexSnapshot;
 import org.guizhoubot.index.Passage;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.guizhoubot.retrieval.TermStats;
+import org.guizhoubot.sqlite.SnapshotView;
 
 /**
  * Retrieved passages from {@code llm-passages.json}, built directly (no model, no database), and
@@ -53,7 +54,7 @@ final class LlmFixture {
       unit[i * k + i] = 1f;
     }
     IndexSnapshot snapshot = new IndexSnapshot(articles, stored, new FlatVectorIndex(unit, k, k));
-    TermStats stats = TermStats.of(snapshot);
+    TermStats stats = new SnapshotView(snapshot).termStats(null);
     this.passages = List.copyOf(out);
     this.stats = stats;
     this.extractive = org.guizhoubot.answer.reader.ReaderJudge.composer(org.guizhoubot.answer.reader.SharedReader.INSTANCE);

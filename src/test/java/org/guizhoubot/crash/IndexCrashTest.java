@@ -55,7 +55,7 @@ class IndexCrashTest {
     try (App app = TestFixtures.app(corpus, data)) {
       app.library().reindex(false, IndexProgress.NONE);
       if (jsonl != null) {
-        app.importer().importJsonl(Path.of(jsonl), false);
+        app.parts().importer().importJsonl(Path.of(jsonl), false);
       } else {
         writeGeneratedArticles(corpus, Integer.getInteger("crash.articles", 150), random);
       }

@@ -9,10 +9,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.bench.FlatVectorIndex;
-import org.guizhoubot.retrieval.KeywordIndex;
+import org.guizhoubot.sqlite.KeywordIndex;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.Problem;
@@ -20,6 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.guizhoubot.sqlite.IndexSnapshot;
+import org.guizhoubot.sqlite.VectorIndex;
+import org.guizhoubot.sqlite.IndexStore;
+import org.guizhoubot.sqlite.LiveIndex;
 
 class IndexerTest {
   @TempDir Path dir;
@@ -198,7 +205,7 @@ class IndexerTest {
   @Test
   void should_keep_the_previous_index_whole_when_a_reindex_fails_part_way() throws Exception {
     indexer().run(false, IndexProgress.NONE);
-    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION, s -> { });
+    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
     IndexSnapshot before = live.current();
     float[] probe = TestFixtures.model().embed("How many reservoirs does the flood alarm system support?");
     List<VectorIndex.Hit> hitsBefore = before.vectors().search(probe, 3);
@@ -261,9 +268,21 @@ class IndexerTest {
     int callsBefore = embedder.calls.get();
     try (java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/index.db"))) {
       other.createStatement().execute("BEGIN IMMEDIATE");
+      CountDownLatch writing = new CountDownLatch(1);
+      IndexProgress progress = new IndexProgress() {
+        @Override
+        public void started(int articles, int passages) {
+          writing.countDown();
+        }
+      };
+      Thread indexing = Thread.currentThread();
       Thread release = new Thread(() -> {
         try {
-          Thread.sleep(800);
+          assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+          long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+          while (!inSqlite(indexing) && System.nanoTime() < end) {
+            LockSupport.parkNanos(1_000_000);
+          }
           other.createStatement().execute("COMMIT");
         } catch (Exception e) {
           throw new IllegalStateException(e);
@@ -271,12 +290,17 @@ class IndexerTest {
       });
       release.start();
 
-      IndexReport report = indexer().run(false, IndexProgress.NONE);
+      IndexReport report = indexer().run(false, progress);
 
       release.join();
       assertThat(report.added()).isEqualTo(1);
       assertThat(embedder.calls.get() - callsBefore).isEqualTo(report.passagesEmbedded());
       assertThat(store.articles()).containsKey("extra");
     }
+  }
+
+  /** Whether the thread is inside SQLite, as the indexer is while it waits for another's write lock. */
+  private static boolean inSqlite(Thread t) {
+    return java.util.Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.sqlite.core."));
   }
 }

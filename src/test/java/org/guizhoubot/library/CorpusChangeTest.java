@@ -23,7 +23,7 @@ class CorpusChangeTest {
   /** Asks until the background refresh has run, at most about 20 s. */
   private static List<String> idsAfterRefresh(App app) throws InterruptedException {
     ids(app);
-    for (int i = 0; i < 400 && (app.index().isRefreshing() || app.index().isReindexing()); i++) {
+    for (int i = 0; i < 400 && (app.parts().index().isRefreshing() || app.parts().index().isReindexing()); i++) {
       Thread.sleep(50);
     }
     return ids(app);

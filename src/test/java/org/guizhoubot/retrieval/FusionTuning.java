@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
+import org.guizhoubot.sqlite.SnapshotView;
 
 /**
  * Developer tool, not a test: measures top-3 retrieval recall of several fusion settings on a
@@ -38,11 +39,11 @@ public final class FusionTuning {
       }
     }
     try (App app = App.open(s)) {
-      app.index().current();
+      app.parts().index().current();
       double[][] configs = {{60, 1, 1}, {60, 1, 2}, {60, 1, 3}, {60, 1, 4}, {30, 1, 2}, {30, 1, 3},
           {10, 1, 2}, {10, 1, 3}, {60, 1, 0}, {60, 0, 1}};
       for (double[] c : configs) {
-        HybridRetriever r = new HybridRetriever(app.index(), app.embedder(),
+        HybridRetriever r = new HybridRetriever(SnapshotView.over(app.parts().index()), app.parts().embedder(),
             new HybridRetriever.Fusion(c[0], c[1], c[2]));
         int top1 = 0;
         int top3 = 0;

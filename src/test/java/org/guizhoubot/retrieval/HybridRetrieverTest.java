@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class HybridRetrieverTest {
-  private final HybridRetriever retriever = SeedIndex.app().retriever();
+  private final HybridRetriever retriever = SeedIndex.app().parts().retriever();
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

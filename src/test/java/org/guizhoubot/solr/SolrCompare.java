@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.guizhoubot.App;
-import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.sqlite.IndexSnapshot;
+import org.guizhoubot.sqlite.IndexStore;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.retrieval.IndexView;
 import org.guizhoubot.retrieval.QueryTerms;
-import org.guizhoubot.retrieval.SnapshotView;
+import org.guizhoubot.sqlite.SnapshotView;
 
 /**
  * Where Solr's retrieval differs from SQLite's over the same passages and vectors: for each

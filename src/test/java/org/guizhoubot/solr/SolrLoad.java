@@ -9,8 +9,8 @@ import org.guizhoubot.bench.FlatVectorIndex;
 import org.guizhoubot.config.SolrSettings;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexChange;
-import org.guizhoubot.index.IndexSnapshot;
-import org.guizhoubot.index.IndexStore;
+import org.guizhoubot.sqlite.IndexSnapshot;
+import org.guizhoubot.sqlite.IndexStore;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.index.Passage;
 

@@ -25,10 +25,10 @@ import java.util.concurrent.TimeUnit;
  * telegram-test-api (npm) run by our launcher {@code src/test/node/emulator.js} as a child process
  * on a free loopback port, and a client that plays Telegram users against it.
  */
-final class Emulator implements AutoCloseable {
+public final class Emulator implements AutoCloseable {
   static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
-  static final long BOT_ID = 7001;
-  static final String BOT_USERNAME = "GuizhouTestBot";
+  public static final long BOT_ID = 7001;
+  public static final String BOT_USERNAME = "GuizhouTestBot";
 
   private final Process process;
   private final int port;
@@ -42,7 +42,7 @@ final class Emulator implements AutoCloseable {
   }
 
   /** Starts the emulator; fails (never skips) when its npm packages are not installed. */
-  static Emulator start() throws IOException, InterruptedException {
+  public static Emulator start() throws IOException, InterruptedException {
     if (!Files.isDirectory(NODE_DIR.resolve("node_modules/telegram-test-api"))) {
       throw new IllegalStateException("telegram-test-api is not installed: `./mvnw -B verify` installs it when"
           + " src/test/node/node_modules is missing (or run `npm ci --prefix src/test/node`)");
@@ -75,26 +75,26 @@ final class Emulator implements AutoCloseable {
     throw new IllegalStateException("the emulator did not start: " + emulator.output);
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + port;
   }
 
   // ---- playing users
 
-  ObjectNode user(long id, String name) {
+  public ObjectNode user(long id, String name) {
     return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", name);
   }
 
-  ObjectNode privateChat(long userId, String name) {
+  public ObjectNode privateChat(long userId, String name) {
     return json.createObjectNode().put("id", userId).put("type", "private").put("first_name", name);
   }
 
-  ObjectNode groupChat(long chatId) {
+  public ObjectNode groupChat(long chatId) {
     return json.createObjectNode().put("id", chatId).put("type", "supergroup").put("title", "Test group");
   }
 
   /** A text message from a user; {@code /commands} and {@code @mentions} get their entities. */
-  ObjectNode message(String token, ObjectNode from, ObjectNode chat, String text) {
+  public ObjectNode message(String token, ObjectNode from, ObjectNode chat, String text) {
     ObjectNode m = json.createObjectNode();
     m.put("botToken", token);
     m.set("from", from);
@@ -116,16 +116,16 @@ final class Emulator implements AutoCloseable {
     return m;
   }
 
-  void send(ObjectNode message) {
+  public void send(ObjectNode message) {
     post("/sendMessage", message);
   }
 
-  void sendText(String token, ObjectNode from, ObjectNode chat, String text) {
+  public void sendText(String token, ObjectNode from, ObjectNode chat, String text) {
     send(message(token, from, chat, text));
   }
 
   /** Presses an inline button of a bot message. */
-  void press(String token, ObjectNode from, JsonNode botMessage, String data) {
+  public void press(String token, ObjectNode from, JsonNode botMessage, String data) {
     ObjectNode cb = json.createObjectNode();
     cb.put("botToken", token);
     cb.set("from", from);
@@ -139,7 +139,7 @@ final class Emulator implements AutoCloseable {
   }
 
   /** The bot's messages to a chat so far, oldest first (each with chat_id, text, reply_markup...). */
-  List<JsonNode> botMessages(String token, long chatId) {
+  public List<JsonNode> botMessages(String token, long chatId) {
     List<JsonNode> found = new ArrayList<>();
     for (JsonNode update : history(token)) {
       JsonNode m = update.path("message");
@@ -168,7 +168,7 @@ final class Emulator implements AutoCloseable {
   }
 
   /** Calls the bot made to methods the emulator does not keep (answerCallbackQuery, sendChatAction, setMyCommands). */
-  List<JsonNode> calls(String token, String method) {
+  public List<JsonNode> calls(String token, String method) {
     List<JsonNode> found = new ArrayList<>();
     for (JsonNode c : get("/_calls").path("result")) {
       if (c.path("token").asText().equals(token) && c.path("method").asText().equals(method)) {

@@ -6,24 +6,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.telegram.transport.BotApi;
+import org.guizhoubot.telegram.transport.BotApiException;
+import org.guizhoubot.telegram.texts.TelegramHtml;
 
 /**
  * The Bot API seam in memory, for running the bot's logic without HTTP: it keeps what the bot
  * sends and serves files; a rule can make sends fail as Telegram would.
  */
-final class FakeBotApi implements BotApi {
-  static final BotApi.Identity ME = new BotApi.Identity(7001, "GuizhouTestBot");
+public final class FakeBotApi implements BotApi {
+  public static final BotApi.Identity ME = new BotApi.Identity(7001, "GuizhouTestBot");
 
   /** A rule for sends: throw to make Telegram refuse the message. */
-  interface SendRule {
+  public interface SendRule {
     void check(Outgoing message) throws BotApiException;
   }
 
   /** A command menu registered for a scope. */
-  record Menu(MenuScope scope, List<CommandInfo> commands) {}
+  public record Menu(MenuScope scope, List<CommandInfo> commands) {}
 
   /** A button press answered, with its notice. */
-  record PressAnswer(String callbackId, String text) {}
+  public record PressAnswer(String callbackId, String text) {}
 
   private final List<Outgoing> sent = new CopyOnWriteArrayList<>();
   private final List<Long> typing = new CopyOnWriteArrayList<>();
@@ -33,16 +36,16 @@ final class FakeBotApi implements BotApi {
   private final AtomicInteger messageIds = new AtomicInteger(1000);
   private volatile SendRule rule = m -> { };
 
-  void onSend(SendRule newRule) {
+  public void onSend(SendRule newRule) {
     rule = newRule;
   }
 
-  void serveFile(String fileId, byte[] bytes) {
+  public void serveFile(String fileId, byte[] bytes) {
     files.put(fileId, bytes);
   }
 
   /** Messages the bot sent to a chat, in order. */
-  List<Outgoing> sent(long chatId) {
+  public List<Outgoing> sent(long chatId) {
     List<Outgoing> found = new ArrayList<>();
     for (Outgoing m : sent) {
       if (m.chatId() == chatId) {
@@ -53,19 +56,19 @@ final class FakeBotApi implements BotApi {
   }
 
   /** What the user sees of the messages to a chat. */
-  List<String> texts(long chatId) {
+  public List<String> texts(long chatId) {
     return sent(chatId).stream().map(m -> m.html() ? TelegramHtml.toPlain(m.text()) : m.text()).toList();
   }
 
-  List<Long> typing() {
+  public List<Long> typing() {
     return typing;
   }
 
-  List<PressAnswer> pressAnswers() {
+  public List<PressAnswer> pressAnswers() {
     return pressAnswers;
   }
 
-  List<Menu> menus() {
+  public List<Menu> menus() {
     return menus;
   }
 

@@ -24,37 +24,39 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.concurrent.DaemonThreads;
+import org.guizhoubot.telegram.transport.Updates;
+import org.guizhoubot.telegram.texts.Texts;
 
 /**
  * Our own small Bot API server on loopback, for what the emulator cannot do: answers can be
  * replaced per method (429, errors, hangs), the server can go down and come back on the same
  * port, and it serves getFile, file downloads and web pages.
  */
-final class FakeTelegram implements AutoCloseable {
-  static final long BOT_ID = 8001;
-  static final String BOT_USERNAME = "FakeGuizhouBot";
+public final class FakeTelegram implements AutoCloseable {
+  public static final long BOT_ID = 8001;
+  public static final String BOT_USERNAME = "FakeGuizhouBot";
 
   /** An answer to one request. */
-  record Reply(int status, String body) {
+  public record Reply(int status, String body) {
     static Reply ok(JsonNode result) {
       return new Reply(200, "{\"ok\":true,\"result\":" + result + "}");
     }
 
-    static Reply error(int code, String description, Integer retryAfter) {
+    public static Reply error(int code, String description, Integer retryAfter) {
       return new Reply(code, "{\"ok\":false,\"error_code\":" + code + ",\"description\":\"" + description + "\""
           + (retryAfter == null ? "" : ",\"parameters\":{\"retry_after\":" + retryAfter + "}") + "}");
     }
   }
 
   /** How to answer one method; returning null hangs the request until the server stops. */
-  interface Responder {
+  public interface Responder {
     Reply reply(JsonNode body, int callNumber) throws Exception;
   }
 
   /** A request the bot made. */
-  record Call(String method, JsonNode body, long nanos) {}
+  public record Call(String method, JsonNode body, long nanos) {}
 
-  final ObjectMapper json = new ObjectMapper();
+  public final ObjectMapper json = new ObjectMapper();
   private final int port;
   private final String token;
   /** Updates not yet confirmed, by id: as Telegram, a getUpdates with offset N confirms (drops) those below N. */
@@ -75,14 +77,14 @@ final class FakeTelegram implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile ExecutorService executor;
 
-  FakeTelegram(String token) throws IOException {
+  public FakeTelegram(String token) throws IOException {
     this.token = token;
     HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     this.port = s.getAddress().getPort();
     start(s);
   }
 
-  String apiUrl() {
+  public String apiUrl() {
     return "http://127.0.0.1:" + port;
   }
 
@@ -95,35 +97,35 @@ final class FakeTelegram implements AutoCloseable {
   }
 
   /** Stops answering (connections are refused) until {@link #restart()}. */
-  synchronized void stop() {
+  public synchronized void stop() {
     release.countDown();
     server.stop(0);
     executor.shutdownNow();
     release = new CountDownLatch(1);
   }
 
-  synchronized void restart() throws IOException {
+  public synchronized void restart() throws IOException {
     start(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64));
   }
 
-  void on(String method, Responder responder) {
+  public void on(String method, Responder responder) {
     responders.put(method.toLowerCase(java.util.Locale.ROOT), responder);
   }
 
-  void serveFile(String path, byte[] bytes) {
+  public void serveFile(String path, byte[] bytes) {
     files.put(path, bytes);
   }
 
-  void servePage(String name, byte[] bytes) {
+  public void servePage(String name, byte[] bytes) {
     pages.put(name, bytes);
   }
 
   /** Requests currently held open by a hanging responder. */
-  int hanging() {
+  public int hanging() {
     return hanging.get();
   }
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     List<Call> found = new ArrayList<>();
     for (Call c : calls) {
       if (c.method().equalsIgnoreCase(method)) {
@@ -134,7 +136,7 @@ final class FakeTelegram implements AutoCloseable {
   }
 
   /** Texts the bot sent to a chat, in order. */
-  List<String> sentTexts(long chatId) {
+  public List<String> sentTexts(long chatId) {
     List<String> texts = new ArrayList<>();
     for (Call c : calls("sendMessage")) {
       if (c.body().path("chat_id").asText().equals(String.valueOf(chatId))) {
@@ -150,7 +152,7 @@ final class FakeTelegram implements AutoCloseable {
     return json.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "User" + id);
   }
 
-  ObjectNode message(long userId, String text) {
+  public ObjectNode message(long userId, String text) {
     ObjectNode m = json.createObjectNode();
     m.put("message_id", messageIds.getAndIncrement());
     m.put("date", System.currentTimeMillis() / 1000);
@@ -167,7 +169,7 @@ final class FakeTelegram implements AutoCloseable {
     return m;
   }
 
-  void deliver(String kind, JsonNode payload) {
+  public void deliver(String kind, JsonNode payload) {
     ObjectNode u = json.createObjectNode();
     int id = UPDATE_IDS.getAndIncrement();
     u.put("update_id", id);
@@ -175,7 +177,7 @@ final class FakeTelegram implements AutoCloseable {
     updates.put(id, u);
   }
 
-  void deliverText(long userId, String text) {
+  public void deliverText(long userId, String text) {
     deliver("message", message(userId, text));
   }
 
@@ -278,7 +280,7 @@ final class FakeTelegram implements AutoCloseable {
   }
 
   /** What the real Bot API answers, in short. */
-  Reply standard(String method, JsonNode body) throws InterruptedException {
+  public Reply standard(String method, JsonNode body) throws InterruptedException {
     return switch (method.toLowerCase(java.util.Locale.ROOT)) {
       case "getme" -> Reply.ok(json.createObjectNode().put("id", BOT_ID).put("is_bot", true)
           .put("first_name", "Fake").put("username", BOT_USERNAME));
@@ -322,7 +324,7 @@ final class FakeTelegram implements AutoCloseable {
   }
 
   /** Updates delivered or waiting that the bot has not yet confirmed with a later offset. */
-  int unconfirmed() {
+  public int unconfirmed() {
     return updates.size();
   }
 

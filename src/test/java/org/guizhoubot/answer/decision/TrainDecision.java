@@ -138,11 +138,11 @@ public final class TrainDecision {
         Map.of("corpus.dir", corpus.toString(), "data.dir", data.toString()));
     List<Example> out = new ArrayList<>();
     try (App app = App.open(settings)) {
-      app.index().current();
+      app.parts().index().current();
       Map<String, List<RetrievedPassage>> byId = new LinkedHashMap<>();
       Map<String, TermStats> statsOf = new LinkedHashMap<>();
       for (Question q : qs) {
-        Retrieval r = app.retriever().retrieve(q.text(), QuestionAnswerer.PASSAGES);
+        Retrieval r = app.parts().retriever().retrieve(q.text(), QuestionAnswerer.PASSAGES);
         byId.put(q.id(), r.passages());
         statsOf.put(q.id(), r.stats());
       }

@@ -1,0 +1,152 @@
+package org.guizhoubot.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import org.guizhoubot.index.IndexProgress;
+import org.guizhoubot.index.IndexReport;
+import org.guizhoubot.index.LogProgress;
+import org.guizhoubot.index.Indexer;
+
+/**
+ * The index a running program answers from: the current snapshot, swapped for a new one only
+ * after a reindex has committed. At most one reindex runs at a time.
+ */
+public final class LiveIndex {
+  private static final Logger log = LoggerFactory.getLogger(LiveIndex.class);
+  private final Indexer indexer;
+  private final IndexStore store;
+  private final VectorIndex.Factory vectors;
+  private final int dimension;
+  private final AtomicReference<SnapshotView> current = new AtomicReference<>();
+  private final ReentrantLock reindexing = new ReentrantLock();
+  private final AtomicBoolean refreshing = new AtomicBoolean();
+  private volatile long seenDataVersion = Long.MIN_VALUE;
+  private volatile FileTime seenCorpusTime;
+
+  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension) {
+    this.indexer = indexer;
+    this.store = store;
+    this.vectors = vectors;
+    this.dimension = dimension;
+  }
+
+  /** Loads the committed snapshot with what readers derive from it, before it is served. */
+  private SnapshotView load() {
+    seenDataVersion = store.dataVersion();
+    return new SnapshotView(store.loadSnapshot(vectors, dimension));
+  }
+
+  /** The snapshot to answer from, building the index first if there is none yet. */
+  public IndexSnapshot current() throws IOException {
+    return view().snapshot();
+  }
+
+  /** The view of {@link #current()}, with its keyword index and term statistics. */
+  public SnapshotView view() throws IOException {
+    SnapshotView s = current.get();
+    if (s != null) {
+      return s;
+    }
+    synchronized (this) {
+      if (current.get() == null) {
+        seenCorpusTime = corpusTime();
+        if (indexer.rebuildReason().isPresent()) {
+          reindex(false, LogProgress.every10s());
+        }
+        current.set(load());
+      }
+      return current.get();
+    }
+  }
+
+  /**
+   * Runs a reindex and swaps in its result once committed; blocks while another reindex runs. A
+   * program that has not loaded a snapshot yet loads it lazily on first use instead.
+   */
+  public IndexReport reindex(boolean full, IndexProgress progress) throws IOException {
+    reindexing.lock();
+    try {
+      seenCorpusTime = corpusTime();
+      IndexReport report = indexer.run(full, progress);
+      if (current.get() != null) {
+        current.set(load());
+      }
+      return report;
+    } finally {
+      reindexing.unlock();
+    }
+  }
+
+  /** Runs a reindex unless one is already running, in which case nothing is done. */
+  public Optional<IndexReport> tryReindex(boolean full, IndexProgress progress) throws IOException {
+    if (!reindexing.tryLock()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(reindex(full, progress));
+    } finally {
+      reindexing.unlock();
+    }
+  }
+
+  /**
+   * Notices changes made by another process, cheaply (one stat of the corpus folder and one
+   * {@code PRAGMA data_version}): when another process committed to the index the snapshot is
+   * reloaded, and when files were added to or removed from the corpus folder a reindex runs, both
+   * in the background while answers keep coming from the current snapshot. Does nothing before a
+   * snapshot is loaded or while a reindex or refresh runs.
+   */
+  public void refreshIfChanged() {
+    if (current.get() == null || reindexing.isLocked() || refreshing.get()) {
+      return;
+    }
+    FileTime corpusTime = corpusTime();
+    boolean corpusChanged = corpusTime != null && !corpusTime.equals(seenCorpusTime);
+    boolean indexChanged = store.dataVersion() != seenDataVersion;
+    if ((corpusChanged || indexChanged) && refreshing.compareAndSet(false, true)) {
+      Thread t = new Thread(() -> {
+        try {
+          if (corpusChanged) {
+            tryReindex(false, IndexProgress.NONE);
+          } else {
+            current.set(load());
+          }
+        } catch (IOException | RuntimeException e) {
+          log.warn("Refreshing the index after a change by another process failed: {}", e.toString());
+        } finally {
+          refreshing.set(false);
+        }
+      }, "index-refresh");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  /** Whether a background refresh started by {@link #refreshIfChanged} is running. */
+  public boolean isRefreshing() {
+    return refreshing.get();
+  }
+
+  private FileTime corpusTime() {
+    try {
+      return Files.getLastModifiedTime(indexer.corpusDir());
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  public boolean isReindexing() {
+    return reindexing.isLocked();
+  }
+
+  public IndexStore store() {
+    return store;
+  }
+}
