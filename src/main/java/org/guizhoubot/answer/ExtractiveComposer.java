@@ -65,6 +65,28 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
       return new Assessment(sorted, scores, sorted.isEmpty() ? 0 : decide.apply(sorted, scores), sentences);
     }
+
+    /**
+     * This assessment without the candidates {@code drop} accepts; when the best one goes, the
+     * decision falls in proportion to the best remaining score (for the reader, whose decision is
+     * its best score, it becomes that score).
+     */
+    Assessment without(java.util.function.Predicate<Candidate> drop) {
+      List<Candidate> kept = new ArrayList<>();
+      List<Double> keptScores = new ArrayList<>();
+      for (int i = 0; i < candidates.size(); i++) {
+        if (!drop.test(candidates.get(i))) {
+          kept.add(candidates.get(i));
+          keptScores.add(scores[i]);
+        }
+      }
+      if (kept.size() == candidates.size()) {
+        return this;
+      }
+      double[] s = keptScores.stream().mapToDouble(Double::doubleValue).toArray();
+      double d = kept.isEmpty() ? 0 : best() <= 0 ? decision : decision * s[0] / best();
+      return new Assessment(kept, s, Math.min(decision, d), sentences);
+    }
   }
 
   /**
@@ -130,9 +152,11 @@ public final class ExtractiveComposer implements AnswerComposer {
   public Weighed weigh(Asked asked, Retrieval retrieval) {
     Judge j = asked.keywords() ? keywordJudge : judge;
     String best = asked.reading();
-    Assessment bestAssessment = j.assess(best, retrieval);
+    Assessment bestAssessment = aboutNamedCompany(best, j.assess(best, retrieval), retrieval.passages());
+    boolean named = bestAssessment.decision() >= j.threshold() && !CompanyReference.named(best).isEmpty();
     for (String reading : asked.readings().subList(1, asked.readings().size())) {
-      Assessment a = j.assess(reading, retrieval);
+      Assessment a = aboutNamedCompany(named ? asked.reading() : reading, j.assess(reading, retrieval),
+          retrieval.passages());
       if (a.decision() > bestAssessment.decision()) {
         best = reading;
         bestAssessment = a;
@@ -168,7 +192,7 @@ public final class ExtractiveComposer implements AnswerComposer {
     log.debug("Answering \"{}\": decision {} (threshold {})", question, a.decision(), threshold);
     Map<Candidate, String> companies = new java.util.HashMap<>();
     for (Candidate c : chosen) {
-      companyReferredTo(c, a.sentences(), passages).ifPresent(name -> companies.put(c, name));
+      CompanyReference.of(c, a.sentences(), passages).ifPresent(name -> companies.put(c, name));
     }
     if (new java.util.HashSet<>(companies.values()).size() > 1) {
       String q = question.toLowerCase(java.util.Locale.ROOT);
@@ -184,48 +208,19 @@ public final class ExtractiveComposer implements AnswerComposer {
     return cite(question, withAntecedents(readingOrder(chosen), a.sentences(), companies), passages);
   }
 
-  /** "the company" (or "the firm") within a sentence that does not name a company itself. */
-  private static final Pattern THE_COMPANY = Pattern.compile("(?i)\\bthe (?:company|firm)\\b");
-
   /**
-   * The company a sentence's "the company" stands for: the last company named before it, in its
-   * passage or else in a retrieved passage before it of the same article; empty when the sentence
-   * does not say "the company", names a company itself, or none is named before it.
+   * Without the candidates that speak of "the company" meaning another company than the one
+   * {@code reading} names: after a follow-up's "that company" is read as a name, a chairman quoted
+   * for the company of the next paragraph does not answer it. Unchanged when the reading names no
+   * company.
    */
-  private static java.util.Optional<String> companyReferredTo(Candidate c, List<List<Sentences.Span>> sentences,
-      List<RetrievedPassage> passages) {
-    if (!THE_COMPANY.matcher(c.text()).find() || !companies(c.text()).isEmpty()) {
-      return java.util.Optional.empty();
+  private static Assessment aboutNamedCompany(String reading, Assessment a, List<RetrievedPassage> passages) {
+    if (CompanyReference.named(reading).isEmpty()) {
+      return a;
     }
-    List<Sentences.Span> own = sentences.get(c.passage());
-    for (int i = c.index() - 1; i >= 0; i--) {
-      List<String> named = companies(own.get(i).text());
-      if (!named.isEmpty()) {
-        return java.util.Optional.of(named.get(named.size() - 1));
-      }
-    }
-    RetrievedPassage p = passages.get(c.passage());
-    List<Integer> earlier = new ArrayList<>();
-    for (int i = 0; i < passages.size(); i++) {
-      RetrievedPassage o = passages.get(i);
-      if (o.article().id().equals(p.article().id()) && o.passage().ordinal() < p.passage().ordinal()) {
-        earlier.add(i);
-      }
-    }
-    earlier.sort(Comparator.comparingInt((Integer i) -> passages.get(i).passage().ordinal()).reversed());
-    for (int i : earlier) {
-      List<String> named = companies(passages.get(i).passage().text());
-      if (!named.isEmpty()) {
-        return java.util.Optional.of(named.get(named.size() - 1));
-      }
-    }
-    return java.util.Optional.empty();
-  }
-
-  private static List<String> companies(String text) {
-    return org.guizhoubot.conversation.Entity.in(text).stream()
-        .filter(e -> e.kind() == org.guizhoubot.conversation.Entity.Kind.COMPANY)
-        .map(org.guizhoubot.conversation.Entity::name).toList();
+    String r = reading.toLowerCase(java.util.Locale.ROOT);
+    return a.without(c -> CompanyReference.of(c, a.sentences(), passages)
+        .filter(name -> !r.contains(name.toLowerCase(java.util.Locale.ROOT))).isPresent());
   }
 
   /**
@@ -241,13 +236,7 @@ public final class ExtractiveComposer implements AnswerComposer {
       if (c.index() > 0 && !previousChosen && REFERS_BACK.matcher(c.text()).matches()) {
         out.add(new Cited(c.passage(), sentences.get(c.passage()).get(c.index() - 1).text().strip()));
       }
-      String text = c.text();
-      if (companies.containsKey(c)) {
-        java.util.regex.Matcher m = THE_COMPANY.matcher(text);
-        if (m.find()) {
-          text = text.substring(0, m.end()) + " (" + companies.get(c) + ")" + text.substring(m.end());
-        }
-      }
+      String text = companies.containsKey(c) ? CompanyReference.naming(c.text(), companies.get(c)) : c.text();
       out.add(new Cited(c.passage(), text));
     }
     return out;

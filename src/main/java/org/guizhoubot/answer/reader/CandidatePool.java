@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.guizhoubot.answer.CompanyReference;
 import org.guizhoubot.answer.decision.DecisionModel;
 import org.guizhoubot.answer.decision.SentenceFeatures;
 import org.guizhoubot.index.ArticleMeta;
@@ -14,7 +15,8 @@ import org.guizhoubot.retrieval.TermStats;
 /**
  * The candidate sentences the reader reads for a question: every sentence of the retrieved
  * passages ranked by the word-feature model's sentence stage, the best {@link #SIZE} kept, each
- * with its article's title and the sentence before it.
+ * with its article's title and the sentence before it, and "the company" it speaks of named
+ * ({@link CompanyReference}).
  */
 public final class CandidatePool {
   /** Candidates read per question. */
@@ -58,7 +60,8 @@ public final class CandidatePool {
       SentenceFeatures.Candidate c = all.get(order[k]);
       RetrievedPassage p = passages.get(c.passage());
       String previous = c.index() > 0 ? sentences.get(c.passage()).get(c.index() - 1).text().strip() : "";
-      out.add(new Member(c, new ReaderInput.Candidate(p.article().title(), previous, c.text()), p.article(),
+      String text = CompanyReference.resolved(c, sentences, passages);
+      out.add(new Member(c, new ReaderInput.Candidate(p.article().title(), previous, text), p.article(),
           scores[order[k]]));
     }
     return out;
