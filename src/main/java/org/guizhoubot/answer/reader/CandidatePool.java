@@ -24,10 +24,14 @@ public final class CandidatePool {
 
   private CandidatePool() {}
 
-  /** One pooled candidate: the word-feature candidate, its reader input, and its article. */
+  /**
+   * One pooled candidate: the word-feature candidate, its reader input, its article, and the
+   * question as the reader reads it against this candidate ({@link ArticleTime}).
+   */
   public record Member(SentenceFeatures.Candidate features, ReaderInput.Candidate candidate, ArticleMeta article,
-      double prior) {
+      double prior, String question) {
     public Member {
+      Objects.requireNonNull(question, "question");
       Objects.requireNonNull(features, "features");
       Objects.requireNonNull(candidate, "candidate");
       Objects.requireNonNull(article, "article");
@@ -62,7 +66,7 @@ public final class CandidatePool {
       String previous = c.index() > 0 ? sentences.get(c.passage()).get(c.index() - 1).text().strip() : "";
       String text = CompanyReference.resolved(c, sentences, passages);
       out.add(new Member(c, new ReaderInput.Candidate(p.article().title(), previous, text), p.article(),
-          scores[order[k]]));
+          scores[order[k]], ArticleTime.readAgainst(question, p.article(), c.text())));
     }
     return out;
   }

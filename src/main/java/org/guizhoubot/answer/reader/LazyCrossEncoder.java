@@ -39,8 +39,8 @@ public final class LazyCrossEncoder implements CrossEncoder, Supplier<CrossEncod
   }
 
   @Override
-  public double[] scores(String question, List<ReaderInput.Candidate> candidates) {
-    return get().scores(question, candidates);
+  public double[] scores(List<String> questions, List<ReaderInput.Candidate> candidates) {
+    return get().scores(questions, candidates);
   }
 
   @Override

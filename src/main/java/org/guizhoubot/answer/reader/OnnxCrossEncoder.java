@@ -53,13 +53,16 @@ public final class OnnxCrossEncoder implements CrossEncoder, AutoCloseable {
   }
 
   @Override
-  public double[] scores(String question, List<ReaderInput.Candidate> candidates) {
+  public double[] scores(List<String> questions, List<ReaderInput.Candidate> candidates) {
+    if (questions.size() != candidates.size()) {
+      throw new IllegalArgumentException(questions.size() + " questions for " + candidates.size() + " candidates");
+    }
     if (candidates.isEmpty()) {
       return new double[0];
     }
     List<ReaderInput.Pieces> pieces = new ArrayList<>(candidates.size());
-    for (ReaderInput.Candidate c : candidates) {
-      pieces.add(input.encode(question, c));
+    for (int i = 0; i < candidates.size(); i++) {
+      pieces.add(input.encode(questions.get(i), candidates.get(i)));
     }
     double[] logits = logits(pieces);
     double[] out = new double[logits.length];

@@ -56,7 +56,8 @@ public final class ReaderJudge implements Judge {
     List<CandidatePool.Member> members = CandidatePool.of(question, retrieval.passages(), retrieval.stats(), pool,
         sentences);
     double[] raw = members.isEmpty() ? new double[0]
-        : encoder.get().scores(question, members.stream().map(CandidatePool.Member::candidate).toList());
+        : encoder.get().scores(members.stream().map(CandidatePool.Member::question).toList(),
+            members.stream().map(CandidatePool.Member::candidate).toList());
     return ExtractiveComposer.Assessment.ranked(members.stream().map(CandidatePool.Member::features).toList(), raw,
         sentences, (sorted, scores) -> scores[0]);
   }

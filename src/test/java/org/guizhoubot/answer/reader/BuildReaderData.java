@@ -127,7 +127,7 @@ public final class BuildReaderData {
         boolean label = e.q().answerable() && e.q().gold().contains(m.article().id())
             && e.q().answer().stream().anyMatch(p -> p.matcher(m.candidate().sentence()).find());
         positives += label ? 1 : 0;
-        write(w, "sq2:" + e.q().id(), label, e.q().text(), m.candidate());
+        write(w, "sq2:" + e.q().id(), label, m.question(), m.candidate());
       }
       count(split + " squad2 questions " + (e.q().answerable() ? "answerable" : "unanswerable"), 1);
       count(split + " squad2 answerable with a positive in the pool", e.q().answerable() && positives > 0 ? 1 : 0);
