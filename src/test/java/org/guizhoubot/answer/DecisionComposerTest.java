@@ -36,6 +36,16 @@ class DecisionComposerTest {
   }
 
   @Test
+  void should_answer_for_the_articles_own_year_but_not_give_that_answer_for_another_year() {
+    Outcome own = answerer.answer("Who opened the 2018 Big Data Expo?").outcome();
+    Outcome other = answerer.answer("Who opened the 2015 Big Data Expo?").outcome();
+
+    assertThat(own).as(AnswerFormatter.plain(own)).isInstanceOfSatisfying(Outcome.Answered.class,
+        a -> assertThat(a.text()).contains("Sun Zhigang"));
+    assertThat(AnswerFormatter.plain(other)).doesNotContain("Sun Zhigang");
+  }
+
+  @Test
   void should_decline_a_near_miss_with_a_swapped_name_and_answer_its_twin() {
     Outcome twin = answerer.answer("How many companies has the Guian New Area attracted?").outcome();
     Outcome nearMiss = answerer.answer("How many companies has the Guian New Area attracted from Brazil?").outcome();
