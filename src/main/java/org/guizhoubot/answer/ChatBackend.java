@@ -1,9 +1,21 @@
 package org.guizhoubot.answer;
 
+import java.util.function.Consumer;
+
 /**
  * One chat completion with a language model: a system message and a user message in, the model's
  * reply text out. Throws {@link LlmException} with the reason when there is no usable reply.
  */
 public interface ChatBackend {
   String complete(String system, String user);
+
+  /**
+   * Like {@link #complete(String, String)}, handing each piece of the reply to {@code pieces} as it
+   * arrives; by default the whole reply at once. The reply returned is the pieces joined.
+   */
+  default String complete(String system, String user, Consumer<String> pieces) {
+    String reply = complete(system, user);
+    pieces.accept(reply);
+    return reply;
+  }
 }
