@@ -25,13 +25,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A request as received: its headers and its JSON body. */
-  record Received(Map<String, List<String>> headers, JsonNode body) {
+  public record Received(Map<String, List<String>> headers, JsonNode body) {
     String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
     }
 
-    String message(String role) {
+    public String message(String role) {
       for (JsonNode m : body.get("messages")) {
         if (role.equals(m.get("role").asText())) {
           return m.get("content").asText();
@@ -42,7 +42,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   }
 
   /** What the server sends: status, body, a delay before the headers, a stall after them. */
-  record Reply(int status, String body, long delayMs, long stallMs) {}
+  public record Reply(int status, String body, long delayMs, long stallMs) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -90,7 +90,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  void reply(Reply r) {
+  public void reply(Reply r) {
     this.replies = x -> r;
   }
 
