@@ -108,7 +108,7 @@ public final class QuestionAnswerer {
     List<String> readings = readings(reading.get(), english.get(), retrieval);
     Asked asked = new Asked(q, language, readings, previous.map(Turn::question).stream().toList(),
         reading.get().translation() == Reading.Translation.DICTIONARY);
-    Outcome composed = composer.compose(asked, retrieval, stream);
+    Outcome composed = composer.compose(asked, retrieval, ChineseReplies.localize(stream, language));
     Reading r = reading.get().withComposedText(composed.question());
     Outcome outcome = ChineseReplies.localize(composed, q, language);
     long t2 = System.nanoTime();
