@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.guizhoubot.telegram.BotFixtures.USER;
 import static org.guizhoubot.telegram.BotFixtures.await;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +21,9 @@ import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.FakeTelegram;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.config.WebhookSettings;
 import org.guizhoubot.telegram.transport.TelegramBot;
+import org.guizhoubot.telegram.transport.WebhookBot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +164,33 @@ class StreamingBotTest {
     for (int i = 1; i < times.size(); i++) {
       assertThat(Duration.ofNanos(times.get(i) - times.get(i - 1))).as("gap before update %d", i)
           .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+  }
+
+  @Test
+  void should_stream_drafts_from_a_webhook_replica_as_the_polling_bot_does() throws Exception {
+    FakeOpenAiServer.Streamed s = new FakeOpenAiServer.Streamed(tokens(REPLY), 50, -1);
+    String expected = unstreamed(s);
+    long user = USER + 1;
+    WebhookBot replica = BotFixtures.webhook(app.library(), app.settings()
+        .withDirs(app.settings().corpusDir(), botData.resolve("replica"))
+        .withWebhook(new WebhookSettings("127.0.0.1", 0, "/telegram", "https://bot.example/telegram", "s3cret")),
+        BotFixtures.config(TOKEN, telegram.apiUrl()), false);
+    try {
+      ObjectNode update = telegram.json.createObjectNode();
+      update.put("update_id", 900_000 + (int) (System.nanoTime() % 10_000));
+      update.set("message", telegram.message(user, QUESTION));
+      HttpResponse<Void> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + replica.port() + "/telegram"))
+          .header("Content-Type", "application/json").header(WebhookBot.SECRET_HEADER, "s3cret")
+          .POST(HttpRequest.BodyPublishers.ofString(update.toString())).build(), HttpResponse.BodyHandlers.discarding());
+      assertThat(posted.statusCode()).isEqualTo(200);
+
+      assertThat(await(WAIT, () -> !to("sendMessage", user).isEmpty())).isTrue();
+      assertThat(to("sendMessageDraft", user)).hasSizeGreaterThanOrEqualTo(3);
+      assertThat(texts(to("sendMessage", user))).containsExactly(expected);
+    } finally {
+      replica.close();
     }
   }
 
