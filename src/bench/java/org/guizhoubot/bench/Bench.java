@@ -62,7 +62,7 @@ import picocli.CommandLine.ParentCommand;
         "conversation memory and the Chinese dictionary.",
         "Run on a quiet machine; every figure is printed with the machine load at the start."},
     subcommands = {Bench.Index.class, Bench.Noop.class, Bench.Answer.class,
-        Bench.Scale.class, Bench.Cold.class, Bench.Conversations.class, Bench.Chinese.class,
+        Bench.Scale.class, Bench.Cold.class, Bench.Conversations.class, Bench.Chinese.class, StreamBench.class,
         CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
   static final int OK = 0;
