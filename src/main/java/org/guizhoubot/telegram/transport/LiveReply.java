@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * A reply shown while it is written, then replaced by the final one. In a private chat the text so
  * far is a draft ({@code sendMessageDraft}) and the final reply a new message; in a group a first
  * message goes out once the text holds a whole sentence, and is edited in place, the final reply
- * included. At most one draft update or edit a second per reply, none before a 429's
+ * included. At most one draft update or edit a second per chat, none before a 429's
  * {@code retry_after} has passed; updates in between are skipped, the newest text wins.
  */
 public final class LiveReply {
@@ -47,7 +47,7 @@ public final class LiveReply {
   private String onScreen;
   /** In a group, the message shown and edited; null until it is sent. */
   private Integer messageId;
-  private long notBefore = System.nanoTime();
+  private long notBefore;
   /** An update is scheduled or running. */
   private boolean pending;
   private ScheduledFuture<?> scheduled;
@@ -65,6 +65,7 @@ public final class LiveReply {
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.calls = Objects.requireNonNull(calls, "calls");
     this.firstShown = Objects.requireNonNull(firstShown, "firstShown");
+    this.notBefore = sender.paceOf(to.chatId());
     int id = DRAFT_IDS.incrementAndGet() & Integer.MAX_VALUE;
     this.draftId = id == 0 ? 1 : id;
   }
@@ -168,6 +169,7 @@ public final class LiveReply {
       long wait = retryAfter == null ? GAP.toNanos()
           : TimeUnit.SECONDS.toNanos(Math.min(Math.max(retryAfter, 1), TelegramBotApi.MAX_RETRY_AFTER_SECONDS));
       notBefore = Math.max(notBefore, now + wait);
+      sender.paced(to.chatId(), notBefore);
     }
     if (first) {
       firstShown.run();
@@ -232,6 +234,7 @@ public final class LiveReply {
       }
       try {
         api.edit(to.chatId(), id, text, buttons);
+        sender.paced(to.chatId(), System.nanoTime() + GAP.toNanos());
         return true;
       } catch (BotApiException e) {
         if (e.retryAfter() != null && attempt <= TelegramBotApi.MAX_RETRIES) {
@@ -240,6 +243,7 @@ public final class LiveReply {
               attempt);
           synchronized (lock) {
             notBefore = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            sender.paced(to.chatId(), notBefore);
           }
         } else if (e.isParseError() && text.equals(html)) {
           log.warn("Telegram rejected the HTML of the edit in chat {}, editing as plain text: {}", to.chatId(),

@@ -51,6 +51,23 @@ public final class Sender {
     this.live = java.util.Objects.requireNonNull(live, "live");
   }
 
+  /** For each chat, the System.nanoTime() before which no draft update or edit may go to it. */
+  private final Map<Long, Long> pace = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** When the next draft update or edit may go to a chat (System.nanoTime()). */
+  long paceOf(long chatId) {
+    return pace.getOrDefault(chatId, System.nanoTime());
+  }
+
+  /** Notes that no draft update or edit may go to a chat before {@code notBefore} (System.nanoTime()). */
+  void paced(long chatId, long notBefore) {
+    pace.merge(chatId, notBefore, Math::max);
+    if (pace.size() > 10_000) {
+      long now = System.nanoTime();
+      pace.values().removeIf(t -> t - now < 0);
+    }
+  }
+
   /**
    * A reply to be shown while it is written: as a draft in a private chat, as a message edited in
    * place in a group; {@code firstShown} runs once the first text is on screen.
