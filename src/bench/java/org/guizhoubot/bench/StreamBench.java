@@ -40,8 +40,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code stream}: the real long-polling bot answering with a streaming LLM, both faked on loopback
- * (an OpenAI-compatible server sending one token per event, a Bot API that records when each call
- * arrives). Prints, for a private chat and a group, the time from the question to the first text
+ * (an OpenAI-compatible server sending one token per event, or the whole reply after as long when
+ * not streaming; a Bot API that records when each call arrives). Prints, for a private chat and a group, the time from the question to the first text
  * shown, from the first token to it, and from the question to the final message.
  */
 @Command(name = "stream", mixinStandardHelpOptions = true,
@@ -199,6 +199,7 @@ final class StreamBench implements Callable<Integer> {
   private void llm(HttpExchange ex) throws IOException {
     JsonNode body = JSON.readTree(ex.getRequestBody().readAllBytes());
     if (!body.path("stream").asBoolean(false)) {
+      sleep(tokenMs * tokens().size());
       ObjectNode o = JSON.createObjectNode();
       o.put("id", "c").put("object", "chat.completion").put("created", 1).put("model", "bench");
       ObjectNode choice = o.putArray("choices").addObject();

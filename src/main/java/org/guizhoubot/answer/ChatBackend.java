@@ -11,11 +11,10 @@ public interface ChatBackend {
 
   /**
    * Like {@link #complete(String, String)}, handing each piece of the reply to {@code pieces} as it
-   * arrives; by default the whole reply at once. The reply returned is the pieces joined.
+   * arrives, the reply returned being the pieces joined; a backend that does not stream (the
+   * default) hands out nothing, and the reply is shown only when it is final.
    */
   default String complete(String system, String user, Consumer<String> pieces) {
-    String reply = complete(system, user);
-    pieces.accept(reply);
-    return reply;
+    return complete(system, user);
   }
 }

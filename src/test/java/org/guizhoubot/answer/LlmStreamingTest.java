@@ -74,6 +74,21 @@ class LlmStreamingTest {
   }
 
   @Test
+  void should_show_nothing_before_the_outcome_when_streaming_is_off() {
+    server.stream(new FakeOpenAiServer.Streamed(words("Baishan Cloud was co-founded by Wang Yong [1]."), 20, -1));
+    LlmComposer unstreamed = new LlmComposer(
+        new OpenAiChatBackend(server.baseUrl(), null, "fake-model", TIMEOUT, 300, 0.1, false),
+        fixture.extractive, TIMEOUT.plusSeconds(1));
+
+    Outcome outcome = unstreamed.compose(Asked.english(WHO), fixture.retrieval(), stream);
+
+    assertThat(shown).isEmpty();
+    assertThat(outcome.composer()).isEqualTo("llm");
+    assertThat(server.requests()).singleElement()
+        .satisfies(r -> assertThat(r.body().path("stream").asBoolean(false)).isFalse());
+  }
+
+  @Test
   void should_answer_offline_and_say_so_when_the_stream_drops_mid_answer() {
     server.stream(new FakeOpenAiServer.Streamed(words("Baishan Cloud was co-founded by Wang Yong in 2015 [1]. "
         + "It opened a data centre in Gui'an in 2016 [1]."), 20, 6));
