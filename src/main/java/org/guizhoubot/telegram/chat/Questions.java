@@ -57,8 +57,8 @@ final class Questions {
           if (r.args().isBlank()) {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
-            ask(r.target(), r.chatType(), r.userId(), r.args(), Conversations.of(r.target().chatId(), r.chatType(), r.userId()),
-                r.receipt());
+            ask(r.target(), r.chatType(), r.userId(), r.args(),
+                Conversations.of(r.target().chatId(), r.chatType(), r.userId()), r.receipt());
           }
         }),
         Command.forAnyone("new", new Menu("Start a new conversation (forget the earlier questions)",
