@@ -39,11 +39,10 @@ public final class Sender {
 
   private final java.util.concurrent.Executor live;
 
-  public Sender(BotApi api, ExecutorService side, ScheduledExecutorService ticker) {
-    this(api, side, ticker, side);
-  }
-
-  /** @param live runs the updates of replies shown while they are written ({@link #live}) */
+  /**
+   * @param live runs the updates of replies shown while they are written ({@link #live}); it must
+   *     run or reject every task, never drop one silently
+   */
   public Sender(BotApi api, ExecutorService side, ScheduledExecutorService ticker, java.util.concurrent.Executor live) {
     this.api = api;
     this.side = side;
