@@ -22,7 +22,7 @@ public final class Main {
     OnnxNativeCache.install(System.getenv());
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Cli(out, err, System.getenv(), System.in).run(args);
+    int code = new Cli(out, err, System.getenv(), System.in).onTerminal(System.console() != null).run(args);
     out.flush();
     err.flush();
     System.exit(code);

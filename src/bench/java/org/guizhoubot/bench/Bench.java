@@ -59,10 +59,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "guizhou-bot-bench", mixinStandardHelpOptions = true,
     description = {"Measures indexing, reindexing, answer latency, vector search at scale, cold start,",
-        "conversation memory and the Chinese dictionary.",
+        "conversation memory, the Chinese dictionary and streamed LLM answers in Telegram.",
         "Run on a quiet machine; every figure is printed with the machine load at the start."},
     subcommands = {Bench.Index.class, Bench.Noop.class, Bench.Answer.class,
-        Bench.Scale.class, Bench.Cold.class, Bench.Conversations.class, Bench.Chinese.class,
+        Bench.Scale.class, Bench.Cold.class, Bench.Conversations.class, Bench.Chinese.class, StreamBench.class,
         CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
   static final int OK = 0;

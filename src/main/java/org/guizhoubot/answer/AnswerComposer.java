@@ -21,4 +21,12 @@ public interface AnswerComposer extends AutoCloseable {
   default Outcome compose(Asked asked, Retrieval retrieval) {
     return compose(asked.reading(), retrieval);
   }
+
+  /**
+   * Answers as {@link #compose(Asked, Retrieval)}, telling {@code stream} the answer as it is
+   * written; by default the composer answers at once and the stream hears nothing.
+   */
+  default Outcome compose(Asked asked, Retrieval retrieval, AnswerStream stream) {
+    return compose(asked, retrieval);
+  }
 }

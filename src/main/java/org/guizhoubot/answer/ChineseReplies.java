@@ -14,6 +14,27 @@ public final class ChineseReplies {
 
   private ChineseReplies() {}
 
+  /**
+   * The stream of an LLM's answer as said to someone who asked in {@code language}: a Chinese
+   * answer being written is shown under the lead-in its final text will have.
+   */
+  public static AnswerStream localize(AnswerStream stream, Language language) {
+    if (stream == AnswerStream.NONE || language != Language.CHINESE) {
+      return stream;
+    }
+    return new AnswerStream() {
+      @Override
+      public void shown(String text) {
+        stream.shown(WRITTEN_LEAD_IN + "\n" + text);
+      }
+
+      @Override
+      public void failed() {
+        stream.failed();
+      }
+    };
+  }
+
   /** The outcome as said to someone who asked {@code question} in {@code language}. */
   public static Outcome localize(Outcome outcome, String question, Language language) {
     if (outcome instanceof Outcome.Answered a) {

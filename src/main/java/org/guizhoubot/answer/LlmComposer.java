@@ -49,6 +49,17 @@ public final class LlmComposer implements AnswerComposer {
    */
   @Override
   public Outcome compose(Asked asked, Retrieval retrieval) {
+    return compose(asked, retrieval, AnswerStream.NONE);
+  }
+
+  /**
+   * As {@link #compose(Asked, Retrieval)}, streaming the reply to {@code stream} as the model writes
+   * it (unless it is {@link AnswerStream#NONE}); the outcome is the one the call without a stream
+   * gives for the same reply. When the model fails while streaming, the stream hears
+   * {@link AnswerStream#failed()} before the offline outcome is returned.
+   */
+  @Override
+  public Outcome compose(Asked asked, Retrieval retrieval, AnswerStream stream) {
     List<RetrievedPassage> passages = retrieval.passages();
     ExtractiveComposer.Weighed offline = fallback.weigh(asked, retrieval);
     if (passages.isEmpty()) {
@@ -61,9 +72,17 @@ public final class LlmComposer implements AnswerComposer {
     String question = asked.reading();
     String reply;
     try {
-      reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, passages));
+      if (stream == AnswerStream.NONE) {
+        reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, passages));
+      } else {
+        ShownText shown = new ShownText(articlesOf(passages), stream);
+        reply = backend.complete(LlmPrompt.SYSTEM, LlmPrompt.user(asked, passages), shown::append);
+      }
     } catch (LlmException e) {
       log.warn("LLM answer failed ({}); sending the {} answer", e.getMessage(), fallback.name());
+      if (stream != AnswerStream.NONE) {
+        stream.failed();
+      }
       return fallback.decide(offline, passages);
     }
     if (LlmReply.isRefusal(reply)) {
@@ -71,7 +90,7 @@ public final class LlmComposer implements AnswerComposer {
           fallback.name());
       return fallback.decide(offline, passages);
     }
-    LlmReply.Checked checked = LlmReply.check(reply, passages.stream().map(p -> p.article().id()).toList());
+    LlmReply.Checked checked = LlmReply.check(reply, articlesOf(passages));
     if (checked.cited().isEmpty() || checked.text().isBlank()) {
       log.warn("LLM answer cited none of the {} passages; sending the {} answer", passages.size(),
           fallback.name());
@@ -89,6 +108,10 @@ public final class LlmComposer implements AnswerComposer {
       return fallback.decide(offline, passages);
     }
     return new Outcome.Answered(question, checked.text(), citations, NAME);
+  }
+
+  private static List<String> articlesOf(List<RetrievedPassage> passages) {
+    return passages.stream().map(p -> p.article().id()).toList();
   }
 
   /** Stops the call threads, cancelling calls in flight, and closes the fallback. */

@@ -5,7 +5,18 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,10 +32,18 @@ public final class OpenAiChatBackend implements ChatBackend {
   static final String NO_KEY = "not-needed";
 
   private final ChatModel model;
+  /** Null when replies are not streamed. */
+  private final StreamingChatModel streaming;
   private final Duration timeout;
 
   public OpenAiChatBackend(
       String baseUrl, String apiKey, String modelName, Duration timeout, int maxTokens, double temperature) {
+    this(baseUrl, apiKey, modelName, timeout, maxTokens, temperature, false);
+  }
+
+  /** @param stream whether {@link #complete(String, String, Consumer)} reads the reply as server-sent events */
+  public OpenAiChatBackend(String baseUrl, String apiKey, String modelName, Duration timeout, int maxTokens,
+      double temperature, boolean stream) {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(modelName, "modelName");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -40,12 +59,96 @@ public final class OpenAiChatBackend implements ChatBackend {
         .temperature(temperature)
         .maxRetries(0)
         .build();
+    this.streaming = !stream ? null : OpenAiStreamingChatModel.builder()
+        .baseUrl(baseUrl)
+        .apiKey(apiKey == null || apiKey.isBlank() ? NO_KEY : apiKey)
+        .modelName(modelName)
+        .timeout(timeout)
+        .maxTokens(maxTokens)
+        .temperature(temperature)
+        .build();
   }
 
   /** The backend the settings describe; call only when {@link Settings#llmEnabled()}. */
   public static OpenAiChatBackend of(Settings s) {
     return new OpenAiChatBackend(s.llmBaseUrl(), s.llmApiKey(), s.llmModel(), s.llmTimeout(),
-        s.llmMaxTokens(), s.llmTemperature());
+        s.llmMaxTokens(), s.llmTemperature(), s.llmStream());
+  }
+
+  /**
+   * With streaming on, asks with {@code "stream": true} and hands out each piece of the reply as
+   * its event arrives; a stream that fails, or ends without the model saying it finished, throws.
+   * Interrupting the calling thread cancels the stream.
+   */
+  @Override
+  public String complete(String system, String user, Consumer<String> pieces) {
+    if (streaming == null) {
+      return ChatBackend.super.complete(system, user, pieces);
+    }
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+    StringBuilder text = new StringBuilder();
+    try {
+      streaming.chat(List.of(SystemMessage.from(system), UserMessage.from(user)), new StreamingChatResponseHandler() {
+        @Override
+        public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+          handle.set(context.streamingHandle());
+          if (done.isDone()) {
+            context.streamingHandle().cancel();
+            return;
+          }
+          String piece = partial.text();
+          if (piece != null && !piece.isEmpty()) {
+            synchronized (text) {
+              text.append(piece);
+            }
+            pieces.accept(piece);
+          }
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse response) {
+          done.complete(response);
+        }
+
+        @Override
+        public void onError(Throwable error) {
+          done.completeExceptionally(error);
+        }
+      });
+      ChatResponse response = done.get();
+      if (response == null || response.finishReason() == null) {
+        throw new LlmException("the stream ended before the model finished");
+      }
+    } catch (InterruptedException e) {
+      cancel(done, handle);
+      Thread.currentThread().interrupt();
+      throw new LlmException("interrupted while streaming", e);
+    } catch (ExecutionException e) {
+      throw new LlmException(reason(e.getCause() == null ? e : e.getCause()), e.getCause());
+    } catch (RuntimeException e) {
+      if (e instanceof LlmException l) {
+        throw l;
+      }
+      cancel(done, handle);
+      throw new LlmException(reason(e), e);
+    }
+    String reply;
+    synchronized (text) {
+      reply = text.toString();
+    }
+    if (reply.isBlank()) {
+      throw new LlmException("empty reply");
+    }
+    return reply;
+  }
+
+  private static void cancel(CompletableFuture<ChatResponse> done, AtomicReference<StreamingHandle> handle) {
+    done.cancel(false);
+    StreamingHandle h = handle.get();
+    if (h != null) {
+      h.cancel();
+    }
   }
 
   @Override

@@ -63,6 +63,14 @@ public final class QuestionAnswerer {
    * key terms, and the turn is remembered for the next question.
    */
   public AnswerResult answer(String question, String conversation) {
+    return answer(question, conversation, AnswerStream.NONE);
+  }
+
+  /**
+   * As {@link #answer(String, String)}, with {@code stream} hearing the answer while a language
+   * model writes it; an offline answer comes whole, in the result only.
+   */
+  public AnswerResult answer(String question, String conversation, AnswerStream stream) {
     String q = QuestionText.clean(question);
     if (q.codePoints().noneMatch(Character::isLetterOrDigit)) {
       return new AnswerResult(new Outcome.Declined(q, "Please ask a question.", List.of(),
@@ -100,7 +108,7 @@ public final class QuestionAnswerer {
     List<String> readings = readings(reading.get(), english.get(), retrieval);
     Asked asked = new Asked(q, language, readings, previous.map(Turn::question).stream().toList(),
         reading.get().translation() == Reading.Translation.DICTIONARY);
-    Outcome composed = composer.compose(asked, retrieval);
+    Outcome composed = composer.compose(asked, retrieval, ChineseReplies.localize(stream, language));
     Reading r = reading.get().withComposedText(composed.question());
     Outcome outcome = ChineseReplies.localize(composed, q, language);
     long t2 = System.nanoTime();

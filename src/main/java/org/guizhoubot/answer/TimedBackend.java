@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.guizhoubot.concurrent.DaemonThreads;
 
 /**
@@ -30,7 +32,28 @@ final class TimedBackend implements AutoCloseable {
   }
 
   String complete(String system, String user) {
-    Future<String> f = calls.submit(() -> backend.complete(system, user));
+    return await(calls.submit(() -> backend.complete(system, user)));
+  }
+
+  /**
+   * A streamed call: {@code pieces} hears the reply as it arrives, until the call returns or
+   * fails; pieces that come later (from a call given up on) are dropped.
+   */
+  String complete(String system, String user, Consumer<String> pieces) {
+    AtomicBoolean open = new AtomicBoolean(true);
+    Consumer<String> gated = piece -> {
+      if (open.get()) {
+        pieces.accept(piece);
+      }
+    };
+    try {
+      return await(calls.submit(() -> backend.complete(system, user, gated)));
+    } finally {
+      open.set(false);
+    }
+  }
+
+  private String await(Future<String> f) {
     try {
       String reply = f.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
       if (reply == null || reply.isBlank()) {

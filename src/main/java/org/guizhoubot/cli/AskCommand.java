@@ -35,7 +35,7 @@ final class AskCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     try (App app = cli.openIndexed(common)) {
       if (!words.isEmpty()) {
-        print(app.library().answer(String.join(" ", words)));
+        ask(app, String.join(" ", words), null);
         return Cli.OK;
       }
       BufferedReader in = new BufferedReader(new InputStreamReader(cli.in, StandardCharsets.UTF_8));
@@ -46,18 +46,15 @@ final class AskCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
-        AnswerResult r;
         if (line.stripLeading().startsWith("{")) {
           Optional<StdinQuestion> q = StdinQuestion.parse(line, lineNo, cli.err);
           if (q.isEmpty()) {
             continue;
           }
-          r = q.get().conversation() == null ? app.library().answer(q.get().question())
-              : app.library().answer(q.get().question(), q.get().conversation());
+          ask(app, q.get().question(), q.get().conversation());
         } else {
-          r = app.library().answer(line);
+          ask(app, line, null);
         }
-        print(r);
         if (!json) {
           cli.out.println();
         }
@@ -67,7 +64,19 @@ final class AskCommand implements Callable<Integer> {
     }
   }
 
-  private void print(AnswerResult r) {
-    cli.out.println(json ? AnswerJson.line(r) : AnswerFormatter.plain(r.outcome(), r.reading().language()));
+  /**
+   * Answers and prints; on a terminal (and without {@code --json}) an LLM's answer is printed as it
+   * is written, then completed with its sources, or followed by the final answer when that differs.
+   */
+  private void ask(App app, String question, String conversation) {
+    if (json || !cli.terminal()) {
+      AnswerResult r = conversation == null ? app.library().answer(question)
+          : app.library().answer(question, conversation);
+      cli.out.println(json ? AnswerJson.line(r) : AnswerFormatter.plain(r.outcome(), r.reading().language()));
+      return;
+    }
+    TerminalStream stream = new TerminalStream(cli.out);
+    AnswerResult r = app.library().answer(question, conversation, stream);
+    stream.end(AnswerFormatter.plain(r.outcome(), r.reading().language()), r.reading().language());
   }
 }

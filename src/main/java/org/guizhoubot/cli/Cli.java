@@ -40,6 +40,7 @@ public final class Cli implements Runnable {
   final Map<String, String> env;
   final InputStream in;
   private final Function<Settings, App> opener;
+  private boolean terminal;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
     this(out, err, env, in, App::open);
@@ -52,6 +53,16 @@ public final class Cli implements Runnable {
     this.env = Map.copyOf(env);
     this.in = in;
     this.opener = Objects.requireNonNull(opener, "opener");
+  }
+
+  /** Says whether standard output is a terminal (then {@code ask} prints answers as they are written); by default not. */
+  public Cli onTerminal(boolean isTerminal) {
+    this.terminal = isTerminal;
+    return this;
+  }
+
+  boolean terminal() {
+    return terminal;
   }
 
   @Override

@@ -30,7 +30,8 @@ public record Settings(
     WebhookSettings webhook,
     Duration botRecoverWithin,
     Duration botKeepAnswers,
-    long maxArticleBytes) {
+    long maxArticleBytes,
+    boolean llmStream) {
 
   public static final String DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org";
 
@@ -66,7 +67,7 @@ public record Settings(
       boolean fetchAllowPrivate, Duration feedPollInterval) {
     this(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers, rateLimitPerMinute, llmBaseUrl,
         llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature, conversationTtl, fetchAllowPrivate,
-        feedPollInterval, null, DEFAULT_WEBHOOK, Duration.ofMinutes(10), Duration.ofDays(90), 5_000_000L);
+        feedPollInterval, null, DEFAULT_WEBHOOK, Duration.ofMinutes(10), Duration.ofDays(90), 5_000_000L, true);
   }
 
   /** Listens on 8080 at /telegram; no public URL, no secret. */
@@ -81,7 +82,7 @@ public record Settings(
     return new Settings(corpusDir, dataDir, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
         conversationTtl, fetchAllowPrivate, feedPollInterval, solr, webhookSettings, botRecoverWithin, botKeepAnswers,
-        maxArticleBytes);
+        maxArticleBytes, llmStream);
   }
 
   public Path indexFile() {
@@ -109,7 +110,7 @@ public record Settings(
     return new Settings(corpus, data, telegramToken, telegramApiUrl, adminIds, botWorkers,
         rateLimitPerMinute, llmBaseUrl, llmApiKey, llmModel, llmTimeout, llmMaxTokens, llmTemperature,
         conversationTtl, fetchAllowPrivate, feedPollInterval, solr, webhook,
-        botRecoverWithin, botKeepAnswers, maxArticleBytes);
+        botRecoverWithin, botKeepAnswers, maxArticleBytes, llmStream);
   }
 
   private static String blankToNull(String s) {
@@ -127,6 +128,6 @@ public record Settings(
         + ", conversationTtl=" + conversationTtl + ", fetchAllowPrivate=" + fetchAllowPrivate
         + ", feedPollInterval=" + feedPollInterval + ", solr=" + solr + ", webhook=" + webhook
         + ", botRecoverWithin=" + botRecoverWithin + ", botKeepAnswers=" + botKeepAnswers
-        + ", maxArticleBytes=" + maxArticleBytes + "]";
+        + ", maxArticleBytes=" + maxArticleBytes + ", llmStream=" + llmStream + "]";
   }
 }

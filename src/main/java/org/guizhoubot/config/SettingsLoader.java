@@ -70,6 +70,8 @@ public final class SettingsLoader {
       "Longest LLM answer, in tokens (1 to 32000).");
   public static final Key LLM_TEMPERATURE = new Key("llm.temperature", "LLM_TEMPERATURE", "0.2",
       "LLM sampling temperature (0 to 2).");
+  public static final Key LLM_STREAM = new Key("llm.stream", "LLM_STREAM", "true",
+      "Show LLM answers as they are written (Telegram drafts and edits, the terminal); false: only when done.");
   public static final Key CONVERSATION_TTL = new Key("conversation.ttl.minutes", "CONVERSATION_TTL_MINUTES", "30",
       "Minutes a conversation's context is kept after its last question, for follow-ups (1 to 1440).");
 
@@ -112,7 +114,7 @@ public final class SettingsLoader {
   /** Every key the config file may hold, in the order of the reference. */
   public static final List<Key> KEYS = List.of(CORPUS_DIR, DATA_DIR, TELEGRAM_API_URL, ADMIN_IDS,
       BOT_WORKERS, RATE_LIMIT, LLM_BASE_URL, LLM_MODEL, LLM_TIMEOUT, LLM_MAX_TOKENS, LLM_TEMPERATURE,
-      CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL,
+      LLM_STREAM, CONVERSATION_TTL, FETCH_ALLOW_PRIVATE, FEED_POLL_MINUTES, INDEX_STORE, SOLR_ZK_HOSTS, SOLR_URL,
       SOLR_COLLECTION, SOLR_SHARDS, SOLR_REPLICAS, WEBHOOK_BIND, WEBHOOK_PORT, WEBHOOK_PATH, WEBHOOK_URL,
       BOT_RECOVER_MINUTES, BOT_KEEP_ANSWERS_DAYS, CORPUS_MAX_FILE_MB);
 
@@ -202,7 +204,8 @@ public final class SettingsLoader {
         webhook(r),
         Duration.ofMinutes(r.integer(BOT_RECOVER_MINUTES, 0, 1440)),
         Duration.ofDays(r.integer(BOT_KEEP_ANSWERS_DAYS, 1, 3650)),
-        r.integer(CORPUS_MAX_FILE_MB, 1, 1024) * 1_000_000L);
+        r.integer(CORPUS_MAX_FILE_MB, 1, 1024) * 1_000_000L,
+        r.bool(LLM_STREAM));
   }
 
   private SolrSettings solr(Resolver r) {

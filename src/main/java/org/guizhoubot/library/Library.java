@@ -2,6 +2,7 @@ package org.guizhoubot.library;
 
 import java.util.List;
 import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.answer.AnswerStream;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.index.ArticleMeta;
@@ -22,6 +23,14 @@ public interface Library {
    * read with the conversation's previous question, for a limited time after it.
    */
   AnswerResult answer(String question, String conversation);
+
+  /**
+   * Answers as {@link #answer(String, String)} (a null conversation: none), with {@code stream}
+   * hearing the answer while a language model writes it; by default it hears nothing.
+   */
+  default AnswerResult answer(String question, String conversation, AnswerStream stream) {
+    return conversation == null ? answer(question) : answer(question, conversation);
+  }
 
   /** Starts the conversation afresh: its next question is read on its own. */
   void forget(String conversation);

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.answer.AnswerStream;
 import org.guizhoubot.answer.QuestionAnswerer;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Article;
@@ -60,6 +61,12 @@ public final class LocalLibrary implements Library {
   public AnswerResult answer(String question, String conversation) {
     index.refreshIfChanged();
     return answerer.answer(question, Objects.requireNonNull(conversation, "conversation"));
+  }
+
+  @Override
+  public AnswerResult answer(String question, String conversation, AnswerStream stream) {
+    index.refreshIfChanged();
+    return answerer.answer(question, conversation, Objects.requireNonNull(stream, "stream"));
   }
 
   @Override

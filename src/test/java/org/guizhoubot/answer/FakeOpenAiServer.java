@@ -21,17 +21,17 @@ import java.util.function.Function;
  * An OpenAI-compatible chat completions server on loopback for tests: answers
  * {@code POST /v1/chat/completions} with whatever the test sets, and records each request.
  */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A request as received: its headers and its JSON body. */
-  record Received(Map<String, List<String>> headers, JsonNode body) {
+  public record Received(Map<String, List<String>> headers, JsonNode body) {
     String header(String name) {
       return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
     }
 
-    String message(String role) {
+    public String message(String role) {
       for (JsonNode m : body.get("messages")) {
         if (role.equals(m.get("role").asText())) {
           return m.get("content").asText();
@@ -42,7 +42,7 @@ final class FakeOpenAiServer implements AutoCloseable {
   }
 
   /** What the server sends: status, body, a delay before the headers, a stall after them. */
-  record Reply(int status, String body, long delayMs, long stallMs) {}
+  public record Reply(int status, String body, long delayMs, long stallMs) {}
 
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -52,19 +52,45 @@ final class FakeOpenAiServer implements AutoCloseable {
   });
   private final List<Received> requests = new CopyOnWriteArrayList<>();
   private volatile Function<Received, Reply> replies = r -> completion("");
+  private volatile Streamed streamed;
 
-  FakeOpenAiServer() throws IOException {
+  /**
+   * A streamed reply ({@code "stream": true}): each token as one server-sent event, {@code delayMs}
+   * apart (the first after one delay too); after {@code dropAfter} tokens (-1: never) the
+   * connection is cut mid-body, else a last event with {@code finish_reason} and {@code [DONE]}.
+   */
+  public record Streamed(List<String> tokens, long delayMs, int dropAfter) {
+    public Streamed {
+      tokens = List.copyOf(tokens);
+    }
+
+    /** The whole reply, as a request without streaming gets it. */
+    public String joined() {
+      return String.join("", tokens);
+    }
+  }
+
+  public FakeOpenAiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/chat/completions", this::handle);
     server.setExecutor(threads);
     server.start();
   }
 
-  String baseUrl() {
+  /**
+   * Streams {@code s} to requests with {@code "stream": true}, and answers the others with the
+   * same tokens joined into one completion.
+   */
+  public void stream(Streamed s) {
+    this.streamed = s;
+    this.replies = r -> completion(s.joined());
+  }
+
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  void reply(Reply r) {
+  public void reply(Reply r) {
     this.replies = x -> r;
   }
 
@@ -83,7 +109,7 @@ final class FakeOpenAiServer implements AutoCloseable {
     reply(completion(content));
   }
 
-  List<Received> requests() {
+  public List<Received> requests() {
     return List.copyOf(requests);
   }
 
@@ -103,6 +129,11 @@ final class FakeOpenAiServer implements AutoCloseable {
       byte[] in = ex.getRequestBody().readAllBytes();
       Received received = new Received(Map.copyOf(ex.getRequestHeaders()), JSON.readTree(in));
       requests.add(received);
+      Streamed st = streamed;
+      if (st != null && received.body().path("stream").asBoolean(false)) {
+        sendStream(ex, st);
+        return;
+      }
       Reply r = replies.apply(received);
       sleep(r.delayMs());
       byte[] out = r.body().getBytes(StandardCharsets.UTF_8);
@@ -121,6 +152,46 @@ final class FakeOpenAiServer implements AutoCloseable {
     } catch (IOException e) {
       // the client gave up (timeout); nothing to answer
     }
+  }
+
+  private static void sendStream(HttpExchange ex, Streamed st) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+    // a length far above the body: closing early cuts the connection, as a dropped stream would
+    ex.sendResponseHeaders(200, st.dropAfter() >= 0 ? 1_000_000 : 0);
+    OutputStream os = ex.getResponseBody();
+    for (int i = 0; i < st.tokens().size(); i++) {
+      if (i == st.dropAfter()) {
+        return;
+      }
+      sleep(st.delayMs());
+      os.write(event(chunk(st.tokens().get(i), null)));
+      os.flush();
+    }
+    os.write(event(chunk(null, "stop")));
+    os.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+    os.flush();
+  }
+
+  private static String chunk(String content, String finishReason) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", "chatcmpl-test").put("object", "chat.completion.chunk").put("created", 1_700_000_000L)
+        .put("model", "fake-model");
+    ObjectNode choice = o.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode delta = choice.putObject("delta");
+    if (content != null) {
+      delta.put("content", content);
+    }
+    if (finishReason == null) {
+      choice.putNull("finish_reason");
+    } else {
+      choice.put("finish_reason", finishReason);
+    }
+    return o.toString();
+  }
+
+  private static byte[] event(String data) {
+    return ("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8);
   }
 
   private static void sleep(long ms) {

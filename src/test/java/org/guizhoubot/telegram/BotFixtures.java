@@ -23,9 +23,16 @@ public final class BotFixtures {
   /** An indexed app over a copy of the repository's corpus/ in {@code dir}, with the shared model. */
   /** An app over a copy of the seeds; fetching from loopback is allowed, as the fake serves pages there. */
   public static App app(Path dir) {
-    var settings = new org.guizhoubot.config.SettingsLoader(java.util.Map.of(), dir).load(null, java.util.Map.of(
-        "corpus.dir", TestFixtures.copySeeds(dir).toString(), "data.dir", dir.resolve("data").toString(),
-        "fetch.allow.private", "true"));
+    return app(dir, java.util.Map.of());
+  }
+
+  /** {@link #app(Path)} with further settings by key, such as {@code llm.base.url}. */
+  public static App app(Path dir, java.util.Map<String, String> more) {
+    java.util.Map<String, String> flags = new java.util.HashMap<>(more);
+    flags.put("corpus.dir", TestFixtures.copySeeds(dir).toString());
+    flags.put("data.dir", dir.resolve("data").toString());
+    flags.put("fetch.allow.private", "true");
+    var settings = new org.guizhoubot.config.SettingsLoader(java.util.Map.of(), dir).load(null, flags);
     App app = new App(settings, TestFixtures.model(), org.guizhoubot.bench.FlatVectorIndex::new);
     app.library().status();
     return app;

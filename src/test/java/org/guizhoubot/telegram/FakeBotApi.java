@@ -84,6 +84,26 @@ public final class FakeBotApi implements BotApi {
     return messageIds.incrementAndGet();
   }
 
+  /** A draft update or an edit the bot made. */
+  public record Update(long chatId, int id, String html, boolean edit) {}
+
+  private final List<Update> updates = new CopyOnWriteArrayList<>();
+
+  /** Draft updates and edits, in order. */
+  public List<Update> updates() {
+    return updates;
+  }
+
+  @Override
+  public void draft(long chatId, int draftId, String html) {
+    updates.add(new Update(chatId, draftId, html, false));
+  }
+
+  @Override
+  public void edit(long chatId, int messageId, String html, List<Button> buttons) {
+    updates.add(new Update(chatId, messageId, html, true));
+  }
+
   @Override
   public void typing(long chatId) {
     typing.add(chatId);

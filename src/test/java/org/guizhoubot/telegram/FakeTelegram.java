@@ -169,6 +169,13 @@ public final class FakeTelegram implements AutoCloseable {
     return m;
   }
 
+  /** A message from a user in a group chat ({@code chatId} negative, as Telegram's are). */
+  public ObjectNode groupMessage(long chatId, long userId, String text) {
+    ObjectNode m = message(userId, text);
+    m.putObject("chat").put("id", chatId).put("type", "supergroup").put("title", "Test group");
+    return m;
+  }
+
   public void deliver(String kind, JsonNode payload) {
     ObjectNode u = json.createObjectNode();
     int id = UPDATE_IDS.getAndIncrement();
@@ -301,7 +308,15 @@ public final class FakeTelegram implements AutoCloseable {
             : Reply.ok(json.createObjectNode().put("file_id", id).put("file_unique_id", "u" + id)
                 .put("file_size", bytes.length).put("file_path", "documents/" + id));
       }
-      case "deletewebhook", "sendchataction", "setmycommands", "answercallbackquery" ->
+      case "editmessagetext" -> {
+        ObjectNode m = json.createObjectNode();
+        m.put("message_id", body.path("message_id").asInt());
+        m.put("date", System.currentTimeMillis() / 1000);
+        m.putObject("chat").put("id", body.path("chat_id").asLong()).put("type", "private");
+        m.put("text", body.path("text").asText());
+        yield Reply.ok(m);
+      }
+      case "deletewebhook", "sendchataction", "setmycommands", "answercallbackquery", "sendmessagedraft" ->
           new Reply(200, "{\"ok\":true,\"result\":true}");
       default -> Reply.error(404, "Not Found: method " + method, null);
     };

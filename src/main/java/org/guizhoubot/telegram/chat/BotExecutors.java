@@ -20,7 +20,9 @@ final class BotExecutors implements AutoCloseable {
   final ExecutorService admin;
   /** Non-essential calls (typing, the command menu): few threads, dropped rather than queued when they pile up. */
   final ExecutorService side;
-  /** Repeats "typing..." while a question is answered. */
+  /** Updates of replies shown while they are written, at most one running per reply. */
+  final ExecutorService live;
+  /** Repeats "typing..." while a question is answered, and paces the updates of replies being written. */
   final ScheduledExecutorService ticker;
 
   BotExecutors(int workerThreads) {
@@ -29,6 +31,7 @@ final class BotExecutors implements AutoCloseable {
     admin = Executors.newCachedThreadPool(DaemonThreads.factory("bot-admin"));
     side = new ThreadPoolExecutor(2, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(64),
         DaemonThreads.factory("bot-side"), new ThreadPoolExecutor.DiscardPolicy());
+    live = Executors.newCachedThreadPool(DaemonThreads.factory("bot-live"));
     ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("bot-typing"));
   }
 
@@ -45,5 +48,6 @@ final class BotExecutors implements AutoCloseable {
     DaemonThreads.stop(workers, 2000);
     DaemonThreads.stop(admin, 500);
     DaemonThreads.stop(side, 200);
+    DaemonThreads.stop(live, 200);
   }
 }

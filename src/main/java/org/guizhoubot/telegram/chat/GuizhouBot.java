@@ -32,7 +32,7 @@ final class GuizhouBot implements AutoCloseable {
   GuizhouBot(Library library, BotApi api, BotConfig config, BotDb feedback, BotApi.Identity me) {
     this.executors = new BotExecutors(config.workers());
     RateLimiter limiter = new RateLimiter(config.rateLimitPerMinute(), System::nanoTime);
-    this.sender = new Sender(api, executors.side, executors.ticker).chargingWith(limiter::charge);
+    this.sender = new Sender(api, executors.side, executors.ticker, executors.live).chargingWith(limiter::charge);
     OrderedQueues chats = new OrderedQueues(executors.workers);
     this.chats = chats;
     Conversations conversations = new Conversations();

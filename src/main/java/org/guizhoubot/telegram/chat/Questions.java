@@ -3,7 +3,9 @@ package org.guizhoubot.telegram.chat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.guizhoubot.answer.AnswerResult;
+import org.guizhoubot.answer.AnswerStream;
 import org.guizhoubot.answer.Citation;
 import org.guizhoubot.answer.Outcome;
 import org.guizhoubot.conversation.Greetings;
@@ -13,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.guizhoubot.telegram.transport.Target;
 import org.guizhoubot.telegram.transport.BotApi;
+import org.guizhoubot.telegram.transport.Incoming;
+import org.guizhoubot.telegram.transport.LiveReply;
 import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
@@ -53,8 +57,8 @@ final class Questions {
           if (r.args().isBlank()) {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
-            ask(r.target(), r.userId(), r.args(), Conversations.of(r.target().chatId(), r.chatType(), r.userId()),
-                r.receipt());
+            ask(r.target(), r.chatType(), r.userId(), r.args(),
+                Conversations.of(r.target().chatId(), r.chatType(), r.userId()), r.receipt());
           }
         }),
         Command.forAnyone("new", new Menu("Start a new conversation (forget the earlier questions)",
@@ -74,7 +78,8 @@ final class Questions {
    * ready, just before it is sent: a crash while it is being sent loses that one answer rather than
    * sending it twice. A stale receipt's question is told it was missed instead of being answered.
    */
-  void ask(Target to, long userId, String question, String conversation, Receipt receipt) {
+  void ask(Target to, Incoming.ChatType chatType, long userId, String question, String conversation,
+      Receipt receipt) {
     if (receipt.stale()) {
       chats.submit(to.chatId(), () -> {
         receipt.done();
@@ -95,14 +100,20 @@ final class Questions {
     Sender.Typing typing = sender.typing(to.chatId());
     chats.submit(to.chatId(), () -> {
       try {
-        answer(to, question.strip(), conversation, receipt);
+        answer(to, chatType, question.strip(), conversation, receipt, typing);
       } finally {
         typing.stop();
       }
     });
   }
 
-  private void answer(Target to, String question, String conversation, Receipt receipt) {
+  /**
+   * Answers; an answer a language model writes is shown as it grows (a draft in a private chat, a
+   * message edited in place in a group; "typing..." until its first text) and then replaced by the
+   * checked answer, or by the offline one with a note when the model failed on the way.
+   */
+  private void answer(Target to, Incoming.ChatType chatType, String question, String conversation, Receipt receipt,
+      Sender.Typing typing) {
     Optional<Greetings.Greeting> greeting = Greetings.of(question);
     if (greeting.isPresent()) {
       receipt.done();
@@ -111,13 +122,26 @@ final class Questions {
       conversations.answered(to.chatId(), sent, conversation, greeting.get().language());
       return;
     }
+    LiveReply live = sender.live(to, chatType == Incoming.ChatType.PRIVATE, typing::stop);
+    AtomicBoolean llmFailed = new AtomicBoolean();
+    AnswerStream stream = new AnswerStream() {
+      @Override
+      public void shown(String text) {
+        live.show(text);
+      }
+
+      @Override
+      public void failed() {
+        llmFailed.set(true);
+      }
+    };
     AnswerResult result;
     try {
-      result = library.answer(question, conversation);
+      result = library.answer(question, conversation, stream);
     } catch (RuntimeException e) {
       log.error("Answering a question in chat {} failed", to.chatId(), e);
       receipt.done();
-      sender.say(to, Texts.ANSWER_FAILED);
+      live.finish(TelegramHtml.escape(Texts.ANSWER_FAILED), List.of());
       return;
     }
     Outcome outcome = result.outcome();
@@ -131,7 +155,12 @@ final class Questions {
     }
     receipt.done();
     Language language = result.reading().language();
-    List<Integer> sent = sender.sayHtml(to, TelegramHtml.render(outcome, language), buttons);
+    String html = TelegramHtml.render(outcome, language);
+    if (llmFailed.get()) {
+      html = "<i>" + TelegramHtml.escape(language == Language.CHINESE ? Texts.LLM_UNAVAILABLE_ZH : Texts.LLM_UNAVAILABLE)
+          + "</i>\n\n" + html;
+    }
+    List<Integer> sent = live.finish(html, buttons);
     conversations.answered(to.chatId(), sent, conversation, language);
   }
 

@@ -125,11 +125,11 @@ final class Router {
       return;
     }
     if (t.chatType() == Incoming.ChatType.PRIVATE) {
-      questions.ask(t.replyTarget(), t.userId(), t.text(), conversations.of(t), receipt);
+      questions.ask(t.replyTarget(), t.chatType(), t.userId(), t.text(), conversations.of(t), receipt);
     } else if (mentionsMe(t)) {
-      questions.ask(t.replyTarget(), t.userId(), withoutMention(t.text()), conversations.of(t), receipt);
+      questions.ask(t.replyTarget(), t.chatType(), t.userId(), withoutMention(t.text()), conversations.of(t), receipt);
     } else if (t.repliesToBot()) {
-      questions.ask(t.replyTarget(), t.userId(), t.text(), conversations.of(t), receipt);
+      questions.ask(t.replyTarget(), t.chatType(), t.userId(), t.text(), conversations.of(t), receipt);
     }
   }
 

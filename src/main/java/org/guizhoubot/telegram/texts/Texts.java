@@ -30,6 +30,9 @@ public final class Texts {
   public static final String ADMINS_ONLY = "Sorry, that command is for the bot's admins only.";
   public static final String UPLOAD_ADMINS_ONLY = "Sorry, only the bot's admins can add articles.";
   public static final String TOO_FAST = "You are asking faster than I can keep up with. Please wait a little, then ask again.";
+  /** Above an offline answer that replaced one the language model was writing. */
+  public static final String LLM_UNAVAILABLE = "The language model was unavailable, so this is the offline answer.";
+  public static final String LLM_UNAVAILABLE_ZH = "语言模型暂时不可用，以下是离线答案。";
   public static final String ANSWER_FAILED = "Sorry, something went wrong while answering. Please try again later.";
   public static final String VOTE_THANKS = "Thanks for the feedback!";
   public static final String VOTE_TOO_OLD = "That answer is too old to rate.";

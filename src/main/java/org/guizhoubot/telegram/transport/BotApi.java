@@ -17,6 +17,19 @@ public interface BotApi extends AutoCloseable {
   /** Sends a message and returns its id; a 429 with {@code retry_after} is waited out and retried. */
   int send(Outgoing message) throws BotApiException;
 
+  /**
+   * Shows HTML as the draft {@code draftId} (non-zero) of a reply being written in a private chat
+   * ({@code sendMessageDraft}); one attempt: a 429 is thrown with its {@code retry_after}.
+   */
+  void draft(long chatId, int draftId, String html) throws BotApiException;
+
+  /**
+   * Replaces the HTML text and the buttons of a message the bot sent ({@code editMessageText});
+   * one attempt: a 429 is thrown with its {@code retry_after}. Telegram's "message is not
+   * modified" counts as done.
+   */
+  void edit(long chatId, int messageId, String html, List<Button> buttons) throws BotApiException;
+
   /** Shows "typing..." in a chat. */
   void typing(long chatId) throws BotApiException;
 

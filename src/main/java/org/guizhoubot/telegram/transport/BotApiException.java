@@ -51,4 +51,9 @@ public final class BotApiException extends Exception {
   public boolean isParseError() {
     return errorCode != null && errorCode == 400 && description.toLowerCase(Locale.ROOT).contains("parse");
   }
+
+  /** True when an edit changed nothing: Telegram's 400 "message is not modified". */
+  public boolean isNotModified() {
+    return errorCode != null && errorCode == 400 && description.toLowerCase(Locale.ROOT).contains("not modified");
+  }
 }

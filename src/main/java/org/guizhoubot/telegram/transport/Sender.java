@@ -37,10 +37,42 @@ public final class Sender {
     return this;
   }
 
-  public Sender(BotApi api, ExecutorService side, ScheduledExecutorService ticker) {
+  private final java.util.concurrent.Executor live;
+
+  /**
+   * @param live runs the updates of replies shown while they are written ({@link #live}); it must
+   *     run or reject every task, never drop one silently
+   */
+  public Sender(BotApi api, ExecutorService side, ScheduledExecutorService ticker, java.util.concurrent.Executor live) {
     this.api = api;
     this.side = side;
     this.ticker = ticker;
+    this.live = java.util.Objects.requireNonNull(live, "live");
+  }
+
+  /** For each chat, the System.nanoTime() before which no draft update or edit may go to it. */
+  private final Map<Long, Long> pace = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** When the next draft update or edit may go to a chat (System.nanoTime()). */
+  long paceOf(long chatId) {
+    return pace.getOrDefault(chatId, System.nanoTime());
+  }
+
+  /** Notes that no draft update or edit may go to a chat before {@code notBefore} (System.nanoTime()). */
+  void paced(long chatId, long notBefore) {
+    pace.merge(chatId, notBefore, Math::max);
+    if (pace.size() > 10_000) {
+      long now = System.nanoTime();
+      pace.values().removeIf(t -> t - now < 0);
+    }
+  }
+
+  /**
+   * A reply to be shown while it is written: as a draft in a private chat, as a message edited in
+   * place in a group; {@code firstShown} runs once the first text is on screen.
+   */
+  public LiveReply live(Target to, boolean privateChat, Runnable firstShown) {
+    return new LiveReply(api, this, to, privateChat, ticker, live, firstShown);
   }
 
   /** Sends plain text (escaped into HTML). */
@@ -58,9 +90,19 @@ public final class Sender {
    */
   public List<Integer> sayHtml(Target to, String html, List<BotApi.Button> buttons) {
     List<String> parts = TelegramHtml.split(html);
+    charge(to, parts.size() - 1);
+    return sendParts(to, parts, buttons);
+  }
+
+  /** Charges the user a reply is for with {@code extra} messages. */
+  void charge(Target to, int extra) {
     if (to.sentBy() != null) {
-      charge.extraMessages(to.sentBy(), parts.size() - 1);
+      charge.extraMessages(to.sentBy(), extra);
     }
+  }
+
+  /** Sends parts of a reply in order, replying with the first, the buttons under the last; the ids sent. */
+  List<Integer> sendParts(Target to, List<String> parts, List<BotApi.Button> buttons) {
     List<Integer> sent = new java.util.ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       BotApi.Outgoing out = BotApi.Outgoing.html(to.chatId(), parts.get(i)).replyingTo(i == 0 ? to.replyTo() : null);

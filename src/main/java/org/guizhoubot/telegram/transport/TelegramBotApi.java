@@ -33,6 +33,7 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -122,11 +123,7 @@ public final class TelegramBotApi implements BotApi {
       b.replyToMessageId(m.replyTo()).allowSendingWithoutReply(true);
     }
     if (!m.buttons().isEmpty()) {
-      List<InlineKeyboardButton> row = new ArrayList<>();
-      for (Button button : m.buttons()) {
-        row.add(InlineKeyboardButton.builder().text(button.text()).callbackData(button.data()).build());
-      }
-      b.replyMarkup(InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(row)).build());
+      b.replyMarkup(keyboard(m.buttons()));
     }
     SendMessage request = b.build();
     for (int attempt = 1; ; attempt++) {
@@ -142,6 +139,40 @@ public final class TelegramBotApi implements BotApi {
         sleep(wait * 1000L, "sendMessage", m.chatId());
       }
     }
+  }
+
+  @Override
+  public void draft(long chatId, int draftId, String html) throws BotApiException {
+    call(new SendMessageDraft(chatId, draftId, html, true), chatId);
+  }
+
+  @Override
+  public void edit(long chatId, int messageId, String html, List<Button> buttons) throws BotApiException {
+    EditMessageText.EditMessageTextBuilder<?, ?> b = EditMessageText.builder()
+        .chatId(chatId)
+        .messageId(messageId)
+        .text(html)
+        .parseMode("HTML")
+        .disableWebPagePreview(true);
+    if (!buttons.isEmpty()) {
+      b.replyMarkup(keyboard(buttons));
+    }
+    try {
+      call(b.build(), chatId);
+    } catch (BotApiException e) {
+      if (e.isNotModified()) {
+        return;
+      }
+      throw e;
+    }
+  }
+
+  private static InlineKeyboardMarkup keyboard(List<Button> buttons) {
+    List<InlineKeyboardButton> row = new ArrayList<>();
+    for (Button button : buttons) {
+      row.add(InlineKeyboardButton.builder().text(button.text()).callbackData(button.data()).build());
+    }
+    return InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(row)).build();
   }
 
   @Override
