@@ -27,7 +27,7 @@ public final class ChooseReaderThreshold {
   /** Balanced accuracy within this of the best counts as equally good; the lowest such level wins. */
   static final double TOLERANCE = 0.005;
   /** The most answerable held-out questions an LLM may be kept from. */
-  static final double MAX_SKIPPED = 0.015;
+  static final double MAX_SKIPPED = 0.01;
 
   /** A question weighed once: its decision, and whether answering would hold the fact. */
   record Weighed(TrainDecision.Question q, double decision, boolean factIfAnswered, boolean poolHasAnswer) {}
