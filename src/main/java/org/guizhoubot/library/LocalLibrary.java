@@ -16,6 +16,7 @@ import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleIds;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.corpus.JsonlImport;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedPoller;
@@ -96,7 +97,7 @@ public final class LocalLibrary implements Library {
         outcomes.add(importer.addBytes(u.fileName(), u.bytes(), replace));
       } else if (source instanceof ArticleSource.Jsonl j) {
         try {
-          CorpusImporter.JsonlImport result = importer.importJsonl(j.path(), replace);
+          JsonlImport result = importer.importJsonl(j.path(), replace);
           outcomes.addAll(result.stored());
           problems.addAll(result.problems());
         } catch (IOException e) {

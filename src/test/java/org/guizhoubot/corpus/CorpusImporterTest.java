@@ -41,7 +41,7 @@ class CorpusImporterTest {
     Path seed = corpus.dir().resolve("big-data-valley-expo.md");
     byte[] before = Files.readAllBytes(seed);
 
-    CorpusImporter.JsonlImport result = importer(corpus).importJsonl(jsonl(
+    JsonlImport result = importer(corpus).importJsonl(jsonl(
         "{\"id\": \"big-data-valley-expo\", \"title\": \"Imposter\", \"text\": \"Something else entirely.\"}"), false);
 
     assertThat(result.articles()).isZero();
@@ -57,7 +57,7 @@ class CorpusImporterTest {
   void should_replace_a_taken_id_only_when_asked() throws Exception {
     Corpus corpus = new Corpus(TestFixtures.copySeeds(dir));
 
-    CorpusImporter.JsonlImport result = importer(corpus).importJsonl(jsonl(
+    JsonlImport result = importer(corpus).importJsonl(jsonl(
         "{\"id\": \"big-data-valley-expo\", \"title\": \"New\", \"text\": \"Replacement text.\"}"), true);
 
     assertThat(result.replaced()).isEqualTo(1);
@@ -78,7 +78,7 @@ class CorpusImporterTest {
         "{\"id\": \"bbc-0001\", \"title\": \"Chips again\", \"text\": \"A different first article.\"}",
         "[1, 2]");
 
-    CorpusImporter.JsonlImport result = importer(corpus).importJsonl(file, false);
+    JsonlImport result = importer(corpus).importJsonl(file, false);
 
     assertThat(result.added()).isEqualTo(2);
     assertThat(result.articles()).isEqualTo(2);
@@ -99,7 +99,7 @@ class CorpusImporterTest {
     Path file = jsonl("{\"id\": \"a1\", \"text\": \"First.\"}", "{\"id\": \"a2\", \"text\": \"Second.\"}");
     importer(corpus).importJsonl(file, false);
 
-    CorpusImporter.JsonlImport again = importer(corpus).importJsonl(file, false);
+    JsonlImport again = importer(corpus).importJsonl(file, false);
 
     assertThat(again.unchanged()).isEqualTo(2);
     assertThat(again.added() + again.replaced()).isZero();
