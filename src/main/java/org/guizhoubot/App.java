@@ -82,7 +82,7 @@ public final class App implements AutoCloseable {
       this.serving = new SolrServing(solr, new Indexer(corpus, reader, this::splitter, embedder, solr));
     } else {
       this.solr = null;
-      this.store = IndexStore.open(settings.indexFile());
+      this.store = IndexStore.at(settings.indexFile());
       Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
       this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
       this.serving = new SqliteIndex(index);

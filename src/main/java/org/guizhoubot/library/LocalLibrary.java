@@ -210,4 +210,9 @@ public final class LocalLibrary implements Library {
     return new Status(view.articleCount(), view.passageCount(), index.sizeBytes(), index.isReindexing(),
         corpus.dir());
   }
+
+  @Override
+  public Health health() {
+    return index.health();
+  }
 }

@@ -25,6 +25,9 @@ public interface ServingIndex extends IndexViews {
    */
   default void refreshIfChanged() {}
 
+  /** What the index holds, read without building or changing it (see {@link Health}). */
+  Health health();
+
   /** Bytes the index takes where this process can tell (the SQLite file), else 0. */
   long sizeBytes();
 }

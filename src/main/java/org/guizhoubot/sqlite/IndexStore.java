@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -32,19 +33,43 @@ public final class IndexStore implements PassageStore, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IndexStore.class);
 
   private final Path file;
-  private final Connection writer;
   private final ReadConnections readers;
-  private final ChangeWriter changes;
+  /** Opened on first use, so that a store nobody writes to or reads from creates no file. */
+  private Connection writer;
 
-  private IndexStore(Path file, Connection writer) {
-    this.file = file;
-    this.writer = writer;
+  private IndexStore(Path file) {
+    this.file = Objects.requireNonNull(file, "file");
     this.readers = new ReadConnections(file);
-    this.changes = new ChangeWriter(file, writer);
   }
 
   /** Opens (creating when missing) the index file. */
   public static IndexStore open(Path file) {
+    IndexStore store = new IndexStore(file);
+    store.writer();
+    return store;
+  }
+
+  /**
+   * The store of the index file, opened (and the file created when missing) on first use rather
+   * than here, so that only asking whether there is an index ({@link #exists}) creates nothing.
+   */
+  public static IndexStore at(Path file) {
+    return new IndexStore(file);
+  }
+
+  /** Whether the index file exists (without opening or creating it). */
+  public boolean exists() {
+    return Files.isRegularFile(file);
+  }
+
+  private synchronized Connection writer() {
+    if (writer == null) {
+      writer = openWriter(file);
+    }
+    return writer;
+  }
+
+  private static Connection openWriter(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {
@@ -63,7 +88,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
       ReadConnections.close(w);
       throw new IndexStoreException("preparing " + file, e);
     }
-    return new IndexStore(file, w);
+    return w;
   }
 
   /**
@@ -96,7 +121,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
   public synchronized Map<String, String> meta() {
     String sql = "SELECT key, value FROM meta";
     Map<String, String> out = new LinkedHashMap<>();
-    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = writer().createStatement(); ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         out.put(rs.getString(1), rs.getString(2));
       }
@@ -111,7 +136,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
    * connection, of this or another process, commits to the file.
    */
   public synchronized long dataVersion() {
-    try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+    try (Statement s = writer().createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
       return rs.next() ? rs.getLong(1) : 0;
     } catch (SQLException e) {
       throw new IndexStoreException("PRAGMA data_version on " + file, e);
@@ -151,7 +176,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
 
   private void setMeta(String key, String value) {
     String sql = value == null ? "DELETE FROM meta WHERE key = ?" : "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)";
-    try (PreparedStatement s = writer.prepareStatement(sql)) {
+    try (PreparedStatement s = writer().prepareStatement(sql)) {
       s.setString(1, key);
       if (value != null) {
         s.setString(2, value);
@@ -166,7 +191,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
   @Override
   public synchronized Map<String, ArticleMeta> articles() {
     try {
-      return StoredIndexReader.articles(writer);
+      return StoredIndexReader.articles(writer());
     } catch (SQLException e) {
       throw new IndexStoreException("reading the articles of " + file, e);
     }
@@ -179,7 +204,7 @@ public final class IndexStore implements PassageStore, AutoCloseable {
    */
   @Override
   public synchronized void apply(IndexChange change, String model, int dimension, boolean rebuild) {
-    changes.apply(change, model, dimension, rebuild);
+    new ChangeWriter(file, writer()).apply(change, model, dimension, rebuild);
   }
 
   /** Reads the committed index into memory. */
@@ -206,6 +231,11 @@ public final class IndexStore implements PassageStore, AutoCloseable {
   @Override
   public void close() {
     readers.close();
-    ReadConnections.close(writer);
+    synchronized (this) {
+      if (writer != null) {
+        ReadConnections.close(writer);
+        writer = null;
+      }
+    }
   }
 }

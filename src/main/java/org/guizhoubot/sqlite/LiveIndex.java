@@ -146,6 +146,11 @@ public final class LiveIndex {
     return reindexing.isLocked();
   }
 
+  /** The corpus folder the index is built from. */
+  public java.nio.file.Path corpusDir() {
+    return indexer.corpusDir();
+  }
+
   public IndexStore store() {
     return store;
   }
