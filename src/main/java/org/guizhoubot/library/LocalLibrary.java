@@ -77,7 +77,7 @@ public final class LocalLibrary implements Library {
   @Override
   public List<ArticleMeta> articles() {
     index.refreshIfChanged();
-    List<ArticleMeta> list = new ArrayList<>(index.current().articles().values());
+    List<ArticleMeta> list = new ArrayList<>(index.articles().values());
     list.sort(NEWEST_FIRST);
     return list;
   }
@@ -116,7 +116,7 @@ public final class LocalLibrary implements Library {
     }
     boolean wrote = stored.stream().anyMatch(o -> !(o instanceof AddOutcome.Unchanged));
     Optional<IndexReport> report = wrote ? Optional.of(reindex(false, progress)) : Optional.empty();
-    Map<String, ArticleMeta> indexed = index.current().articles();
+    Map<String, ArticleMeta> indexed = index.articles();
     List<AddReport.Added> added = new ArrayList<>();
     for (AddOutcome o : stored) {
       Article a = o.storedArticle().orElseThrow();
@@ -145,7 +145,7 @@ public final class LocalLibrary implements Library {
     if (known.isEmpty()) {
       return new RemoveReport(removed, problems, Optional.empty());
     }
-    Map<String, ArticleMeta> indexed = index.current().articles();
+    Map<String, ArticleMeta> indexed = index.articles();
     for (String id : known) {
       try {
         List<String> files = corpus.remove(id);

@@ -1,6 +1,7 @@
 package org.guizhoubot.sqlite;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Map;
@@ -25,6 +26,16 @@ public final class SqliteIndex implements ServingIndex {
   @Override
   public IndexView current() {
     return views.current();
+  }
+
+  /** By SQL from the index file, without loading a snapshot (see {@link LiveIndex#articles()}). */
+  @Override
+  public Map<String, ArticleMeta> articles() {
+    try {
+      return live.articles();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the index", e);
+    }
   }
 
   @Override
