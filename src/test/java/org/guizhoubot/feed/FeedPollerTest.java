@@ -2,10 +2,7 @@ package org.guizhoubot.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.LoopbackServer;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
@@ -35,7 +33,7 @@ class FeedPollerTest {
   private static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
 
   @TempDir Path dir;
-  private HttpServer server;
+  private LoopbackServer server;
   private String base;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -47,8 +45,7 @@ class FeedPollerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", ex -> {
+    server = LoopbackServer.start(ex -> {
       String path = ex.getRequestURI().getPath();
       requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       Page page = pages.getOrDefault(path, new Page(404, "text/plain", "missing".getBytes(StandardCharsets.UTF_8)));
@@ -60,8 +57,7 @@ class FeedPollerTest {
         // the fetcher stops reading at its cap
       }
     });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = server.base();
     store = FeedStore.open(dir.resolve("data").resolve("feeds.db"));
     SafeFetcher fetcher = SafeFetcher.of(true);
     poller = new FeedPoller(store, fetcher, new CorpusImporter(new Corpus(dir.resolve("corpus")), new ArticleReader(),
@@ -70,7 +66,7 @@ class FeedPollerTest {
 
   @AfterEach
   void tearDown() {
-    server.stop(0);
+    server.close();
     store.close();
   }
 
