@@ -4,6 +4,9 @@ import org.guizhoubot.answer.reader.LazyCrossEncoder;
 import org.guizhoubot.answer.reader.ReaderJudge;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.answer.AnswerComposer;
 import org.guizhoubot.answer.ChatBackend;
 import org.guizhoubot.answer.ExtractiveComposer;
@@ -58,6 +61,8 @@ public final class App implements AutoCloseable {
   private final CorpusImporter importer;
   private final SafeFetcher fetcher;
   private final Library library;
+  /** Runs the SQLite index's background refreshes (a change made by another process). */
+  private final ExecutorService refreshes = Executors.newSingleThreadExecutor(DaemonThreads.factory("index-refresh"));
   private volatile PassageSplitter splitter;
   private FeedStore feedStore;
   private FeedPoller feedPoller;
@@ -82,9 +87,9 @@ public final class App implements AutoCloseable {
       this.serving = new SolrServing(solr, new Indexer(corpus, reader, this::splitter, embedder, solr));
     } else {
       this.solr = null;
-      this.store = IndexStore.open(settings.indexFile());
+      this.store = IndexStore.at(settings.indexFile());
       Indexer indexer = new Indexer(corpus, reader, this::splitter, embedder, store);
-      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension());
+      this.index = new LiveIndex(indexer, store, vectors, embedder.dimension(), refreshes);
       this.serving = new SqliteIndex(index);
     }
     this.retriever = new HybridRetriever(serving, embedder, HybridRetriever.Fusion.DEFAULT);
@@ -207,8 +212,8 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Closes what the app opened: the composer's and the LLM translation's threads, the model's
-   * session and threads, the index file.
+   * Closes what the app opened: the composer's and the LLM translation's threads, the index
+   * refresh thread, the model's session and threads, the index file.
    */
   @Override
   public void close() {
@@ -220,7 +225,8 @@ public final class App implements AutoCloseable {
     AutoCloseable model = ownsEmbedder ? embedder : () -> { };
     AutoCloseable indexStore = store != null ? store : solr;
     AutoCloseable llmTranslation = translation != null ? translation : () -> { };
-    try (indexStore; model; crossEncoder; composer; llmTranslation) {
+    AutoCloseable refreshing = () -> DaemonThreads.stop(refreshes, 2000);
+    try (indexStore; refreshing; model; crossEncoder; composer; llmTranslation) {
       log.debug("Closing the app over {}", settings.indexFile());
     } catch (Exception e) {
       log.warn("Closing the app failed", e);

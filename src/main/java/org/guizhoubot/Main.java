@@ -1,7 +1,9 @@
 package org.guizhoubot;
 
 import org.guizhoubot.index.OnnxNativeCache;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import org.guizhoubot.cli.Cli;
 import org.slf4j.Logger;
@@ -22,7 +24,10 @@ public final class Main {
     OnnxNativeCache.install(System.getenv());
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Cli(out, err, System.getenv(), System.in).onTerminal(System.console() != null).run(args);
+    // a progress bar only on a terminal; elsewhere (a container, a pipe) progress is logged
+    boolean onTerminal = System.console() != null;
+    Optional<PrintStream> terminal = onTerminal ? Optional.of(System.err) : Optional.empty();
+    int code = new Cli(out, err, System.getenv(), System.in, App::open, terminal).onTerminal(onTerminal).run(args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -9,7 +9,6 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2Embedding
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -34,6 +33,7 @@ import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleFormatException;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.CorpusFile;
+import org.guizhoubot.jsonl.JsonLines;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
@@ -492,20 +492,14 @@ public final class Bench implements Runnable {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException("no such file: " + file);
     }
-    ObjectMapper mapper = new ObjectMapper();
     List<String> out = new ArrayList<>();
-    int lineNo = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode question = mapper.readTree(line).get("question");
+    JsonLines.read(file, (lineNo, line) -> {
+      JsonNode question = line.get("question");
       if (question == null) {
         throw new BadInputException(file.getFileName() + " line " + lineNo + ": no \"question\"");
       }
       out.add(question.asText());
-    }
+    });
     return out;
   }
 

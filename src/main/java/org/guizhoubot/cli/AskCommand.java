@@ -69,7 +69,7 @@ final class AskCommand implements Callable<Integer> {
    * is written, then completed with its sources, or followed by the final answer when that differs.
    */
   private void ask(App app, String question, String conversation) {
-    if (json || !cli.terminal()) {
+    if (json || !cli.outputOnTerminal()) {
       AnswerResult r = conversation == null ? app.library().answer(question)
           : app.library().answer(question, conversation);
       cli.out.println(json ? AnswerJson.line(r) : AnswerFormatter.plain(r.outcome(), r.reading().language()));

@@ -1,10 +1,12 @@
 package org.guizhoubot.cli;
 
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
@@ -39,8 +41,10 @@ public final class Cli implements Runnable {
   final PrintWriter err;
   final Map<String, String> env;
   final InputStream in;
+  /** Where a progress bar is drawn when the program runs on a terminal; empty otherwise (progress is logged). */
+  final Optional<PrintStream> terminal;
   private final Function<Settings, App> opener;
-  private boolean terminal;
+  private boolean outputOnTerminal;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
     this(out, err, env, in, App::open);
@@ -48,21 +52,28 @@ public final class Cli implements Runnable {
 
   /** @param opener builds the app a command runs on from its settings (tests pass one that shares a loaded model) */
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in, Function<Settings, App> opener) {
+    this(out, err, env, in, opener, Optional.empty());
+  }
+
+  /** @param terminal the terminal's error stream for progress bars, or empty when not on a terminal */
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in, Function<Settings, App> opener,
+      Optional<PrintStream> terminal) {
     this.out = out;
     this.err = err;
     this.env = Map.copyOf(env);
     this.in = in;
     this.opener = Objects.requireNonNull(opener, "opener");
+    this.terminal = Objects.requireNonNull(terminal, "terminal");
   }
 
   /** Says whether standard output is a terminal (then {@code ask} prints answers as they are written); by default not. */
   public Cli onTerminal(boolean isTerminal) {
-    this.terminal = isTerminal;
+    this.outputOnTerminal = isTerminal;
     return this;
   }
 
-  boolean terminal() {
-    return terminal;
+  boolean outputOnTerminal() {
+    return outputOnTerminal;
   }
 
   @Override

@@ -5,14 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.guizhoubot.App;
 import org.guizhoubot.config.Settings;
-import org.guizhoubot.index.ArticleMeta;
-import org.guizhoubot.sqlite.IndexStore;
-import org.guizhoubot.solr.SolrIndex;
-import org.guizhoubot.solr.SolrView;
+import org.guizhoubot.library.Health;
 import org.guizhoubot.logging.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * A cheap check for a container's HEALTHCHECK: the index exists and holds articles, and the bot's
- * heartbeat file, when there is one, is fresh. Never builds or changes anything; exit 0 healthy, 1 not.
+ * A cheap check for a container's HEALTHCHECK, through {@link org.guizhoubot.library.Library#health()}:
+ * the index exists and holds articles, and the bot's heartbeat file, when there is one, is fresh.
+ * Never builds or changes anything; exit 0 healthy, 1 not.
  */
 @Command(name = "health", mixinStandardHelpOptions = true,
     description = {"Checks that the index opens and holds articles.",
@@ -41,43 +39,20 @@ final class HealthCommand implements Callable<Integer> {
       throw new BadInputException("--max-heartbeat-age must be at least 1, was " + maxHeartbeatAge);
     }
     Settings settings = cli.settings(common);
-    try {
-      if (settings.solrIndex()) {
-        try (SolrIndex solr = SolrIndex.connect(settings.solr())) {
-          Optional<SolrView> view = solr.view();
-          if (view.isEmpty() || view.get().articleCount() == 0) {
-            return unhealthy("Solr alias " + solr.alias() + (view.isEmpty() ? " names no collection"
-                : " names an empty collection") + " (run the index command, or start the bot once)");
-          }
-          return heartbeat(settings, view.get().articleCount(), view.get().passageCount(), "");
-        }
-      }
-      Path indexFile = settings.indexFile();
-      if (!Files.isRegularFile(indexFile)) {
-        return unhealthy("no index at " + indexFile + " (run the index command, or start the bot once)");
-      }
-      int articles;
-      int passages = 0;
-      Optional<IndexStore.Indexing> indexing;
-      try (IndexStore store = IndexStore.open(indexFile)) {
-        Map<String, ArticleMeta> all = store.articles();
-        articles = all.size();
-        for (ArticleMeta a : all.values()) {
-          passages += a.passageCount();
-        }
-        indexing = store.indexing();
-      }
+    try (App app = cli.open(settings)) {
+      Health health = app.library().health();
+      Optional<Health.Indexing> indexing = health.indexing();
       if (indexing.isPresent() && indexing.get().running()) {
-        cli.out.println("healthy: indexing, " + articles + " of " + indexing.get().corpusArticles() + " articles");
+        cli.out.println("healthy: indexing, " + health.articles() + " of " + indexing.get().corpusArticles()
+            + " articles");
         return Cli.OK;
       }
-      String stopped = indexing.map(i -> "; an indexing run stopped at " + articles + " of " + i.corpusArticles()
-          + " articles (run the index command to go on)").orElse("");
-      if (articles == 0) {
-        return unhealthy("the index at " + indexFile + " holds no articles (is the corpus folder "
-            + settings.corpusDir() + " empty?)" + stopped);
+      String stopped = indexing.map(i -> "; an indexing run stopped at " + health.articles() + " of "
+          + i.corpusArticles() + " articles (run the index command to go on)").orElse("");
+      if (health.problem().isPresent()) {
+        return unhealthy(health.problem().get() + stopped);
       }
-      return heartbeat(settings, articles, passages, stopped);
+      return heartbeat(settings, health.articles(), health.passages(), stopped);
     } catch (IOException | RuntimeException e) {
       return unhealthy(Redactor.redact(e.toString()));
     }

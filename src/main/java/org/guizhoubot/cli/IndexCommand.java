@@ -37,7 +37,7 @@ final class IndexCommand implements Callable<Integer> {
 
   /** Progress shown while indexing: a bar on a terminal, else a log line every 10 s. */
   static IndexProgress progress(Cli cli) {
-    return new InterruptNotice(System.console() != null ? new TerminalProgress(System.err) : LogProgress.every10s(),
+    return new InterruptNotice(cli.terminal.<IndexProgress>map(TerminalProgress::new).orElseGet(LogProgress::every10s),
         cli.err);
   }
 

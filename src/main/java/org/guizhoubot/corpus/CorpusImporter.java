@@ -1,24 +1,10 @@
 package org.guizhoubot.corpus;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.guizhoubot.fetch.FetchException;
 import org.guizhoubot.fetch.Fetched;
 import org.guizhoubot.fetch.SafeFetcher;
@@ -39,12 +25,13 @@ public final class CorpusImporter {
   private final Corpus corpus;
   private final ArticleReader reader;
   private final SafeFetcher fetcher;
-  private final ObjectMapper json = new ObjectMapper();
+  private final CorpusWriter writer;
 
   public CorpusImporter(Corpus corpus, ArticleReader reader, SafeFetcher fetcher) {
     this.corpus = Objects.requireNonNull(corpus, "corpus");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+    this.writer = new CorpusWriter(corpus, reader);
   }
 
   /** The most bytes accepted for a file of this name. */
@@ -79,7 +66,7 @@ public final class CorpusImporter {
       return new AddOutcome.Failed(new Problem(e.fileName(), e.problem()));
     }
     String ext = ArticleReader.extension(fileName);
-    return store(fileName, article, ext.equals("htm") ? "html" : ext, bytes, replace, false);
+    return writer.store(fileName, article, ext.equals("htm") ? "html" : ext, bytes, replace, false);
   }
 
   /**
@@ -139,7 +126,7 @@ public final class CorpusImporter {
 
   /** Writes an article read by {@link #fetchUrl} as Markdown; an article from the same URL is replaced. */
   public AddOutcome storeFetched(Article article, boolean replace) {
-    return store(article.url(), article, "md", markdown(article), replace, true);
+    return writer.store(article.url(), article, "md", ArticleMarkdown.of(article), replace, true);
   }
 
   /**
@@ -148,160 +135,7 @@ public final class CorpusImporter {
    * are reported with their line numbers and skipped; the others are still imported.
    */
   public JsonlImport importJsonl(Path file, boolean replace) throws IOException {
-    List<AddOutcome> stored = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    Map<String, Integer> firstLine = new HashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      int lineNo = 0;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String where = file.getFileName() + " line " + lineNo;
-        JsonNode node;
-        try {
-          node = json.readTree(line);
-        } catch (JsonProcessingException e) {
-          problems.add(new Problem(where, "is not valid JSON (error at column "
-              + (e.getLocation() == null ? "?" : e.getLocation().getColumnNr()) + "); skipped"));
-          continue;
-        }
-        if (!node.isObject()) {
-          problems.add(new Problem(where, "is not a JSON object; skipped"));
-          continue;
-        }
-        String id = text(node, "id");
-        if (id == null || id.isBlank()) {
-          problems.add(new Problem(where, "has no \"id\"; skipped"));
-          continue;
-        }
-        if (!ArticleIds.isSafe(id)) {
-          problems.add(new Problem(where, "id '" + id + "' is not a safe file name (1-120 letters, digits,"
-              + " '.', '-' or '_', starting with a letter or digit); skipped"));
-          continue;
-        }
-        Integer first = firstLine.putIfAbsent(id, lineNo);
-        if (first != null) {
-          problems.add(new Problem(where, "id '" + id + "' appears again (first on line " + first + "); skipped"));
-          continue;
-        }
-        String body = text(node, "text");
-        if (body == null || body.isBlank()) {
-          problems.add(new Problem(where, "article '" + id + "' has no \"text\"; skipped"));
-          continue;
-        }
-        String title = text(node, "title");
-        Article article = new Article(id, title == null || title.isBlank() ? titleFromText(body) : title,
-            text(node, "source"), text(node, "published"), text(node, "url"), text(node, "category"), body);
-        AddOutcome outcome = store(where, article, "md", markdown(article), replace, false);
-        if (outcome.stored()) {
-          stored.add(outcome);
-        }
-        outcome.skipped().ifPresent(problems::add);
-      }
-    }
-    return new JsonlImport(stored, problems);
-  }
-
-  /**
-   * Writes {@code bytes} as {@code id.ext} unless the id is taken by a different article. The
-   * existing article is the same one when its bytes are equal, or, for {@code sameUrlReplaces},
-   * when it came from the same URL.
-   */
-  private AddOutcome store(String input, Article article, String ext, byte[] bytes, boolean replace,
-      boolean sameUrlReplaces) {
-    String target = article.id() + "." + ext;
-    try {
-      Files.createDirectories(corpus.dir());
-      Optional<Path> existing = corpus.fileOf(article.id());
-      if (existing.isEmpty()) {
-        writeNew(target, bytes);
-        return new AddOutcome.Added(article, target);
-      }
-      Path old = existing.get();
-      String oldName = old.getFileName().toString();
-      if (oldName.equals(target) && Arrays.equals(Files.readAllBytes(old), bytes)) {
-        return new AddOutcome.Unchanged(article, oldName);
-      }
-      Article previous = readOrNull(old);
-      boolean sameSource = sameUrlReplaces && previous != null && article.url() != null
-          && article.url().equals(previous.url());
-      if (previous != null && previous.equals(article)) {
-        return new AddOutcome.Unchanged(article, oldName);
-      }
-      if (!replace && !sameSource) {
-        return new AddOutcome.Conflict(input, article, oldName, previous == null ? "unreadable" : previous.title());
-      }
-      writeReplacing(target, bytes);
-      if (!oldName.equals(target)) {
-        Files.deleteIfExists(old);
-      }
-      return new AddOutcome.Replaced(article, target, oldName);
-    } catch (IOException e) {
-      return failed(input, "cannot be written to the corpus folder " + corpus.dir() + " (" + e.getMessage() + ")");
-    }
-  }
-
-  private Article readOrNull(Path file) {
-    try {
-      return reader.read(file);
-    } catch (ArticleFormatException e) {
-      return null;
-    }
-  }
-
-  /** Writes a file that must not exist yet: a hard link from the temporary file fails if it does. */
-  private void writeNew(String name, byte[] bytes) throws IOException {
-    Path target = corpus.dir().resolve(name);
-    Path tmp = temp(bytes);
-    try {
-      Files.createLink(target, tmp);
-    } catch (UnsupportedOperationException e) {
-      Files.move(tmp, target);
-    } catch (FileAlreadyExistsException e) {
-      throw new IOException(name + " appeared while it was being added", e);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private void writeReplacing(String name, byte[] bytes) throws IOException {
-    Path tmp = temp(bytes);
-    try {
-      Files.move(tmp, corpus.dir().resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
-
-  private Path temp(byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(corpus.dir(), ".import-", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: the default permissions apply
-      }
-      return tmp;
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-  }
-
-  /** An article as Markdown with front matter. */
-  static byte[] markdown(Article a) {
-    StringBuilder s = new StringBuilder("---\n");
-    s.append("title: ").append(FrontMatter.quote(a.title())).append('\n');
-    if (a.source() != null) s.append("source: ").append(FrontMatter.quote(a.source())).append('\n');
-    if (a.published() != null) s.append("published: ").append(FrontMatter.quote(a.published())).append('\n');
-    if (a.url() != null) s.append("url: ").append(FrontMatter.quote(a.url())).append('\n');
-    if (a.category() != null) s.append("category: ").append(FrontMatter.quote(a.category())).append('\n');
-    s.append("---\n\n").append(a.body().strip()).append('\n');
-    return s.toString().getBytes(StandardCharsets.UTF_8);
+    return JsonlArticles.importFile(file, replace, writer);
   }
 
   private static String extensionOf(String mediaType) {
@@ -314,54 +148,8 @@ public final class CorpusImporter {
     };
   }
 
-  static String titleFromText(String body) {
-    String s = body.strip();
-    int nl = s.indexOf('\n');
-    if (nl > 0 && nl <= 160) {
-      return s.substring(0, nl).strip();
-    }
-    int end = s.indexOf(". ");
-    return ArticleReader.shorten(end > 0 && end < 160 ? s.substring(0, end) : s);
-  }
-
   private static AddOutcome failed(String input, String problem) {
     return new AddOutcome.Failed(new Problem(input, problem));
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  /**
-   * The outcome of a JSON Lines import: one outcome per distinct article the corpus now holds from
-   * the file (added, replaced or unchanged), and the lines skipped with the reason (clashes included).
-   */
-  public record JsonlImport(List<AddOutcome> stored, List<Problem> problems) {
-    public JsonlImport {
-      stored = List.copyOf(stored);
-      problems = List.copyOf(problems);
-    }
-
-    /** Distinct articles the corpus now holds from this file. */
-    public int articles() {
-      return stored.size();
-    }
-
-    public int added() {
-      return count(AddOutcome.Added.class);
-    }
-
-    public int replaced() {
-      return count(AddOutcome.Replaced.class);
-    }
-
-    public int unchanged() {
-      return count(AddOutcome.Unchanged.class);
-    }
-
-    private int count(Class<? extends AddOutcome> kind) {
-      return (int) stored.stream().filter(kind::isInstance).count();
-    }
-  }
 }

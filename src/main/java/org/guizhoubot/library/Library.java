@@ -75,6 +75,12 @@ public interface Library {
   /** Counts and state of the index being served; loads (or first builds) the index if needed. */
   Status status();
 
+  /**
+   * What the served index holds, for a health check: never builds, loads or changes the index
+   * (a missing index is reported as unusable, not created).
+   */
+  Health health();
+
   /** The outcome of {@link #reindexIfIdle}. */
   sealed interface Reindex {
     record Done(IndexReport report) implements Reindex {}

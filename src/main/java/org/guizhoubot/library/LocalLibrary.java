@@ -17,6 +17,7 @@ import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleIds;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
+import org.guizhoubot.corpus.JsonlImport;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedPoller;
@@ -83,7 +84,7 @@ public final class LocalLibrary implements Library {
   @Override
   public List<ArticleMeta> articles() {
     index.refreshIfChanged();
-    List<ArticleMeta> list = new ArrayList<>(index.current().articles().values());
+    List<ArticleMeta> list = new ArrayList<>(index.articles().values());
     list.sort(NEWEST_FIRST);
     return list;
   }
@@ -103,7 +104,7 @@ public final class LocalLibrary implements Library {
         outcomes.add(importer.addBytes(u.fileName(), u.bytes(), replace));
       } else if (source instanceof ArticleSource.Jsonl j) {
         try {
-          CorpusImporter.JsonlImport result = importer.importJsonl(j.path(), replace);
+          JsonlImport result = importer.importJsonl(j.path(), replace);
           outcomes.addAll(result.stored());
           problems.addAll(result.problems());
         } catch (IOException e) {
@@ -122,7 +123,7 @@ public final class LocalLibrary implements Library {
     }
     boolean wrote = stored.stream().anyMatch(o -> !(o instanceof AddOutcome.Unchanged));
     Optional<IndexReport> report = wrote ? Optional.of(reindex(false, progress)) : Optional.empty();
-    Map<String, ArticleMeta> indexed = index.current().articles();
+    Map<String, ArticleMeta> indexed = index.articles();
     List<AddReport.Added> added = new ArrayList<>();
     for (AddOutcome o : stored) {
       Article a = o.storedArticle().orElseThrow();
@@ -151,7 +152,7 @@ public final class LocalLibrary implements Library {
     if (known.isEmpty()) {
       return new RemoveReport(removed, problems, Optional.empty());
     }
-    Map<String, ArticleMeta> indexed = index.current().articles();
+    Map<String, ArticleMeta> indexed = index.articles();
     for (String id : known) {
       try {
         List<String> files = corpus.remove(id);
@@ -215,5 +216,10 @@ public final class LocalLibrary implements Library {
     org.guizhoubot.retrieval.IndexView view = index.current();
     return new Status(view.articleCount(), view.passageCount(), index.sizeBytes(), index.isReindexing(),
         corpus.dir());
+  }
+
+  @Override
+  public Health health() {
+    return index.health();
   }
 }

@@ -1,7 +1,9 @@
 package org.guizhoubot.library;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
+import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.retrieval.IndexViews;
@@ -24,6 +26,17 @@ public interface ServingIndex extends IndexViews {
    * the bot); Solr needs nothing, as each view resolves the alias afresh.
    */
   default void refreshIfChanged() {}
+
+  /**
+   * The indexed articles by id with their passage counts, building the index first when there is
+   * none, as {@link #current} does; by default read from the current view.
+   */
+  default Map<String, ArticleMeta> articles() {
+    return current().articles();
+  }
+
+  /** What the index holds, read without building or changing it (see {@link Health}). */
+  Health health();
 
   /** Bytes the index takes where this process can tell (the SQLite file), else 0. */
   long sizeBytes();

@@ -1,9 +1,6 @@
 package org.guizhoubot.solr;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,28 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.request.CollectionAdminRequest;
-import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
-import org.apache.solr.common.util.ContentStreamBase;
 import org.guizhoubot.config.SolrSettings;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexChange;
 import org.guizhoubot.index.IndexStoreException;
-import org.guizhoubot.index.Passage;
 import org.guizhoubot.index.PassageStore;
 import org.guizhoubot.index.Rebuild;
-import org.guizhoubot.retrieval.QueryTerms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +47,7 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
   private final CloudSolrClient client;
   private final boolean ownsClient;
   private final String alias;
-  private final int shards;
-  private final int replicas;
+  private final SolrCollections collections;
 
   /**
    * @param client a client of the cluster
@@ -72,8 +60,7 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     if (shards < 1 || replicas < 1) {
       throw new IllegalArgumentException("shards and replicas must be >= 1, were " + shards + " and " + replicas);
     }
-    this.shards = shards;
-    this.replicas = replicas;
+    this.collections = new SolrCollections(client, alias, shards, replicas);
   }
 
   /** Connects to the cluster the settings name (through ZooKeeper or Solr URLs). */
@@ -90,16 +77,7 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
 
   /** The collection the alias names now, or empty when there is no index yet. */
   public Optional<String> collection() {
-    List<String> resolved;
-    try {
-      resolved = client.getClusterStateProvider().resolveAlias(alias);
-    } catch (RuntimeException e) {
-      throw new IndexStoreException("resolving the Solr alias " + alias, e);
-    }
-    if (resolved.isEmpty() || resolved.get(0).equals(alias)) {
-      return Optional.empty();
-    }
-    return Optional.of(resolved.get(0));
+    return collections.serving();
   }
 
   /** A view of the collection the alias names now; the view keeps reading that collection. */
@@ -176,24 +154,22 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     String config = alias + "_d" + dimension;
     String step = "uploading configset " + config;
     try {
-      uploadConfig(config, dimension);
+      collections.uploadConfig(config, dimension);
       step = "creating collection " + name;
-      CollectionAdminRequest.Create create = CollectionAdminRequest.createCollection(name, config, shards, replicas);
-      create.setWaitForFinalState(true);
-      create.process(client);
+      collections.create(name, config);
       step = "writing passages into " + name;
       write(name, change, model, dimension);
       step = "committing " + name;
       client.commit(name, true, true);
       step = "moving alias " + alias + " to " + name;
-      CollectionAdminRequest.createAlias(alias, name).process(client);
+      collections.moveAlias(name);
     } catch (SolrServerException | IOException | RuntimeException e) {
-      dropQuietly(name);
+      collections.dropQuietly(name);
       throw new IndexStoreException("Solr rebuild failed while " + step + "; " + serving
           .map(s -> "collection " + s + " keeps serving").orElse("there is no index yet"), e);
     }
     log.info("Solr alias {} now names {}", alias, name);
-    dropOlder(name, serving.orElse(null));
+    collections.dropOlder(name, serving.orElse(null));
   }
 
   private void update(String collection, IndexChange change, String model, int dimension) {
@@ -232,7 +208,7 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
           throw new IndexStoreException("passage " + i + " of article " + u.meta().id() + " has "
               + v.length + " dimensions, expected " + dimension);
         }
-        SolrInputDocument d = document(u, u.passages().get(i), v);
+        SolrInputDocument d = SolrDocuments.passage(u, u.passages().get(i), v);
         (u.passages().get(i).ordinal() == 0 ? firsts : rest).add(d);
         if (rest.size() >= BATCH) {
           send(collection, rest);
@@ -243,13 +219,7 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     for (int i = 0; i < firsts.size(); i += BATCH) {
       send(collection, new ArrayList<>(firsts.subList(i, Math.min(firsts.size(), i + BATCH))));
     }
-    SolrInputDocument meta = new SolrInputDocument();
-    meta.addField("id", META_ID);
-    meta.addField("kind", "meta");
-    meta.addField("schema_version", String.valueOf(SCHEMA_VERSION));
-    meta.addField("model", model);
-    meta.addField("dimension", dimension);
-    send(collection, new ArrayList<>(List.of(meta)));
+    send(collection, new ArrayList<>(List.of(SolrDocuments.description(model, dimension))));
   }
 
   private void send(String collection, List<SolrInputDocument> docs) throws SolrServerException, IOException {
@@ -260,99 +230,6 @@ public final class SolrIndex implements PassageStore, AutoCloseable {
     req.add(docs);
     req.process(client, collection);
     docs.clear();
-  }
-
-  static String docId(String articleId, int ordinal) {
-    return articleId + "#" + ordinal;
-  }
-
-  private static SolrInputDocument document(IndexChange.Upsert u, Passage p, float[] vector) {
-    ArticleMeta m = u.meta();
-    SolrInputDocument d = new SolrInputDocument();
-    String id = docId(m.id(), p.ordinal());
-    d.addField("id", id);
-    d.addField("kind", "passage");
-    d.addField("pid", UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits()
-        & Long.MAX_VALUE);
-    d.addField("article_id", m.id());
-    d.addField("ordinal", p.ordinal());
-    d.addField("start_char", p.start());
-    d.addField("end_char", p.end());
-    d.addField("word_pieces", p.wordPieces());
-    d.addField("text", p.text());
-    d.addField("stems", String.join(" ", new java.util.LinkedHashSet<>(
-        QueryTerms.tokens(p.text()).stream().map(QueryTerms::stem).toList())));
-    List<Float> v = new ArrayList<>(vector.length);
-    for (float f : vector) {
-      v.add(f);
-    }
-    d.addField("vector", v);
-    d.addField("title", m.title());
-    putIfSet(d, "source", m.source());
-    putIfSet(d, "published", m.published());
-    putIfSet(d, "url", m.url());
-    putIfSet(d, "category", m.category());
-    d.addField("content_hash", m.contentHash());
-    d.addField("file", u.fileName());
-    d.addField("passages", u.passages().size());
-    return d;
-  }
-
-  private static void putIfSet(SolrInputDocument d, String field, String value) {
-    if (value != null) {
-      d.addField(field, value);
-    }
-  }
-
-  private void uploadConfig(String name, int dimension) throws IOException, SolrServerException {
-    ByteArrayOutputStream zip = new ByteArrayOutputStream();
-    try (ZipOutputStream out = new ZipOutputStream(zip)) {
-      for (String file : List.of("schema.xml", "solrconfig.xml")) {
-        String text = resource("/solr/" + file).replace("@DIMENSION@", String.valueOf(dimension));
-        out.putNextEntry(new ZipEntry(file));
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.closeEntry();
-      }
-    }
-    ContentStreamBase.ByteArrayStream stream = new ContentStreamBase.ByteArrayStream(zip.toByteArray(), name + ".zip",
-        "application/zip");
-    new ConfigSetAdminRequest.Upload().setConfigSetName(name).setOverwrite(true).setCleanup(true)
-        .setUploadStream(stream).process(client);
-  }
-
-  private static String resource(String path) throws IOException {
-    try (InputStream in = SolrIndex.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IOException("resource " + path + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Deletes this alias's collections other than the new one and the one it replaced (readers may still hold it). */
-  private void dropOlder(String current, String previous) {
-    List<String> all;
-    try {
-      all = CollectionAdminRequest.listCollections(client);
-    } catch (SolrServerException | IOException | RuntimeException e) {
-      log.warn("Cannot list Solr collections to delete old ones: {}", e.getMessage());
-      return;
-    }
-    for (String c : all) {
-      if (c.startsWith(alias + "_") && c.substring(alias.length() + 1).matches("[0-9]{17}")
-          && !c.equals(current) && !c.equals(previous)) {
-        dropQuietly(c);
-      }
-    }
-  }
-
-  private void dropQuietly(String collection) {
-    try {
-      CollectionAdminRequest.deleteCollection(collection).process(client);
-      log.info("Deleted Solr collection {}", collection);
-    } catch (SolrServerException | IOException | RuntimeException e) {
-      log.warn("Cannot delete Solr collection {}: {}", collection, e.getMessage());
-    }
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.index.Indexer;
+import org.guizhoubot.library.Health;
 import org.guizhoubot.library.ServingIndex;
 import org.guizhoubot.retrieval.IndexView;
 
@@ -65,6 +66,17 @@ public final class SolrServing implements ServingIndex {
   @Override
   public boolean isReindexing() {
     return reindexing.isLocked();
+  }
+
+  /** The collection the alias names now, and its counts; a missing or empty one is unusable. */
+  @Override
+  public Health health() {
+    Optional<SolrView> view = solr.view();
+    if (view.isEmpty() || view.get().articleCount() == 0) {
+      return Health.unusable("Solr alias " + solr.alias() + (view.isEmpty() ? " names no collection"
+          : " names an empty collection") + " (run the index command, or start the bot once)");
+    }
+    return new Health(view.get().articleCount(), view.get().passageCount(), Optional.empty(), Optional.empty());
   }
 
   @Override

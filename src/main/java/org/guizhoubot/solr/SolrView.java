@@ -78,13 +78,7 @@ public final class SolrView implements IndexView {
     for (int i = 0; i < query.length; i++) {
       v.append(i == 0 ? "" : ",").append(query[i]);
     }
-    SolrQuery q = new SolrQuery(v.append(']').toString());
-    q.setRows(k);
-    q.setFields(SolrIndex.PASSAGE_FIELDS + ",vector,score");
-    q.setSort("score", SolrQuery.ORDER.desc);
-    q.addSort("article_id", SolrQuery.ORDER.asc);
-    q.addSort("ordinal", SolrQuery.ORDER.asc);
-    return matches(query(client, collection, q));
+    return best(new SolrQuery(v.append(']').toString()), k);
   }
 
   @Override
@@ -99,6 +93,11 @@ public final class SolrView implements IndexView {
     SolrQuery q = new SolrQuery(clauses.toString().strip());
     q.set("q.op", "OR");
     q.addFilterQuery("kind:passage");
+    return best(q, k);
+  }
+
+  /** The query's best {@code k} passages by score, ties in article and passage order. */
+  private List<Match> best(SolrQuery q, int k) {
     q.setRows(k);
     q.setFields(SolrIndex.PASSAGE_FIELDS + ",vector,score");
     q.setSort("score", SolrQuery.ORDER.desc);

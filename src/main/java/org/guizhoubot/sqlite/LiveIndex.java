@@ -6,7 +6,12 @@ import java.nio.file.attribute.FileTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.guizhoubot.index.ArticleMeta;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import org.guizhoubot.index.IndexProgress;
@@ -27,14 +32,19 @@ public final class LiveIndex {
   private final AtomicReference<SnapshotView> current = new AtomicReference<>();
   private final ReentrantLock reindexing = new ReentrantLock();
   private final AtomicBoolean refreshing = new AtomicBoolean();
+  private final Executor refreshes;
   private volatile long seenDataVersion = Long.MIN_VALUE;
   private volatile FileTime seenCorpusTime;
+  /** Whether the index has been read (a snapshot, or its articles by SQL): refreshes start after that. */
+  private volatile boolean read;
 
-  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension) {
-    this.indexer = indexer;
-    this.store = store;
-    this.vectors = vectors;
+  /** @param refreshes runs the background refreshes of {@link #refreshIfChanged} (the caller owns it) */
+  public LiveIndex(Indexer indexer, IndexStore store, VectorIndex.Factory vectors, int dimension, Executor refreshes) {
+    this.indexer = Objects.requireNonNull(indexer, "indexer");
+    this.store = Objects.requireNonNull(store, "store");
+    this.vectors = Objects.requireNonNull(vectors, "vectors");
     this.dimension = dimension;
+    this.refreshes = Objects.requireNonNull(refreshes, "refreshes");
   }
 
   /** Loads the committed snapshot with what readers derive from it, before it is served. */
@@ -61,9 +71,33 @@ public final class LiveIndex {
           reindex(false, LogProgress.every10s());
         }
         current.set(load());
+        read = true;
       }
       return current.get();
     }
+  }
+
+  /**
+   * The articles served, with their passage counts: the loaded snapshot's, or, before one is loaded,
+   * read by SQL without loading one (building the index first when it needs building, as
+   * {@link #view()} does).
+   */
+  public Map<String, ArticleMeta> articles() throws IOException {
+    SnapshotView loaded = current.get();
+    if (loaded != null) {
+      return loaded.snapshot().articles();
+    }
+    synchronized (this) {
+      if (current.get() == null && !read) {
+        seenCorpusTime = corpusTime();
+        if (indexer.rebuildReason().isPresent()) {
+          reindex(false, LogProgress.every10s());
+        }
+        seenDataVersion = store.dataVersion();
+        read = true;
+      }
+    }
+    return store.articles();
   }
 
   /**
@@ -100,33 +134,45 @@ public final class LiveIndex {
    * Notices changes made by another process, cheaply (one stat of the corpus folder and one
    * {@code PRAGMA data_version}): when another process committed to the index the snapshot is
    * reloaded, and when files were added to or removed from the corpus folder a reindex runs, both
-   * in the background while answers keep coming from the current snapshot. Does nothing before a
-   * snapshot is loaded or while a reindex or refresh runs.
+   * in the background (on the executor given) while answers keep coming from the current snapshot.
+   * Does nothing before the index is first read or while a reindex or refresh runs.
    */
   public void refreshIfChanged() {
-    if (current.get() == null || reindexing.isLocked() || refreshing.get()) {
+    if (!read || reindexing.isLocked() || refreshing.get()) {
       return;
     }
     FileTime corpusTime = corpusTime();
     boolean corpusChanged = corpusTime != null && !corpusTime.equals(seenCorpusTime);
     boolean indexChanged = store.dataVersion() != seenDataVersion;
     if ((corpusChanged || indexChanged) && refreshing.compareAndSet(false, true)) {
-      Thread t = new Thread(() -> {
-        try {
-          if (corpusChanged) {
-            tryReindex(false, IndexProgress.NONE);
-          } else {
-            current.set(load());
-          }
-        } catch (IOException | RuntimeException e) {
-          log.warn("Refreshing the index after a change by another process failed: {}", e.toString());
-        } finally {
-          refreshing.set(false);
-        }
-      }, "index-refresh");
-      t.setDaemon(true);
-      t.start();
+      try {
+        refreshes.execute(() -> refresh(corpusChanged));
+      } catch (RejectedExecutionException e) {
+        refreshing.set(false);
+        log.debug("Not refreshing the index: the app is closing");
+      }
     }
+  }
+
+  private void refresh(boolean corpusChanged) {
+    try {
+      if (corpusChanged) {
+        tryReindex(false, IndexProgress.NONE);
+      } else if (current.get() != null) {
+        current.set(load());
+      } else {
+        seenDataVersion = store.dataVersion();
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Refreshing the index after a change by another process failed: {}", e.toString());
+    } finally {
+      refreshing.set(false);
+    }
+  }
+
+  /** Whether a snapshot is loaded (the articles read by SQL load none). */
+  boolean loaded() {
+    return current.get() != null;
   }
 
   /** Whether a background refresh started by {@link #refreshIfChanged} is running. */
@@ -144,6 +190,11 @@ public final class LiveIndex {
 
   public boolean isReindexing() {
     return reindexing.isLocked();
+  }
+
+  /** The corpus folder the index is built from. */
+  public java.nio.file.Path corpusDir() {
+    return indexer.corpusDir();
   }
 
   public IndexStore store() {

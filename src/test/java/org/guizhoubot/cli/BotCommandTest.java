@@ -2,17 +2,15 @@ package org.guizhoubot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.guizhoubot.LoopbackServer;
 import org.guizhoubot.config.Settings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,24 +34,13 @@ class BotCommandTest {
 
   @Test
   void should_report_a_rejected_token_without_printing_it() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    server.createContext("/", ex -> {
-      byte[] body = "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().set("Content-Type", "application/json");
-      ex.sendResponseHeaders(401, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    server.start();
-    try {
-      int code = run(Map.of("TELEGRAM_BOT_TOKEN", "123:VERY-SECRET",
-          "TELEGRAM_API_URL", "http://127.0.0.1:" + server.getAddress().getPort()));
+    try (LoopbackServer server = LoopbackServer.start(ex -> LoopbackServer.send(ex, 401, "application/json",
+        "{\"ok\":false,\"error_code\":401,\"description\":\"Unauthorized\"}"))) {
+      int code = run(Map.of("TELEGRAM_BOT_TOKEN", "123:VERY-SECRET", "TELEGRAM_API_URL", server.base()));
 
       assertThat(code).isEqualTo(Cli.BAD_INPUT);
       assertThat(err.toString()).contains("TELEGRAM_BOT_TOKEN was rejected").contains("401");
       assertThat(err.toString() + out).doesNotContain("VERY-SECRET");
-    } finally {
-      server.stop(0);
     }
   }
 

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.guizhoubot.LoopbackServer;
 import org.guizhoubot.TestFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +22,7 @@ class CorpusCommandsTest {
   @TempDir Path dir;
   private Path corpus;
   private Path data;
-  private HttpServer server;
+  private LoopbackServer server;
   private String base;
   private final Map<String, String[]> pages = new ConcurrentHashMap<>();
 
@@ -41,23 +37,17 @@ class CorpusCommandsTest {
   void setUp() throws Exception {
     corpus = TestFixtures.copySeeds(dir);
     data = dir.resolve("data");
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", ex -> {
+    server = LoopbackServer.start(ex -> {
       String[] page = pages.get(ex.getRequestURI().getPath());
-      byte[] body = (page == null ? "missing" : page[1]).getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", page == null ? "text/plain" : page[0]);
-      ex.sendResponseHeaders(page == null ? 404 : 200, body.length);
-      try (OutputStream o = ex.getResponseBody()) {
-        o.write(body);
-      }
+      LoopbackServer.send(ex, page == null ? 404 : 200, page == null ? "text/plain" : page[0],
+          page == null ? "missing" : page[1]);
     });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = server.base();
   }
 
   @AfterEach
   void tearDown() {
-    server.stop(0);
+    server.close();
   }
 
   private void page(String path, String title, String text) {

@@ -2,17 +2,14 @@ package org.guizhoubot.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicReference;
+import org.guizhoubot.LoopbackServer;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.fetch.SafeFetcher;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,7 @@ class CorpusImporterTest {
     Path seed = corpus.dir().resolve("big-data-valley-expo.md");
     byte[] before = Files.readAllBytes(seed);
 
-    CorpusImporter.JsonlImport result = importer(corpus).importJsonl(jsonl(
+    JsonlImport result = importer(corpus).importJsonl(jsonl(
         "{\"id\": \"big-data-valley-expo\", \"title\": \"Imposter\", \"text\": \"Something else entirely.\"}"), false);
 
     assertThat(result.articles()).isZero();
@@ -57,7 +54,7 @@ class CorpusImporterTest {
   void should_replace_a_taken_id_only_when_asked() throws Exception {
     Corpus corpus = new Corpus(TestFixtures.copySeeds(dir));
 
-    CorpusImporter.JsonlImport result = importer(corpus).importJsonl(jsonl(
+    JsonlImport result = importer(corpus).importJsonl(jsonl(
         "{\"id\": \"big-data-valley-expo\", \"title\": \"New\", \"text\": \"Replacement text.\"}"), true);
 
     assertThat(result.replaced()).isEqualTo(1);
@@ -78,7 +75,7 @@ class CorpusImporterTest {
         "{\"id\": \"bbc-0001\", \"title\": \"Chips again\", \"text\": \"A different first article.\"}",
         "[1, 2]");
 
-    CorpusImporter.JsonlImport result = importer(corpus).importJsonl(file, false);
+    JsonlImport result = importer(corpus).importJsonl(file, false);
 
     assertThat(result.added()).isEqualTo(2);
     assertThat(result.articles()).isEqualTo(2);
@@ -99,7 +96,7 @@ class CorpusImporterTest {
     Path file = jsonl("{\"id\": \"a1\", \"text\": \"First.\"}", "{\"id\": \"a2\", \"text\": \"Second.\"}");
     importer(corpus).importJsonl(file, false);
 
-    CorpusImporter.JsonlImport again = importer(corpus).importJsonl(file, false);
+    JsonlImport again = importer(corpus).importJsonl(file, false);
 
     assertThat(again.unchanged()).isEqualTo(2);
     assertThat(again.added() + again.replaced()).isZero();
@@ -173,19 +170,10 @@ class CorpusImporterTest {
   void should_add_a_page_from_a_url_and_update_it_when_fetched_again() throws Exception {
     AtomicReference<String> page = new AtomicReference<>(
         "<html><head><title>Guiyang hosts expo</title></head><body><article><p>The expo opened.</p></article></body></html>");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", ex -> {
-      byte[] b = page.get().getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      ex.sendResponseHeaders(200, b.length);
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(b);
-      }
-    });
-    server.start();
-    try {
+    try (LoopbackServer server = LoopbackServer.start(
+        ex -> LoopbackServer.send(ex, 200, "text/html; charset=utf-8", page.get()))) {
       Corpus corpus = new Corpus(dir.resolve("corpus"));
-      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      String base = server.base();
       CorpusImporter importer = importer(corpus, true);
 
       AddOutcome first = importer.addUrl(URI.create(base + "/news/expo.html"), false);
@@ -201,8 +189,6 @@ class CorpusImporterTest {
       assertThat(a.url()).isEqualTo(base + "/news/expo.html");
       assertThat(a.body()).isEqualTo("The expo opened and closed.");
       assertThat(corpus.list().files()).hasSize(2);
-    } finally {
-      server.stop(0);
     }
   }
 

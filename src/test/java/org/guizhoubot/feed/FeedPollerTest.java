@@ -2,10 +2,7 @@ package org.guizhoubot.feed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.LoopbackServer;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
@@ -35,7 +33,7 @@ class FeedPollerTest {
   private static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
 
   @TempDir Path dir;
-  private HttpServer server;
+  private LoopbackServer server;
   private String base;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
@@ -47,8 +45,7 @@ class FeedPollerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", ex -> {
+    server = LoopbackServer.start(ex -> {
       String path = ex.getRequestURI().getPath();
       requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       Page page = pages.getOrDefault(path, new Page(404, "text/plain", "missing".getBytes(StandardCharsets.UTF_8)));
@@ -60,8 +57,7 @@ class FeedPollerTest {
         // the fetcher stops reading at its cap
       }
     });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = server.base();
     store = FeedStore.open(dir.resolve("data").resolve("feeds.db"));
     SafeFetcher fetcher = SafeFetcher.of(true);
     poller = new FeedPoller(store, fetcher, new CorpusImporter(new Corpus(dir.resolve("corpus")), new ArticleReader(),
@@ -70,7 +66,7 @@ class FeedPollerTest {
 
   @AfterEach
   void tearDown() {
-    server.stop(0);
+    server.close();
     store.close();
   }
 
@@ -215,6 +211,80 @@ class FeedPollerTest {
     assertThat(requested("/story-2.html")).isEqualTo(3);
     assertThat(titles(recovered)).containsExactly("Story 2");
     assertThat(store.itemFailures(base + "/wire.xml")).isEmpty();
+  }
+
+  @Test
+  void should_take_an_item_whose_text_came_before_under_another_url_as_a_duplicate() {
+    story(1);
+    pages.put("/copy-of-1.html", pages.get("/story-1.html"));
+    poller.subscribe(feed("/wire.xml", List.of("/story-1.html")));
+    assertThat(titles(pollOnly())).containsExactly("Story 1");
+
+    feed("/wire.xml", List.of("/story-1.html", "/copy-of-1.html"));
+    FeedResult.Polled next = pollOnly();
+    FeedResult.Polled after = pollOnly();
+
+    assertThat(next.added()).isEmpty();
+    assertThat(next.duplicates()).isEqualTo(1);
+    assertThat(after.newItems()).as("a duplicate is remembered, not fetched again").isZero();
+    assertThat(requested("/copy-of-1.html")).isEqualTo(1);
+    assertThat(dir.resolve("corpus").toFile().list()).hasSize(1);
+  }
+
+  @Test
+  void should_defer_a_failing_feed_until_its_back_off_ends_unless_forced() {
+    story(1);
+    String url = feed("/wire.xml", List.of("/story-1.html"));
+    poller.subscribe(url);
+    Page wire = pages.remove("/wire.xml");
+
+    List<FeedResult> failed = poller.poll(false);
+    clock.advance(Duration.ofMinutes(4));
+    List<FeedResult> deferred = poller.poll(false);
+    List<FeedResult> forced = poller.poll(true);
+    pages.put("/wire.xml", wire);
+    clock.advance(Duration.ofMinutes(11));
+    List<FeedResult> recovered = poller.poll(false);
+
+    assertThat(failed).singleElement().isInstanceOfSatisfying(FeedResult.Failed.class, f -> {
+      assertThat(f.failures()).isEqualTo(1);
+      assertThat(f.nextAttempt()).isEqualTo(START.plus(Duration.ofMinutes(5)));
+    });
+    assertThat(deferred).singleElement().isInstanceOf(FeedResult.Deferred.class);
+    assertThat(forced).singleElement().isInstanceOfSatisfying(FeedResult.Failed.class,
+        f -> assertThat(f.failures()).as("the back-off doubles").isEqualTo(2));
+    assertThat(recovered).singleElement().isInstanceOfSatisfying(FeedResult.Polled.class,
+        p -> assertThat(titles(p)).containsExactly("Story 1"));
+    assertThat(poller.feeds()).singleElement().satisfies(f -> {
+      assertThat(f.failures()).isZero();
+      assertThat(f.nextAttempt()).isNull();
+    });
+  }
+
+  @Test
+  void should_subscribe_only_to_a_feed_and_each_url_once() {
+    story(1);
+    String url = feed("/wire.xml", List.of("/story-1.html"));
+
+    FeedPoller.Subscription first = poller.subscribe(url);
+    FeedPoller.Subscription again = poller.subscribe(url);
+    html("/about.html", "About", "A page, not a feed.");
+    FeedPoller.Subscription page = poller.subscribe(base + "/about.html");
+    FeedPoller.Subscription notWeb = poller.subscribe("ftp://news.example/wire.xml");
+
+    assertThat(first).isInstanceOfSatisfying(FeedPoller.Subscription.Subscribed.class, s -> {
+      assertThat(s.items()).isEqualTo(1);
+      assertThat(s.feed().title()).isEqualTo("Guizhou wire");
+    });
+    assertThat(again).isInstanceOf(FeedPoller.Subscription.AlreadySubscribed.class);
+    assertThat(page).isInstanceOf(FeedPoller.Subscription.Refused.class);
+    assertThat(notWeb).isInstanceOfSatisfying(FeedPoller.Subscription.Refused.class,
+        r -> assertThat(r.problem().message()).contains("http"));
+    assertThat(poller.feeds()).extracting(Feed::url).containsExactly(url);
+    assertThat(requested("/story-1.html")).as("subscribing takes no item").isZero();
+    assertThat(poller.unsubscribe(url)).isTrue();
+    assertThat(poller.unsubscribe(url)).isFalse();
+    assertThat(poller.feeds()).isEmpty();
   }
 
   private static List<String> titles(FeedResult.Polled p) {

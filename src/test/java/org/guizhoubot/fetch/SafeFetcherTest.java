@@ -3,11 +3,10 @@ package org.guizhoubot.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import org.guizhoubot.LoopbackServer;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -25,15 +24,14 @@ import org.junit.jupiter.api.Test;
 
 class SafeFetcherTest {
   private static final long CAP = 64 * 1024;
-  private HttpServer server;
+  private LoopbackServer server;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicLong bigBodyWritten = new AtomicLong();
   private String base;
 
   @BeforeEach
   void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", ex -> {
+    server = LoopbackServer.start(ex -> {
       requests.incrementAndGet();
       String path = ex.getRequestURI().getPath();
       switch (path) {
@@ -42,7 +40,7 @@ class SafeFetcherTest {
         case "/hop2" -> redirect(ex, base + "/page.html");
         case "/loop" -> redirect(ex, "/loop");
         case "/to-metadata" -> redirect(ex, "http://169.254.169.254/latest/meta-data/");
-        case "/to-unspecified" -> redirect(ex, "http://0.0.0.0:" + server.getAddress().getPort() + "/page.html");
+        case "/to-unspecified" -> redirect(ex, "http://0.0.0.0:" + server.port() + "/page.html");
         case "/to-ftp" -> redirect(ex, "ftp://example.org/file");
         case "/image.png" -> send(ex, 200, "image/png", "PNG");
         case "/declared-big" -> {
@@ -66,29 +64,21 @@ class SafeFetcherTest {
         default -> send(ex, 404, "text/plain", "no");
       }
     });
-    server.start();
-    base = "http://127.0.0.1:" + server.getAddress().getPort();
+    base = server.base();
   }
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
+    server.close();
   }
 
   private static void send(com.sun.net.httpserver.HttpExchange ex, int status, String type, String body)
       throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", type);
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+    LoopbackServer.send(ex, status, type, body);
   }
 
   private static void redirect(com.sun.net.httpserver.HttpExchange ex, String location) throws IOException {
-    ex.getResponseHeaders().add("Location", location);
-    ex.sendResponseHeaders(302, -1);
-    ex.close();
+    LoopbackServer.redirect(ex, location);
   }
 
   private static SafeFetcher fetcher(boolean allowPrivate) {
@@ -131,14 +121,14 @@ class SafeFetcherTest {
 
   @Test
   void should_refuse_localhost_by_name() {
-    assertRefused(() -> fetch(fetcher(false), "http://localhost:" + server.getAddress().getPort() + "/page.html"),
+    assertRefused(() -> fetch(fetcher(false), "http://localhost:" + server.port() + "/page.html"),
         FetchException.Reason.REFUSED_ADDRESS, "loopback");
     assertThat(requests).hasValue(0);
   }
 
   @Test
   void should_refuse_ipv6_loopback_and_ipv4_mapped_forms() {
-    int port = server.getAddress().getPort();
+    int port = server.port();
     assertRefused(() -> fetch(fetcher(false), "http://[::1]:" + port + "/"), FetchException.Reason.REFUSED_ADDRESS,
         "loopback");
     assertRefused(() -> fetch(fetcher(false), "http://[::ffff:127.0.0.1]:" + port + "/"),
@@ -149,7 +139,7 @@ class SafeFetcherTest {
 
   @Test
   void should_refuse_unspecified_and_metadata_addresses_even_when_private_is_allowed() {
-    assertRefused(() -> fetch(fetcher(true), "http://0.0.0.0:" + server.getAddress().getPort() + "/page.html"),
+    assertRefused(() -> fetch(fetcher(true), "http://0.0.0.0:" + server.port() + "/page.html"),
         FetchException.Reason.REFUSED_ADDRESS, "unspecified");
     assertRefused(() -> fetch(fetcher(true), "http://169.254.169.254/latest/meta-data/"),
         FetchException.Reason.REFUSED_ADDRESS, "169.254.169.254 is a link-local address");
@@ -179,7 +169,7 @@ class SafeFetcherTest {
     };
     SafeFetcher f = new SafeFetcher(new AddressPolicy(true), counting, Duration.ofSeconds(5));
 
-    Fetched page = fetch(f, "http://intranet.test:" + server.getAddress().getPort() + "/page.html");
+    Fetched page = fetch(f, "http://intranet.test:" + server.port() + "/page.html");
 
     assertThat(page.body()).isNotEmpty();
     assertThat(lookups).hasValue(1);

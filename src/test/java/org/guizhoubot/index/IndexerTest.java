@@ -205,7 +205,7 @@ class IndexerTest {
   @Test
   void should_keep_the_previous_index_whole_when_a_reindex_fails_part_way() throws Exception {
     indexer().run(false, IndexProgress.NONE);
-    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION);
+    LiveIndex live = new LiveIndex(indexer(), store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION, Runnable::run);
     IndexSnapshot before = live.current();
     float[] probe = TestFixtures.model().embed("How many reservoirs does the flood alarm system support?");
     List<VectorIndex.Hit> hitsBefore = before.vectors().search(probe, 3);

@@ -74,6 +74,35 @@ public abstract class IndexContract {
   }
 
   @Test
+  void should_list_the_articles_with_the_passage_counts_the_served_view_has() {
+    ServingIndex serving = serving();
+
+    Map<String, ArticleMeta> listed = serving.articles();
+
+    assertThat(listed).hasSize(5);
+    assertThat(listed).isEqualTo(serving.current().articles());
+    assertThat(listed.values()).allSatisfy(a -> assertThat(a.passageCount()).isPositive());
+  }
+
+  @Test
+  void should_report_health_without_building_an_index_and_with_the_counts_once_built() {
+    ServingIndex serving = serving();
+
+    Health before = serving.health();
+
+    assertThat(before.problem()).isPresent();
+    assertThat(before.articles()).isZero();
+    assertThat(backend.store().articles()).isEmpty();
+
+    IndexView view = serving.current();
+    Health after = serving.health();
+
+    assertThat(after.problem()).isEmpty();
+    assertThat(after.articles()).isEqualTo(view.articleCount());
+    assertThat(after.passages()).isEqualTo(view.passageCount());
+  }
+
+  @Test
   void should_build_the_index_on_first_use_and_list_every_article_with_its_hash() {
     IndexView view = serving().current();
 

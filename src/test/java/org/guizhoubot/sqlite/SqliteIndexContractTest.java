@@ -21,7 +21,7 @@ class SqliteIndexContractTest extends IndexContract {
 
       @Override
       public ServingIndex serving(Indexer indexer) {
-        return new SqliteIndex(new LiveIndex(indexer, store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION));
+        return new SqliteIndex(new LiveIndex(indexer, store, FlatVectorIndex::new, MiniLmEmbedder.DIMENSION, Runnable::run));
       }
 
       @Override
