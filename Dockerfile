@@ -35,11 +35,12 @@ VOLUME ["/app/corpus", "/app/data"]
 # health: the index opens and holds articles, and the bot's heartbeat file, when present, is recent.
 HEALTHCHECK --interval=60s --timeout=20s --start-period=120s --retries=3 \
   CMD ["java", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-jar", "/app/guizhou-bot.jar", "health"]
-# Memory: the heap is 40 % of the container's limit (205 MB in a 512 MB container); the rest is for
-# ONNX Runtime's native copy of the model, the JVM itself and the health check's JVM (about 66 MiB)
-# that runs beside it. Measured on 2,130 articles (11,737 passages), 132 questions from 12 users
-# against a Bot API emulator: 399 MiB peak resident with a 205 MB heap and the serial collector
-# (what the JVM picks in a container that small). On running out of heap the JVM exits, and
-# `--restart unless-stopped` starts it again, instead of limping on with broken threads.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=40", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/guizhou-bot.jar"]
+# Memory: run it with --memory 768m. The heap is 30 % of the container's limit (230 MB of 768 MB);
+# the rest is for ONNX Runtime's native copies of the two models (the embedder about 140 MB, the
+# reader about 105 MB), the JVM itself and the health check's JVM (about 111 MiB) that runs beside
+# it. Measured on 2,130 articles (11,737 passages) answering 96 questions with a 230 MB heap and the
+# serial collector (what the JVM picks in a container that small): 578 MiB peak resident. On
+# running out of heap the JVM exits, and `--restart unless-stopped` starts it again, instead of
+# limping on with broken threads.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=30", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/guizhou-bot.jar"]
 CMD ["bot"]

@@ -11,17 +11,12 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.guizhoubot.concurrent.DaemonThreads;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * all-MiniLM-L6-v2 run in-process through langchain4j's ONNX encoder (same tokenizer, mean
@@ -36,7 +31,6 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-tokenizer.json";
 
   private static final AtomicInteger LOADS = new AtomicInteger();
-  private static final Logger log = LoggerFactory.getLogger(MiniLmEmbedder.class);
 
   private final OrtSession session;
   private final Model model;
@@ -57,7 +51,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
-      this.session = openSession(env, options);
+      this.session = OnnxResources.session(env, MiniLmEmbedder.class, MODEL_RESOURCE, options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot start the ONNX session for " + MODEL_NAME, e);
     }
@@ -136,36 +130,6 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
       throw new IllegalStateException("model resource " + name + " is missing from the classpath");
     }
     return in;
-  }
-
-  /**
-   * Opens the session from a temporary copy of the model file, streamed out of the jar: ONNX
-   * Runtime reads it into native memory, so the 90 MB model never passes through the Java heap.
-   */
-  private static OrtSession openSession(OrtEnvironment env, OrtSession.SessionOptions options) throws OrtException {
-    Path copy = null;
-    try {
-      copy = Files.createTempFile("guizhou-minilm-", ".onnx");
-      try (InputStream in = resource(MODEL_RESOURCE)) {
-        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-      }
-      return env.createSession(copy.toString(), options);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + MODEL_RESOURCE + " to a temporary file", e);
-    } finally {
-      deleteQuietly(copy);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      log.warn("cannot delete the model copy {}", file, e);
-    }
   }
 
   /** langchain4j's in-process model over our own session, parallel over our own pool. */

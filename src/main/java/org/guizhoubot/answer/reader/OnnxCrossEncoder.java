@@ -4,12 +4,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.guizhoubot.index.OnnxResources;
 
 /**
  * The reader committed in the jar ({@code reader.onnx}, fine-tuned here from all-MiniLM-L6-v2; see
@@ -25,31 +23,16 @@ public final class OnnxCrossEncoder implements CrossEncoder, AutoCloseable {
 
   /** The bundled model, run on {@code threads} cores. */
   public OnnxCrossEncoder(int threads) {
-    this(bytes(MODEL_RESOURCE), threads);
-  }
-
-  OnnxCrossEncoder(byte[] model, int threads) {
     this.env = OrtEnvironment.getEnvironment();
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      this.session = env.createSession(model, options);
+      this.session = OnnxResources.session(env, OnnxCrossEncoder.class, MODEL_RESOURCE, options);
     } catch (OrtException e) {
       throw new IllegalStateException("cannot start the ONNX session for the reader", e);
     }
     this.input = new ReaderInput();
-  }
-
-  private static byte[] bytes(String resource) {
-    try (InputStream in = OnnxCrossEncoder.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("reader model " + resource + " is missing from the classpath");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the reader model " + resource, e);
-    }
   }
 
   @Override
