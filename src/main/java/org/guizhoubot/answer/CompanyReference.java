@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.guizhoubot.answer.decision.SentenceFeatures.Candidate;
 import org.guizhoubot.conversation.Entity;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.RetrievedPassage;
@@ -25,7 +24,7 @@ public final class CompanyReference {
    *
    * @param sentences each retrieved passage's sentences, as the candidates index them
    */
-  public static Optional<String> of(Candidate c, List<List<Sentences.Span>> sentences,
+  public static Optional<String> of(SentenceCandidate c, List<List<Sentences.Span>> sentences,
       List<RetrievedPassage> passages) {
     if (!THE_COMPANY.matcher(c.text()).find() || !named(c.text()).isEmpty()) {
       return Optional.empty();
@@ -64,7 +63,7 @@ public final class CompanyReference {
    * {@code c}'s text with the company its "the company" stands for named after it in parentheses,
    * as a reader of the sentence alone would need; the text unchanged when there is none.
    */
-  public static String resolved(Candidate c, List<List<Sentences.Span>> sentences, List<RetrievedPassage> passages) {
+  public static String resolved(SentenceCandidate c, List<List<Sentences.Span>> sentences, List<RetrievedPassage> passages) {
     return of(c, sentences, passages).map(name -> naming(c.text(), name)).orElse(c.text());
   }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.guizhoubot.answer.decision.SentenceFeatures.Candidate;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.RetrievedPassage;
@@ -40,7 +39,7 @@ public final class ExtractiveComposer implements AnswerComposer {
    * The scored sentences of one question, best first, and the judge's probability that answering
    * with them is right.
    */
-  public record Assessment(List<Candidate> candidates, double[] scores, double decision,
+  public record Assessment(List<SentenceCandidate> candidates, double[] scores, double decision,
       List<List<Sentences.Span>> sentences) {
     public double best() {
       return scores.length == 0 ? 0 : scores[0];
@@ -50,14 +49,14 @@ public final class ExtractiveComposer implements AnswerComposer {
      * These candidates ranked by their {@code raw} scores, best first (ties in their order), with
      * the decision {@code decide} gives the ranked candidates and scores.
      */
-    public static Assessment ranked(List<Candidate> candidates, double[] raw, List<List<Sentences.Span>> sentences,
-        java.util.function.BiFunction<List<Candidate>, double[], Double> decide) {
+    public static Assessment ranked(List<SentenceCandidate> candidates, double[] raw, List<List<Sentences.Span>> sentences,
+        java.util.function.BiFunction<List<SentenceCandidate>, double[], Double> decide) {
       Integer[] order = new Integer[raw.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
       java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -raw[i]).thenComparingInt(i -> i));
-      List<Candidate> sorted = new ArrayList<>(raw.length);
+      List<SentenceCandidate> sorted = new ArrayList<>(raw.length);
       double[] scores = new double[raw.length];
       for (int i = 0; i < order.length; i++) {
         sorted.add(candidates.get(order[i]));
@@ -71,8 +70,8 @@ public final class ExtractiveComposer implements AnswerComposer {
      * decision falls in proportion to the best remaining score (for the reader, whose decision is
      * its best score, it becomes that score).
      */
-    Assessment without(java.util.function.Predicate<Candidate> drop) {
-      List<Candidate> kept = new ArrayList<>();
+    Assessment without(java.util.function.Predicate<SentenceCandidate> drop) {
+      List<SentenceCandidate> kept = new ArrayList<>();
       List<Double> keptScores = new ArrayList<>();
       for (int i = 0; i < candidates.size(); i++) {
         if (!drop.test(candidates.get(i))) {
@@ -179,9 +178,9 @@ public final class ExtractiveComposer implements AnswerComposer {
       log.debug("Declining \"{}\": decision {} below {}", question, a.decision(), threshold);
       return decline(question, passages);
     }
-    List<Candidate> chosen = new ArrayList<>();
+    List<SentenceCandidate> chosen = new ArrayList<>();
     for (int i = 0; i < a.candidates().size() && chosen.size() < MAX_SENTENCES; i++) {
-      Candidate c = a.candidates().get(i);
+      SentenceCandidate c = a.candidates().get(i);
       if (a.scores()[i] < 0.5 * a.best()) {
         break;
       }
@@ -190,8 +189,8 @@ public final class ExtractiveComposer implements AnswerComposer {
       }
     }
     log.debug("Answering \"{}\": decision {} (threshold {})", question, a.decision(), threshold);
-    Map<Candidate, String> companies = new java.util.HashMap<>();
-    for (Candidate c : chosen) {
+    Map<SentenceCandidate, String> companies = new java.util.HashMap<>();
+    for (SentenceCandidate c : chosen) {
       CompanyReference.of(c, a.sentences(), passages).ifPresent(name -> companies.put(c, name));
     }
     if (new java.util.HashSet<>(companies.values()).size() > 1) {
@@ -228,10 +227,10 @@ public final class ExtractiveComposer implements AnswerComposer {
    * after "the company" the company it stands for where {@code companies} gives one (an answer
    * quoting two companies' chairmen says whose is whose).
    */
-  private static List<Cited> withAntecedents(List<Candidate> chosen, List<List<Sentences.Span>> sentences,
-      Map<Candidate, String> companies) {
+  private static List<Cited> withAntecedents(List<SentenceCandidate> chosen, List<List<Sentences.Span>> sentences,
+      Map<SentenceCandidate, String> companies) {
     List<Cited> out = new ArrayList<>();
-    for (Candidate c : chosen) {
+    for (SentenceCandidate c : chosen) {
       boolean previousChosen = chosen.stream().anyMatch(x -> x.passage() == c.passage() && x.index() == c.index() - 1);
       if (c.index() > 0 && !previousChosen && REFERS_BACK.matcher(c.text()).matches()) {
         out.add(new Cited(c.passage(), sentences.get(c.passage()).get(c.index() - 1).text().strip()));
@@ -245,16 +244,16 @@ public final class ExtractiveComposer implements AnswerComposer {
   private record Cited(int passage, String text) {}
 
   /** Sentences grouped by passage (best passage first), in document order within a passage. */
-  private static List<Candidate> readingOrder(List<Candidate> chosen) {
+  private static List<SentenceCandidate> readingOrder(List<SentenceCandidate> chosen) {
     List<Integer> passageOrder = new ArrayList<>();
-    for (Candidate c : chosen) {
+    for (SentenceCandidate c : chosen) {
       if (!passageOrder.contains(c.passage())) {
         passageOrder.add(c.passage());
       }
     }
-    List<Candidate> out = new ArrayList<>(chosen);
-    out.sort(Comparator.comparingInt((Candidate c) -> passageOrder.indexOf(c.passage()))
-        .thenComparingInt(Candidate::index));
+    List<SentenceCandidate> out = new ArrayList<>(chosen);
+    out.sort(Comparator.comparingInt((SentenceCandidate c) -> passageOrder.indexOf(c.passage()))
+        .thenComparingInt(SentenceCandidate::index));
     return out;
   }
 

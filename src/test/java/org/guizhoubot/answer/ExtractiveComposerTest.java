@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guizhoubot.SeedIndex;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ExtractiveComposerTest {
   private static final Pattern MARKER = Pattern.compile("\\[(\\d+)]");
@@ -114,14 +114,14 @@ class ExtractiveComposerTest {
     org.guizhoubot.retrieval.Retrieval r = SeedIndex.app().parts().retriever()
         .retrieve("Wang Wei chairman of the company Li Sheng chairman Guiyang Longmaster East Century", 12);
     List<List<org.guizhoubot.index.Sentences.Span>> sentences = new ArrayList<>();
-    List<org.guizhoubot.answer.decision.SentenceFeatures.Candidate> chosen = new ArrayList<>();
+    List<org.guizhoubot.answer.SentenceCandidate> chosen = new ArrayList<>();
     for (int p = 0; p < r.passages().size(); p++) {
       List<org.guizhoubot.index.Sentences.Span> spans = org.guizhoubot.index.Sentences.split(r.passages().get(p).passage().text());
       sentences.add(spans);
       for (int i = 0; i < spans.size(); i++) {
         String t = spans.get(i).text();
         if (t.contains("said Wang Wei, chairman") || t.contains("According to Li Sheng, chairman")) {
-          chosen.add(new org.guizhoubot.answer.decision.SentenceFeatures.Candidate(p, i, spans.get(i).start(), t, Set.of(),
+          chosen.add(new org.guizhoubot.answer.SentenceCandidate(p, i, spans.get(i).start(), t, Set.of(),
               new double[org.guizhoubot.answer.decision.SentenceFeatures.NAMES.size()]));
         }
       }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guizhoubot.answer.AnswerType;
+import org.guizhoubot.answer.SentenceCandidate;
 import org.guizhoubot.corpus.Furniture;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.QueryTerms;
@@ -24,7 +25,7 @@ import org.guizhoubot.retrieval.TermStats;
  * The same code makes the training rows and the features scored when answering.
  */
 public final class SentenceFeatures {
-  /** The feature names, in the order of {@link Candidate#features()}. */
+  /** The feature names, in the order of {@link SentenceCandidate#features()}. */
   public static final List<String> NAMES = List.of(
       "q_terms", "q_wh_start", "q_you", "q_mark",
       "t_number", "t_person", "t_date", "t_place",
@@ -46,28 +47,18 @@ public final class SentenceFeatures {
 
   private SentenceFeatures() {}
 
-  /** A sentence of passage {@code passage} (its index in the retrieved list) and its features. */
-  public record Candidate(int passage, int index, int start, String text, Set<String> stems, double[] features) {
-    public Candidate {
-      Objects.requireNonNull(text, "text");
-      if (features.length != NAMES.size()) {
-        throw new IllegalArgumentException("expected " + NAMES.size() + " features, got " + features.length);
-      }
-    }
-  }
-
   /**
    * The candidates of all passages, in passage then sentence order; empty when the question has no
    * content words. {@code sentences} receives each passage's sentence spans when not null.
    */
-  public static List<Candidate> of(String question, List<RetrievedPassage> passages, TermStats stats,
+  public static List<SentenceCandidate> of(String question, List<RetrievedPassage> passages, TermStats stats,
       List<List<Sentences.Span>> sentences) {
     Map<String, Double> weights = new LinkedHashMap<>();
     double idfMax = Math.log(1 + (stats.passages() + 1.0) / 0.5);
     for (String t : QueryTerms.contentTerms(question)) {
       weights.merge(QueryTerms.stem(t), stats.idf(t) / idfMax, Math::max);
     }
-    List<Candidate> out = new ArrayList<>();
+    List<SentenceCandidate> out = new ArrayList<>();
     if (weights.isEmpty() || passages.isEmpty()) {
       return out;
     }
@@ -135,12 +126,12 @@ public final class SentenceFeatures {
             secondMissingIdf(weights, ctx), qNegated == negated(text) ? 0 : 1,
             bigrams(qBigrams, text), coverage(weights, own) * p.cosine(),
             0, 0};
-        out.add(new Candidate(r, i, spans.get(i).start(), text, own, f));
+        out.add(new SentenceCandidate(r, i, spans.get(i).start(), text, own, f));
       }
     }
     int ctxAt = NAMES.indexOf("s_coverage_ctx");
     double best = out.stream().mapToDouble(c -> c.features()[ctxAt]).max().orElse(0);
-    for (Candidate c : out) {
+    for (SentenceCandidate c : out) {
       c.features()[NAMES.size() - 2] = best;
       c.features()[NAMES.size() - 1] = c.features()[ctxAt] - best;
     }

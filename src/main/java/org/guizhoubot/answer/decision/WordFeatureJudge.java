@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.Judge;
+import org.guizhoubot.answer.SentenceCandidate;
 import org.guizhoubot.index.Sentences;
 import org.guizhoubot.retrieval.Retrieval;
 
@@ -26,13 +27,13 @@ public final class WordFeatureJudge implements Judge {
   @Override
   public ExtractiveComposer.Assessment assess(String question, Retrieval retrieval) {
     List<List<Sentences.Span>> sentences = new ArrayList<>(retrieval.passages().size());
-    List<SentenceFeatures.Candidate> candidates = SentenceFeatures.of(question, retrieval.passages(),
+    List<SentenceCandidate> candidates = SentenceFeatures.of(question, retrieval.passages(),
         retrieval.stats(), sentences);
     return assess(candidates, sentences);
   }
 
   /** These candidates (of passages split into {@code sentences}) scored, best first. */
-  public ExtractiveComposer.Assessment assess(List<SentenceFeatures.Candidate> candidates,
+  public ExtractiveComposer.Assessment assess(List<SentenceCandidate> candidates,
       List<List<Sentences.Span>> sentences) {
     double[] raw = new double[candidates.size()];
     for (int i = 0; i < raw.length; i++) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.guizhoubot.answer.CompanyReference;
+import org.guizhoubot.answer.SentenceCandidate;
 import org.guizhoubot.answer.decision.DecisionModel;
 import org.guizhoubot.answer.decision.SentenceFeatures;
 import org.guizhoubot.index.ArticleMeta;
@@ -28,7 +29,7 @@ public final class CandidatePool {
    * One pooled candidate: the word-feature candidate, its reader input, its article, and the
    * question as the reader reads it against this candidate ({@link ArticleTime}).
    */
-  public record Member(SentenceFeatures.Candidate features, ReaderInput.Candidate candidate, ArticleMeta article,
+  public record Member(SentenceCandidate features, ReaderInput.Candidate candidate, ArticleMeta article,
       double prior, String question) {
     public Member {
       Objects.requireNonNull(question, "question");
@@ -50,7 +51,7 @@ public final class CandidatePool {
   /** As {@link #of(String, List, TermStats, int)}; {@code sentences} receives each passage's spans. */
   public static List<Member> of(String question, List<RetrievedPassage> passages, TermStats stats, int size,
       List<List<Sentences.Span>> sentences) {
-    List<SentenceFeatures.Candidate> all = SentenceFeatures.of(question, passages, stats, sentences);
+    List<SentenceCandidate> all = SentenceFeatures.of(question, passages, stats, sentences);
     DecisionModel.Linear prior = Bundled.MODEL.sentence();
     double[] scores = new double[all.size()];
     Integer[] order = new Integer[all.size()];
@@ -61,7 +62,7 @@ public final class CandidatePool {
     java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
     List<Member> out = new ArrayList<>();
     for (int k = 0; k < Math.min(size, order.length); k++) {
-      SentenceFeatures.Candidate c = all.get(order[k]);
+      SentenceCandidate c = all.get(order[k]);
       RetrievedPassage p = passages.get(c.passage());
       String previous = c.index() > 0 ? sentences.get(c.passage()).get(c.index() - 1).text().strip() : "";
       String text = CompanyReference.resolved(c, sentences, passages);

@@ -13,6 +13,7 @@ import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import org.guizhoubot.answer.ExtractiveComposer;
 import org.guizhoubot.answer.Outcome;
+import org.guizhoubot.answer.SentenceCandidate;
 import org.guizhoubot.index.Sentences;
 
 /**
@@ -26,7 +27,7 @@ final class Training {
   static final double[] GRID = grid();
 
   private final List<TrainDecision.Example> examples;
-  private final List<List<SentenceFeatures.Candidate>> candidates = new ArrayList<>();
+  private final List<List<SentenceCandidate>> candidates = new ArrayList<>();
   private final List<List<List<Sentences.Span>>> sentences = new ArrayList<>();
   private final List<boolean[]> labels = new ArrayList<>();
 
@@ -41,10 +42,10 @@ final class Training {
     this.examples = examples;
     for (TrainDecision.Example e : examples) {
       List<List<Sentences.Span>> spans = new ArrayList<>();
-      List<SentenceFeatures.Candidate> cs = SentenceFeatures.of(e.q().text(), e.passages(), e.stats(), spans);
+      List<SentenceCandidate> cs = SentenceFeatures.of(e.q().text(), e.passages(), e.stats(), spans);
       boolean[] l = new boolean[cs.size()];
       for (int i = 0; i < cs.size(); i++) {
-        SentenceFeatures.Candidate c = cs.get(i);
+        SentenceCandidate c = cs.get(i);
         String article = e.passages().get(c.passage()).article().id();
         l[i] = e.q().answerable() && e.q().gold().contains(article)
             && e.q().answer().stream().anyMatch(p -> p.matcher(c.text()).find());
@@ -62,7 +63,7 @@ final class Training {
       for (int i = 0; i < examples.size(); i++) {
         TrainDecision.Example e = examples.get(i);
         for (int j = 0; j < candidates.get(i).size(); j++) {
-          SentenceFeatures.Candidate c = candidates.get(i).get(j);
+          SentenceCandidate c = candidates.get(i).get(j);
           StringBuilder b = new StringBuilder();
           b.append(e.q().set()).append('\t').append(e.q().id()).append('\t').append(e.q().kind()).append('\t')
               .append(e.fold()).append('\t').append(e.q().answerable() ? 1 : 0).append('\t').append(c.passage())
@@ -174,7 +175,7 @@ final class Training {
     List<LogisticFit.Row> out = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
       TrainDecision.Example e = examples.get(i);
-      List<SentenceFeatures.Candidate> cs = candidates.get(i);
+      List<SentenceCandidate> cs = candidates.get(i);
       if (e.fold() != fold || cs.isEmpty()) {
         continue;
       }
