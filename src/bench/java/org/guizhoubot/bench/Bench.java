@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.guizhoubot.App;
 import org.guizhoubot.cli.CommonOptions;
-import org.guizhoubot.Main;
+import org.guizhoubot.cli.Main;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleFormatException;

@@ -128,7 +128,7 @@ class ConcurrentIndexTest {
   private static Process start(Path log, String... args) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        "org.guizhoubot.Main"));
+        "org.guizhoubot.cli.Main"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("LOG_LEVEL", "INFO");

@@ -161,7 +161,7 @@ class IndexCrashTest {
 
   private static Process startIndex(Path corpus, Path data, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.guizhoubot.Main",
+    return new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.guizhoubot.cli.Main",
         "index", "--corpus", corpus.toString(), "--data", data.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }

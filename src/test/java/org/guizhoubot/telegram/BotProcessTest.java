@@ -37,7 +37,7 @@ class BotProcessTest {
           : telegram.standard("sendMessage", body));
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-          "org.guizhoubot.Main", "bot", "--corpus", corpus.toString(), "--data", dir.resolve("data").toString())
+          "org.guizhoubot.cli.Main", "bot", "--corpus", corpus.toString(), "--data", dir.resolve("data").toString())
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());
       pb.environment().put("TELEGRAM_BOT_TOKEN", TOKEN);

@@ -164,7 +164,7 @@ class BotCrashTest {
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        "org.guizhoubot.Main", "bot", "--corpus", corpus.toString(), "--data", dir.resolve("data").toString()));
+        "org.guizhoubot.cli.Main", "bot", "--corpus", corpus.toString(), "--data", dir.resolve("data").toString()));
     command.addAll(List.of(flags));
     ProcessBuilder pb = new ProcessBuilder(command)
         .redirectErrorStream(true)

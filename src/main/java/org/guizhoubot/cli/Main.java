@@ -1,11 +1,11 @@
-package org.guizhoubot;
+package org.guizhoubot.cli;
 
-import org.guizhoubot.index.OnnxNativeCache;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.nio.charset.StandardCharsets;
-import org.guizhoubot.cli.Cli;
+import java.util.Optional;
+import org.guizhoubot.App;
+import org.guizhoubot.index.OnnxNativeCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
