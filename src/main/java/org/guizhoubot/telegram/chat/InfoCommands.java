@@ -10,7 +10,7 @@ import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.telegram.transport.Target;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.HelpTexts;
 import org.guizhoubot.telegram.texts.Menu;
 
 /**
@@ -49,8 +49,8 @@ final class InfoCommands {
       if (isAdmin.test(r.userId())) {
         adminCommands.forEach(c -> extra.put(c.name(), c.menu()));
       }
-      reply(r.target(), () -> chinese ? Texts.helpChinese(articles(), botUsername, extra)
-          : Texts.help(articles(), botUsername, extra));
+      reply(r.target(), () -> chinese ? HelpTexts.helpChinese(articles(), botUsername, extra)
+          : HelpTexts.help(articles(), botUsername, extra));
     };
     return List.of(
         Command.forAnyone("help", new Menu("What I know and how to ask", "我知道什么、怎样提问"), help),

@@ -21,6 +21,7 @@ import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.HelpTexts;
 import org.guizhoubot.telegram.texts.Menu;
 
 /**
@@ -53,7 +54,7 @@ final class Questions {
   /** The {@code /ask} command (asks its text, or shows how to ask) and {@code /new} (starts a fresh conversation). */
   List<Command> commands() {
     return List.of(
-        Command.forAnyone(COMMAND, new Menu("Ask a question about " + Texts.TOPIC, "提问关于贵州大数据产业的问题"), r -> {
+        Command.forAnyone(COMMAND, new Menu("Ask a question about " + HelpTexts.TOPIC, "提问关于贵州大数据产业的问题"), r -> {
           if (r.args().isBlank()) {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
@@ -118,7 +119,7 @@ final class Questions {
     if (greeting.isPresent()) {
       receipt.done();
       List<Integer> sent = sender.sayHtml(to,
-          TelegramHtml.escape(Texts.welcome(greeting.get(), CorpusCommands.articlesOrNone(library))), List.of());
+          TelegramHtml.escape(HelpTexts.welcome(greeting.get(), CorpusCommands.articlesOrNone(library))), List.of());
       conversations.answered(to.chatId(), sent, conversation, greeting.get().language());
       return;
     }

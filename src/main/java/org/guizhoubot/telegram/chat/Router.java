@@ -12,6 +12,7 @@ import org.guizhoubot.telegram.transport.BotConfig;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.CorpusTexts;
 
 /**
  * Decides what each incoming update is for: a command (for this bot, allowed for this user), a
@@ -109,7 +110,7 @@ final class Router {
     if (config.isAdmin(u.userId())) {
       chats.submit(u.chatId(), () -> admin.upload(u));
     } else if (u.chatType() == Incoming.ChatType.PRIVATE) {
-      say(u.replyTarget(), Texts.UPLOAD_ADMINS_ONLY);
+      say(u.replyTarget(), CorpusTexts.UPLOAD_ADMINS_ONLY);
     }
   }
 

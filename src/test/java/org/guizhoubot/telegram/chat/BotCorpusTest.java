@@ -31,6 +31,7 @@ import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.CorpusTexts;
 import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.FakeBotApi;
 
@@ -203,7 +204,7 @@ class BotCorpusTest {
     assertThat(app.library().articles()).anyMatch(a -> a.id().equals("note-01") && a.title().equals("Other note"));
     bot.handle(new Incoming.Press("cb-10", ADMIN, offer.buttons().get(0).data()));
     await(WAIT, () -> api.pressAnswers().size() >= 2);
-    assertThat(api.pressAnswers()).contains(new FakeBotApi.PressAnswer("cb-10", Texts.REPLACE_GONE));
+    assertThat(api.pressAnswers()).contains(new FakeBotApi.PressAnswer("cb-10", CorpusTexts.REPLACE_GONE));
   }
 
   @Test
