@@ -2,14 +2,13 @@ package org.guizhoubot.telegram.chat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
-import org.guizhoubot.corpus.ArticleReader;
-import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.library.AddReport;
 import org.guizhoubot.library.ArticleSource;
 import org.guizhoubot.library.Library;
@@ -169,11 +168,12 @@ final class AdminCommands {
   void upload(Incoming.Upload file) {
     Target to = file.replyTarget();
     String name = file.fileName();
-    if (!ArticleReader.isSupported(name)) {
+    OptionalInt limit = library.uploadLimit(name);
+    if (limit.isEmpty()) {
       sender.say(to, CorpusTexts.notAFileType(name));
       return;
     }
-    int cap = CorpusImporter.maxBytes(name);
+    int cap = limit.getAsInt();
     if (file.fileSize() != null && file.fileSize() > cap) {
       sender.say(to, CorpusTexts.tooLarge(name, cap));
       return;

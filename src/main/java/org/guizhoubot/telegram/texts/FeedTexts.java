@@ -5,7 +5,7 @@ import java.util.List;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedResult;
-import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.Subscription;
 import org.guizhoubot.library.PollReport;
 
 /** What the bot says about feed subscriptions and what a poll brought (plain text). */
@@ -30,15 +30,15 @@ public final class FeedTexts {
     return s.toString();
   }
 
-  public static String subscription(String url, FeedPoller.Subscription s) {
-    if (s instanceof FeedPoller.Subscription.Subscribed ok) {
+  public static String subscription(String url, Subscription s) {
+    if (s instanceof Subscription.Subscribed ok) {
       return "Subscribed to " + ok.feed().url() + (ok.feed().title() == null ? "" : " (" + ok.feed().title() + ")")
           + " with " + ok.items() + " items; new items are added at the next poll.";
     }
-    if (s instanceof FeedPoller.Subscription.AlreadySubscribed a) {
+    if (s instanceof Subscription.AlreadySubscribed a) {
       return "Already subscribed to " + a.feed().url() + ".";
     }
-    return "Could not subscribe to " + url + ": " + ((FeedPoller.Subscription.Refused) s).problem().message();
+    return "Could not subscribe to " + url + ": " + ((Subscription.Refused) s).problem().message();
   }
 
   public static String unsubscribed(String url, boolean was) {
