@@ -36,10 +36,10 @@ final class Questions {
   private final Sender sender;
   private final OrderedQueues chats;
   private final RateLimiter limiter;
-  private final Conversations conversations;
+  private final ConversationIds conversations;
 
   Questions(Library library, BotDb feedback, Sender sender, OrderedQueues chats, RateLimiter limiter,
-      Conversations conversations) {
+      ConversationIds conversations) {
     this.library = library;
     this.feedback = feedback;
     this.sender = sender;
@@ -59,12 +59,12 @@ final class Questions {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
             ask(r.target(), r.chatType(), r.userId(), r.args(),
-                Conversations.of(r.target().chatId(), r.chatType(), r.userId()), r.receipt());
+                ConversationIds.of(r.target().chatId(), r.chatType(), r.userId()), r.receipt());
           }
         }),
         Command.forAnyone("new", new Menu("Start a new conversation (forget the earlier questions)",
             "开始新的对话（忘记之前的问题）"), r -> {
-          String conversation = Conversations.of(r.target().chatId(), r.chatType(), r.userId());
+          String conversation = ConversationIds.of(r.target().chatId(), r.chatType(), r.userId());
           chats.submit(r.target().chatId(), () -> {
             library.forget(conversation);
             sender.say(r.target(), conversations.language(conversation) == Language.CHINESE

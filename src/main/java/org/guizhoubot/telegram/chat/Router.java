@@ -30,11 +30,11 @@ final class Router {
   private final Sender sender;
   private final OrderedQueues chats;
   private final Pattern mention;
-  private final Conversations conversations;
+  private final ConversationIds conversations;
   private final List<PressRoute> presses;
 
   Router(BotApi.Identity me, BotConfig config, List<Command> commands, List<PressRoute> presses, Questions questions,
-      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations,
+      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, ConversationIds conversations,
       RateLimiter limiter) {
     this.limiter = limiter;
     this.presses = List.copyOf(presses);
