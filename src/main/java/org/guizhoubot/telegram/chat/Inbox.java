@@ -212,7 +212,8 @@ final class Inbox {
   }
 
   private Receipt receipt(long updateId, boolean stale) {
-    return new Receipt(() -> markHandled(updateId), stale);
+    return new Receipt(() -> markHandled(updateId), stale,
+        () -> new InboxStore.Handled(botId, updateId, clock.getAsLong()));
   }
 
   private void markHandled(long updateId) {

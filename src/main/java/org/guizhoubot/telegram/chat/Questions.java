@@ -19,6 +19,7 @@ import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.LiveReply;
 import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.state.BotDb;
+import org.guizhoubot.telegram.state.InboxStore;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
 import org.guizhoubot.telegram.texts.HelpTexts;
@@ -148,9 +149,12 @@ final class Questions {
     Outcome outcome = result.outcome();
     String kind = outcome instanceof Outcome.Answered ? "answered" : "declined";
     List<BotApi.Button> buttons = List.of();
+    InboxStore.Handled asked = receipt.mark();
     try {
-      feedback.answers().count(kind);
-      buttons = Feedback.buttons(feedback.answers().remember(outcome.question(), citedArticles(outcome), kind));
+      buttons = Feedback.buttons(feedback.answers().answered(outcome.question(), citedArticles(outcome), kind, asked));
+      if (asked != null) {
+        receipt.markWritten();
+      }
     } catch (BotDb.BotDbException e) {
       log.error("Could not record the answer for chat {}: {}", to.chatId(), e.getMessage());
     }
