@@ -112,6 +112,7 @@ class BotLogicTest {
 
     List<BotApi.Outgoing> sent = awaitSent(USER, 1);
 
+    assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
     assertThat(sent).hasSize(1);
     BotApi.Outgoing reply = sent.get(0);
     assertThat(reply.html()).isTrue();
@@ -277,6 +278,7 @@ class BotLogicTest {
 
     List<BotApi.Outgoing> sent = awaitSent(USER, 1);
 
+    assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).html()).isFalse();
     assertThat(sent.get(0).text()).isEqualTo(TelegramHtml.toPlain(answerHtml(QUESTION))).contains("Sources:");
@@ -299,6 +301,7 @@ class BotLogicTest {
 
       List<String> texts = awaitTexts(ADMIN, 4);
 
+      assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
       assertThat(texts).hasSize(4);
       assertThat(texts.get(0)).isEqualTo("I can add .txt, .md, .html, .pdf and .docx files; paper.ppt is none of those.");
       assertThat(texts.get(1)).isEqualTo("huge.md is larger than 1 MB; I can add such files up to 1 MB.");
@@ -318,6 +321,7 @@ class BotLogicTest {
 
     List<BotApi.Outgoing> sent = awaitSent(ADMIN, 3);
 
+    assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
     assertThat(api.texts(ADMIN)).hasSize(3);
     assertThat(api.texts(ADMIN).get(0)).isEqualTo("Give the article's web address: /add https://example.com/article");
     assertThat(sent.get(1).text()).isEqualTo("Fetching https://example.invalid/&lt;script&gt;&amp;x=&quot;y&quot; ...");
