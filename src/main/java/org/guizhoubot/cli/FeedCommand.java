@@ -6,8 +6,8 @@ import org.guizhoubot.App;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.feed.Feed;
-import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.feed.FeedResult;
+import org.guizhoubot.feed.Subscription;
 import org.guizhoubot.library.PollReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,17 +36,17 @@ final class FeedCommand implements Runnable {
     public Integer call() {
       Cli cli = parent.cli;
       try (App app = cli.open(common)) {
-        FeedPoller.Subscription s = app.library().subscribe(url);
-        if (s instanceof FeedPoller.Subscription.Subscribed ok) {
+        Subscription s = app.library().subscribe(url);
+        if (s instanceof Subscription.Subscribed ok) {
           cli.out.println("Subscribed to " + ok.feed().url() + title(ok.feed()) + ": " + ok.items()
               + " items now; run feed poll (or wait for the bot's next poll) to add them");
           return Cli.OK;
         }
-        if (s instanceof FeedPoller.Subscription.AlreadySubscribed already) {
+        if (s instanceof Subscription.AlreadySubscribed already) {
           cli.out.println("Already subscribed to " + already.feed().url());
           return Cli.OK;
         }
-        cli.out.println("  skipped " + ((FeedPoller.Subscription.Refused) s).problem());
+        cli.out.println("  skipped " + ((Subscription.Refused) s).problem());
         return Cli.BAD_INPUT;
       }
     }

@@ -60,15 +60,6 @@ public final class FeedPoller {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** What subscribing did. */
-  public sealed interface Subscription {
-    record Subscribed(Feed feed, int items) implements Subscription {}
-
-    record AlreadySubscribed(Feed feed) implements Subscription {}
-
-    record Refused(Problem problem) implements Subscription {}
-  }
-
   /** Subscribes to a feed after fetching it once to check that it is one; its items come with the next poll. */
   public Subscription subscribe(String url) {
     URI uri = Urls.parse(url).orElse(null);

@@ -1,10 +1,11 @@
 package org.guizhoubot.library;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.AnswerStream;
 import org.guizhoubot.feed.Feed;
-import org.guizhoubot.feed.FeedPoller;
+import org.guizhoubot.feed.Subscription;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
@@ -48,11 +49,17 @@ public interface Library {
    */
   AddReport add(List<ArticleSource> sources, boolean replace, IndexProgress progress);
 
+  /**
+   * The largest upload named {@code fileName} that {@link #add} takes ({@link ArticleSource.Upload}),
+   * or empty when articles of its type cannot be read.
+   */
+  OptionalInt uploadLimit(String fileName);
+
   /** Deletes the articles' files from the corpus and drops them from the index; unknown ids are reported. */
   RemoveReport remove(List<String> ids);
 
   /** Subscribes to an RSS or Atom feed, after fetching it once to check that it is one. */
-  FeedPoller.Subscription subscribe(String feedUrl);
+  Subscription subscribe(String feedUrl);
 
   /** Ends a subscription (the articles it brought stay); false when the URL was not subscribed. */
   boolean unsubscribe(String feedUrl);

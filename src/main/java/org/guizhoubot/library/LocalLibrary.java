@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import org.guizhoubot.answer.AnswerResult;
 import org.guizhoubot.answer.AnswerStream;
@@ -15,6 +16,7 @@ import org.guizhoubot.answer.QuestionAnswerer;
 import org.guizhoubot.corpus.AddOutcome;
 import org.guizhoubot.corpus.Article;
 import org.guizhoubot.corpus.ArticleIds;
+import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
 import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.corpus.JsonlImport;
@@ -22,6 +24,7 @@ import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.feed.Feed;
 import org.guizhoubot.feed.FeedPoller;
 import org.guizhoubot.feed.FeedResult;
+import org.guizhoubot.feed.Subscription;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
@@ -171,7 +174,12 @@ public final class LocalLibrary implements Library {
   }
 
   @Override
-  public FeedPoller.Subscription subscribe(String feedUrl) {
+  public OptionalInt uploadLimit(String fileName) {
+    return ArticleReader.isSupported(fileName) ? OptionalInt.of(CorpusImporter.maxBytes(fileName)) : OptionalInt.empty();
+  }
+
+  @Override
+  public Subscription subscribe(String feedUrl) {
     return feeds.get().subscribe(feedUrl);
   }
 

@@ -115,7 +115,7 @@ class FeedPollerTest {
       links.add("/story-" + n + ".html");
     }
     String url = feed("/wire.xml", links);
-    assertThat(poller.subscribe(url)).isInstanceOf(FeedPoller.Subscription.Subscribed.class);
+    assertThat(poller.subscribe(url)).isInstanceOf(Subscription.Subscribed.class);
 
     FeedResult.Polled first = pollOnly();
     FeedResult.Polled second = pollOnly();
@@ -266,19 +266,19 @@ class FeedPollerTest {
     story(1);
     String url = feed("/wire.xml", List.of("/story-1.html"));
 
-    FeedPoller.Subscription first = poller.subscribe(url);
-    FeedPoller.Subscription again = poller.subscribe(url);
+    Subscription first = poller.subscribe(url);
+    Subscription again = poller.subscribe(url);
     html("/about.html", "About", "A page, not a feed.");
-    FeedPoller.Subscription page = poller.subscribe(base + "/about.html");
-    FeedPoller.Subscription notWeb = poller.subscribe("ftp://news.example/wire.xml");
+    Subscription page = poller.subscribe(base + "/about.html");
+    Subscription notWeb = poller.subscribe("ftp://news.example/wire.xml");
 
-    assertThat(first).isInstanceOfSatisfying(FeedPoller.Subscription.Subscribed.class, s -> {
+    assertThat(first).isInstanceOfSatisfying(Subscription.Subscribed.class, s -> {
       assertThat(s.items()).isEqualTo(1);
       assertThat(s.feed().title()).isEqualTo("Guizhou wire");
     });
-    assertThat(again).isInstanceOf(FeedPoller.Subscription.AlreadySubscribed.class);
-    assertThat(page).isInstanceOf(FeedPoller.Subscription.Refused.class);
-    assertThat(notWeb).isInstanceOfSatisfying(FeedPoller.Subscription.Refused.class,
+    assertThat(again).isInstanceOf(Subscription.AlreadySubscribed.class);
+    assertThat(page).isInstanceOf(Subscription.Refused.class);
+    assertThat(notWeb).isInstanceOfSatisfying(Subscription.Refused.class,
         r -> assertThat(r.problem().message()).contains("http"));
     assertThat(poller.feeds()).extracting(Feed::url).containsExactly(url);
     assertThat(requested("/story-1.html")).as("subscribing takes no item").isZero();

@@ -75,6 +75,8 @@ public final class FakeTelegram implements AutoCloseable {
   /** Set on close: long polls in progress end at once with no updates, so the bot sees no error. */
   private volatile boolean closing;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Notified when an update is delivered, a request ends or the server is closing. */
+  private final Object changed = new Object();
   private volatile ExecutorService executor;
 
   public FakeTelegram(String token) throws IOException {
@@ -182,6 +184,9 @@ public final class FakeTelegram implements AutoCloseable {
     u.put("update_id", id);
     u.set(kind, payload);
     updates.put(id, u);
+    synchronized (changed) {
+      changed.notifyAll();
+    }
   }
 
   public void deliverText(long userId, String text) {
@@ -235,6 +240,9 @@ public final class FakeTelegram implements AutoCloseable {
       respond(ex, reply.status(), reply.body().getBytes(StandardCharsets.UTF_8), "application/json");
     } finally {
       inFlight.decrementAndGet();
+      synchronized (changed) {
+        changed.notifyAll();
+      }
     }
   }
 
@@ -326,8 +334,10 @@ public final class FakeTelegram implements AutoCloseable {
     updates.headMap(offset).clear();
     ArrayNode result = json.createArrayNode();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(timeoutSeconds, 1));
-    while (updates.tailMap(offset).isEmpty() && !closing && System.nanoTime() < end) {
-      Thread.sleep(20);
+    synchronized (changed) {
+      while (updates.tailMap(offset).isEmpty() && !closing && System.nanoTime() < end) {
+        TimeUnit.NANOSECONDS.timedWait(changed, end - System.nanoTime());
+      }
     }
     for (JsonNode u : updates.tailMap(offset).values()) {
       if (result.size() >= Math.max(1, limit)) {
@@ -349,12 +359,15 @@ public final class FakeTelegram implements AutoCloseable {
     closing = true;
     release.countDown();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
-    while (inFlight.get() > 0 && System.nanoTime() < end) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+    synchronized (changed) {
+      changed.notifyAll();
+      while (inFlight.get() > 0 && System.nanoTime() < end) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(changed, end - System.nanoTime());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
     }
     server.stop(0);

@@ -2,12 +2,11 @@ package org.guizhoubot.telegram.chat;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.guizhoubot.corpus.ArticleReader;
-import org.guizhoubot.corpus.CorpusImporter;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
 import org.guizhoubot.library.AddReport;
@@ -23,7 +22,8 @@ import org.guizhoubot.telegram.transport.BotApiException;
 import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
-import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.CorpusTexts;
+import org.guizhoubot.telegram.texts.AdminTexts;
 import org.guizhoubot.telegram.texts.Menu;
 import org.guizhoubot.telegram.state.AnswerStore;
 
@@ -89,14 +89,14 @@ final class AdminCommands {
       log.error("Could not read the index for /stats", e);
       index = new Library.Status(0, 0, 0, false, null);
     }
-    return Texts.stats(votes, index);
+    return AdminTexts.stats(votes, index);
   }
 
   // ---- reindex
 
   private void reindex(Target to) {
     CompletableFuture<String> ack = new CompletableFuture<>();
-    chats.submit(to.chatId(), ack, text -> sender.say(to, text == null ? Texts.REINDEX_STARTED : text));
+    chats.submit(to.chatId(), ack, text -> sender.say(to, text == null ? AdminTexts.REINDEX_STARTED : text));
     background.submit(REINDEX_REQUESTS, () -> {
       admin.execute(() -> runReindex(to, ack));
       try {
@@ -119,25 +119,25 @@ final class AdminCommands {
         public void started(int articles, int passages) {
           mine.set(true);
           reportingChat = to.chatId();
-          ack.complete(Texts.REINDEX_STARTED);
+          ack.complete(AdminTexts.REINDEX_STARTED);
         }
       });
       if (outcome instanceof Library.Reindex.Done done) {
-        reply = Texts.reindexReport(done.report());
+        reply = AdminTexts.reindexReport(done.report());
       } else {
         Long running = reportingChat;
         ack.complete(running != null && running == to.chatId()
-            ? Texts.REINDEX_RUNNING_HERE : Texts.REINDEX_RUNNING_ELSEWHERE);
+            ? AdminTexts.REINDEX_RUNNING_HERE : AdminTexts.REINDEX_RUNNING_ELSEWHERE);
         return;
       }
     } catch (RuntimeException e) {
       log.error("Reindex asked from chat {} failed", to.chatId(), e);
-      reply = Texts.reindexFailed(e.getMessage());
+      reply = AdminTexts.reindexFailed(e.getMessage());
     } finally {
       if (mine.get()) {
         reportingChat = null;
       }
-      ack.complete(Texts.REINDEX_STARTED);
+      ack.complete(AdminTexts.REINDEX_STARTED);
     }
     report(to, reply);
   }
@@ -147,17 +147,17 @@ final class AdminCommands {
   private void addUrl(Target to, String arg) {
     String url = arg.strip();
     if (!Urls.isWeb(url)) {
-      report(to, Texts.ADD_HOW);
+      report(to, CorpusTexts.ADD_HOW);
       return;
     }
-    report(to, Texts.fetching(url));
+    report(to, CorpusTexts.fetching(url));
     background.submit(IMPORTS, () -> {
       URI uri;
       try {
         uri = URI.create(url);
       } catch (IllegalArgumentException e) {
         log.info("Not adding {}: {}", url, e.getMessage());
-        report(to, Texts.notAdded(url, e.getMessage()));
+        report(to, CorpusTexts.notAdded(url, e.getMessage()));
         return;
       }
       add(to, url, new ArticleSource.Url(uri));
@@ -168,13 +168,14 @@ final class AdminCommands {
   void upload(Incoming.Upload file) {
     Target to = file.replyTarget();
     String name = file.fileName();
-    if (!ArticleReader.isSupported(name)) {
-      sender.say(to, Texts.notAFileType(name));
+    OptionalInt limit = library.uploadLimit(name);
+    if (limit.isEmpty()) {
+      sender.say(to, CorpusTexts.notAFileType(name));
       return;
     }
-    int cap = CorpusImporter.maxBytes(name);
+    int cap = limit.getAsInt();
     if (file.fileSize() != null && file.fileSize() > cap) {
-      sender.say(to, Texts.tooLarge(name, cap));
+      sender.say(to, CorpusTexts.tooLarge(name, cap));
       return;
     }
     background.submit(IMPORTS, () -> {
@@ -183,7 +184,7 @@ final class AdminCommands {
         bytes = downloads.download(file.fileId(), cap);
       } catch (BotApiException e) {
         log.warn("Downloading {} from chat {} failed: {}", name, to.chatId(), e.getMessage());
-        report(to, Texts.notAdded(name, name + ": could not be downloaded (" + e.getMessage() + ")"));
+        report(to, CorpusTexts.notAdded(name, name + ": could not be downloaded (" + e.getMessage() + ")"));
         return;
       }
       add(to, name, new ArticleSource.Upload(name, bytes));
@@ -201,15 +202,15 @@ final class AdminCommands {
       AddReport report = library.add(List.of(source), replace, IndexProgress.NONE);
       if (!report.conflicts().isEmpty()) {
         String token = pending.offer(source);
-        String ask = Texts.conflict(report.conflicts().get(0));
+        String ask = CorpusTexts.conflict(report.conflicts().get(0));
         chats.submit(to.chatId(), () -> sender.sayHtml(to, TelegramHtml.escape(ask),
             List.of(new BotApi.Button("Replace it", REPLACE + token))));
         return;
       }
-      text = Texts.added(what, report);
+      text = CorpusTexts.added(what, report);
     } catch (RuntimeException e) {
       log.error("Adding {} asked from chat {} failed", what, to.chatId(), e);
-      text = Texts.notAdded(what, String.valueOf(e.getMessage()));
+      text = CorpusTexts.notAdded(what, String.valueOf(e.getMessage()));
     }
     report(to, text);
   }
@@ -218,7 +219,7 @@ final class AdminCommands {
   List<PressRoute> presses() {
     return List.of(new PressRoute(REPLACE, Command.Access.ADMINS, p -> {
       ArticleSource source = pending.take(p.data().substring(REPLACE.length()));
-      chats.run(() -> sender.answerPress(p.callbackId(), source == null ? Texts.REPLACE_GONE : "Replacing..."));
+      chats.run(() -> sender.answerPress(p.callbackId(), source == null ? CorpusTexts.REPLACE_GONE : "Replacing..."));
       if (source != null) {
         background.submit(IMPORTS, () -> add(p.replyTarget(), source.name(), source, true));
       }

@@ -76,7 +76,7 @@ public final class BotCore implements BotSession {
 
   @Override
   public Optional<Runnable> record(Update update) {
-    return inbox.record(update).map(r -> () -> inbox.handleRecorded(update, r));
+    return inbox.record(update);
   }
 
   @Override

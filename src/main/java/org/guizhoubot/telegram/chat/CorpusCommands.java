@@ -16,7 +16,9 @@ import org.guizhoubot.telegram.transport.Target;
 import org.guizhoubot.telegram.transport.BotConfig;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.FeedTexts;
+import org.guizhoubot.telegram.texts.CorpusTexts;
+import org.guizhoubot.telegram.texts.ArticleLists;
 import org.guizhoubot.telegram.texts.Menu;
 import org.guizhoubot.telegram.transport.BotApi;
 
@@ -53,7 +55,7 @@ final class CorpusCommands {
         Command.forAdmins("remove", new Menu("Delete an article from the corpus and the index",
             "从文章文件夹和索引中删除文章", "ID"), r -> remove(r.target(), r.args())),
         Command.forAdmins("feeds", new Menu("List the subscribed feeds and how their polls went",
-            "列出已订阅的信息源及其抓取情况"), r -> work(r.target(), () -> Texts.feeds(library.feeds()))),
+            "列出已订阅的信息源及其抓取情况"), r -> work(r.target(), () -> FeedTexts.feeds(library.feeds()))),
         Command.forAdmins("feed_add", new Menu("Subscribe to an RSS or Atom feed", "订阅 RSS 或 Atom 信息源", "URL"),
             r -> feed(r.target(), r.args(), true)),
         Command.forAdmins("feed_remove", new Menu("End a feed subscription (its articles stay)",
@@ -85,16 +87,16 @@ final class CorpusCommands {
   private void sources(Target to, int page) {
     chats.submit(to.chatId(), () -> {
       List<ArticleMeta> all = articles();
-      int p = Math.min(page, Texts.pages(all.size()) - 1);
-      sender.sayHtml(to, Texts.sources(all, p), pageButtons(SOURCES_PAGE, all.size(), p));
+      int p = Math.min(page, ArticleLists.pages(all.size()) - 1);
+      sender.sayHtml(to, ArticleLists.sources(all, p), pageButtons(SOURCES_PAGE, all.size(), p));
     });
   }
 
   private void articles(Target to, int page) {
     chats.submit(to.chatId(), () -> {
       List<ArticleMeta> all = articles();
-      int p = Math.min(page, Texts.pages(all.size()) - 1);
-      sender.sayHtml(to, Texts.articles(all, p), pageButtons(ARTICLES_PAGE, all.size(), p));
+      int p = Math.min(page, ArticleLists.pages(all.size()) - 1);
+      sender.sayHtml(to, ArticleLists.articles(all, p), pageButtons(ARTICLES_PAGE, all.size(), p));
     });
   }
 
@@ -115,23 +117,23 @@ final class CorpusCommands {
   private void remove(Target to, String args) {
     List<String> ids = Arrays.stream(args.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     if (ids.isEmpty()) {
-      chats.submit(to.chatId(), () -> sender.say(to, Texts.REMOVE_HOW));
+      chats.submit(to.chatId(), () -> sender.say(to, CorpusTexts.REMOVE_HOW));
       return;
     }
     work(to, () -> {
       RemoveReport report = library.remove(ids);
-      return Texts.removed(report);
+      return CorpusTexts.removed(report);
     });
   }
 
   private void feed(Target to, String args, boolean add) {
     String url = args.strip();
     if (url.isEmpty()) {
-      chats.submit(to.chatId(), () -> sender.say(to, add ? Texts.FEED_ADD_HOW : Texts.FEED_REMOVE_HOW));
+      chats.submit(to.chatId(), () -> sender.say(to, add ? FeedTexts.FEED_ADD_HOW : FeedTexts.FEED_REMOVE_HOW));
       return;
     }
-    work(to, () -> add ? Texts.subscription(url, library.subscribe(url))
-        : Texts.unsubscribed(url, library.unsubscribe(url)));
+    work(to, () -> add ? FeedTexts.subscription(url, library.subscribe(url))
+        : FeedTexts.unsubscribed(url, library.unsubscribe(url)));
   }
 
   /** Runs admin work off the chat's queue (it may fetch or reindex) and replies with its text. */
@@ -158,7 +160,7 @@ final class CorpusCommands {
       log.error("The scheduled feed poll failed", e);
       return;
     }
-    String news = Texts.feedNews(report);
+    String news = FeedTexts.feedNews(report);
     log.info("Feed poll: {} new articles from {} feeds", report.newArticles(), report.feeds().size());
     if (news != null) {
       for (long adminId : config.adminIds()) {
@@ -173,7 +175,7 @@ final class CorpusCommands {
     if (page > 0) {
       buttons.add(new BotApi.Button("◀ Newer", prefix + (page - 1)));
     }
-    if (page + 1 < Texts.pages(count)) {
+    if (page + 1 < ArticleLists.pages(count)) {
       buttons.add(new BotApi.Button("Older ▶", prefix + (page + 1)));
     }
     return buttons;

@@ -35,7 +35,7 @@ final class GuizhouBot implements AutoCloseable {
     this.sender = new Sender(api, executors.side, executors.ticker, executors.live).chargingWith(limiter::charge);
     OrderedQueues chats = new OrderedQueues(executors.workers);
     this.chats = chats;
-    Conversations conversations = new Conversations();
+    ConversationIds conversations = new ConversationIds();
     Questions questions = new Questions(library, feedback, sender, chats, limiter, conversations);
     AdminCommands admin = new AdminCommands(library, feedback, sender, chats, executors.admin, api::download);
     this.corpus = new CorpusCommands(library, sender, chats, executors.admin, config);

@@ -18,7 +18,8 @@ import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.state.InboxStore;
 
 /**
- * At-least-once handling of updates: each batch is recorded in {@code bot.db} before it is handed
+ * At-least-once handling of updates: each batch is recorded in {@code bot.db}, as our own
+ * {@link Incoming}s ({@link IncomingJson}), before it is handed
  * on, and the poller confirms a batch to Telegram (the next offset) only after this returns (a
  * webhook post is answered 200 only after its update is recorded), so an update is either recorded
  * or delivered again. An update is marked handled when its work is done;
@@ -33,8 +34,8 @@ final class Inbox {
 
   private final BotDb store;
   private final long botId;
-  private final ObjectMapper json;
   private final Updates updates;
+  private final IncomingJson codec;
   private final GuizhouBot bot;
   private final Duration recoverWithin;
   private final Duration keepAnswers;
@@ -46,28 +47,38 @@ final class Inbox {
       Duration keepAnswers, LongSupplier clock) {
     this.store = store;
     this.botId = botId;
-    this.json = json;
     this.updates = updates;
+    this.codec = new IncomingJson(json, updates);
     this.bot = bot;
     this.recoverWithin = recoverWithin;
     this.keepAnswers = keepAnswers;
     this.clock = clock;
   }
 
-  /** Records a batch from the poller, then hands each new update to the bot; nothing thrown escapes. */
+  /**
+   * Records a batch from the poller as our own {@link Incoming}s, then hands each new one to the
+   * bot; what the bot ignores is not recorded. Nothing thrown escapes.
+   */
   void consume(List<Update> batch) {
     if (bot.isClosed()) {
       return;
     }
+    Map<Long, Incoming> incoming = new LinkedHashMap<>();
     Map<Long, String> payloads = new LinkedHashMap<>();
     for (Update u : batch) {
       if (u == null || u.getUpdateId() == null) {
         continue;
       }
+      long id = u.getUpdateId();
+      Optional<Incoming> in = translate(u);
+      if (in.isEmpty()) {
+        continue;
+      }
+      incoming.put(id, in.get());
       try {
-        payloads.put(u.getUpdateId().longValue(), json.writeValueAsString(u));
+        payloads.put(id, codec.write(in.get()));
       } catch (JsonProcessingException e) {
-        log.error("Update {} cannot be recorded: {}", u.getUpdateId(), e.getMessage());
+        log.error("Update {} cannot be recorded: {}", id, e.getMessage());
       }
     }
     Set<Long> fresh;
@@ -77,50 +88,52 @@ final class Inbox {
       log.error("Updates could not be recorded; handling them without a record: {}", e.getMessage());
       fresh = null;
     }
-    for (Update u : batch) {
-      if (u == null || u.getUpdateId() == null) {
-        continue;
-      }
-      long id = u.getUpdateId();
+    for (Map.Entry<Long, Incoming> e : incoming.entrySet()) {
+      long id = e.getKey();
       if (fresh != null && payloads.containsKey(id) && !fresh.contains(id)) {
         log.debug("Update {} was recorded before; not handled again", id);
         continue;
       }
-      handle(u, fresh != null && fresh.contains(id) ? receipt(id, false) : Receipt.NONE);
+      handle(id, e.getValue(), fresh != null && fresh.contains(id) ? receipt(id, false) : Receipt.NONE);
     }
     pruneHourly();
   }
 
   /**
-   * Records one update posted to the webhook, before the post is answered: the receipt to hand it
-   * on with, or empty when it was recorded before (Telegram posting it again) or the bot is
-   * closing. When it cannot be recorded, it is handled without a record.
+   * Records one update posted to the webhook, before the post is answered: what to run once it is
+   * answered to handle it, or empty when the bot ignores it, it was recorded before (Telegram
+   * posting it again) or the bot is closing. When it cannot be recorded, it is handled without a record.
    */
-  Optional<Receipt> record(Update u) {
+  Optional<Runnable> record(Update u) {
     if (bot.isClosed() || u == null || u.getUpdateId() == null) {
       return Optional.empty();
     }
     long id = u.getUpdateId();
+    Optional<Incoming> translated = translate(u);
+    if (translated.isEmpty()) {
+      return Optional.empty();
+    }
+    Incoming in = translated.get();
+    Receipt receipt;
     try {
-      Set<Long> fresh = store.inbox().receive(botId, Map.of(id, json.writeValueAsString(u)), clock.getAsLong());
+      Set<Long> fresh = store.inbox().receive(botId, Map.of(id, codec.write(in)), clock.getAsLong());
       if (!fresh.contains(id)) {
         log.debug("Update {} was recorded before; not handled again", id);
         return Optional.empty();
       }
-      return Optional.of(receipt(id, false));
+      receipt = receipt(id, false);
     } catch (JsonProcessingException e) {
       log.error("Update {} cannot be recorded: {}", id, e.getMessage());
-      return Optional.of(Receipt.NONE);
+      receipt = Receipt.NONE;
     } catch (BotDb.BotDbException e) {
       log.error("Update {} could not be recorded; handling it without a record: {}", id, e.getMessage());
-      return Optional.of(Receipt.NONE);
+      receipt = Receipt.NONE;
     }
-  }
-
-  /** Hands a recorded update to the bot, after {@link #record}; nothing thrown escapes. */
-  void handleRecorded(Update u, Receipt receipt) {
-    handle(u, receipt);
-    pruneHourly();
+    Receipt handled = receipt;
+    return Optional.of(() -> {
+      handle(id, in, handled);
+      pruneHourly();
+    });
   }
 
   /**
@@ -134,15 +147,19 @@ final class Inbox {
     for (InboxStore.Received r : pending) {
       boolean tooOld = now - r.receivedAt() > recoverWithin.toMillis();
       stale += tooOld ? 1 : 0;
-      Update u;
+      Optional<Incoming> in;
       try {
-        u = json.readValue(r.payload(), Update.class);
-      } catch (JsonProcessingException e) {
+        in = codec.read(r.payload());
+      } catch (JsonProcessingException | RuntimeException e) {
         log.error("Recorded update {} cannot be read back; dropped: {}", r.updateId(), e.getMessage());
         markHandled(r.updateId());
         continue;
       }
-      handle(u, receipt(r.updateId(), tooOld));
+      if (in.isEmpty()) {
+        markHandled(r.updateId());
+        continue;
+      }
+      handle(r.updateId(), in.get(), receipt(r.updateId(), tooOld));
     }
     if (!pending.isEmpty()) {
       log.info("Handling {} updates left unhandled when the bot last stopped ({} older than {} min: told they were missed)",
@@ -175,22 +192,28 @@ final class Inbox {
     }
   }
 
-  private void handle(Update u, Receipt receipt) {
+  /** What the bot makes of an update; empty for what it ignores, or cannot read (logged). */
+  private Optional<Incoming> translate(Update u) {
     try {
-      Optional<Incoming> in = updates.translate(u);
-      if (in.isPresent()) {
-        bot.handle(in.get(), receipt);
-      } else {
-        receipt.done();
-      }
+      return updates.translate(u);
     } catch (RuntimeException e) {
       log.error("Update {} could not be handled", u.getUpdateId(), e);
+      return Optional.empty();
+    }
+  }
+
+  private void handle(long updateId, Incoming in, Receipt receipt) {
+    try {
+      bot.handle(in, receipt);
+    } catch (RuntimeException e) {
+      log.error("Update {} could not be handled", updateId, e);
       receipt.done();
     }
   }
 
   private Receipt receipt(long updateId, boolean stale) {
-    return new Receipt(() -> markHandled(updateId), stale);
+    return new Receipt(() -> markHandled(updateId), stale,
+        () -> new InboxStore.Handled(botId, updateId, clock.getAsLong()));
   }
 
   private void markHandled(long updateId) {

@@ -10,7 +10,7 @@ import org.guizhoubot.language.Language;
 import org.guizhoubot.library.Library;
 import org.guizhoubot.telegram.transport.Target;
 import org.guizhoubot.telegram.transport.Sender;
-import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.HelpTexts;
 import org.guizhoubot.telegram.texts.Menu;
 
 /**
@@ -24,12 +24,12 @@ final class InfoCommands {
   private final Sender sender;
   private final OrderedQueues chats;
   private final String botUsername;
-  private final Conversations conversations;
+  private final ConversationIds conversations;
   private final LongPredicate isAdmin;
   private final List<Command> adminCommands;
 
   /** {@code adminCommands} are listed in the help of the users {@code isAdmin} accepts. */
-  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername, Conversations conversations,
+  InfoCommands(Library library, Sender sender, OrderedQueues chats, String botUsername, ConversationIds conversations,
       LongPredicate isAdmin, List<Command> adminCommands) {
     this.isAdmin = isAdmin;
     this.adminCommands = List.copyOf(adminCommands);
@@ -44,13 +44,13 @@ final class InfoCommands {
   List<Command> commands() {
     Command.Handler help = r -> {
       boolean chinese = Language.of(r.args()) == Language.CHINESE || r.args().strip().equalsIgnoreCase("zh")
-          || conversations.language(Conversations.of(r.target().chatId(), r.chatType(), r.userId())) == Language.CHINESE;
+          || conversations.language(ConversationIds.of(r.target().chatId(), r.chatType(), r.userId())) == Language.CHINESE;
       Map<String, Menu> extra = new LinkedHashMap<>();
       if (isAdmin.test(r.userId())) {
         adminCommands.forEach(c -> extra.put(c.name(), c.menu()));
       }
-      reply(r.target(), () -> chinese ? Texts.helpChinese(articles(), botUsername, extra)
-          : Texts.help(articles(), botUsername, extra));
+      reply(r.target(), () -> chinese ? HelpTexts.helpChinese(articles(), botUsername, extra)
+          : HelpTexts.help(articles(), botUsername, extra));
     };
     return List.of(
         Command.forAnyone("help", new Menu("What I know and how to ask", "我知道什么、怎样提问"), help),

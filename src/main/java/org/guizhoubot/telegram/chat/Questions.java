@@ -19,8 +19,10 @@ import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.LiveReply;
 import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.state.BotDb;
+import org.guizhoubot.telegram.state.InboxStore;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.HelpTexts;
 import org.guizhoubot.telegram.texts.Menu;
 
 /**
@@ -35,10 +37,10 @@ final class Questions {
   private final Sender sender;
   private final OrderedQueues chats;
   private final RateLimiter limiter;
-  private final Conversations conversations;
+  private final ConversationIds conversations;
 
   Questions(Library library, BotDb feedback, Sender sender, OrderedQueues chats, RateLimiter limiter,
-      Conversations conversations) {
+      ConversationIds conversations) {
     this.library = library;
     this.feedback = feedback;
     this.sender = sender;
@@ -53,17 +55,17 @@ final class Questions {
   /** The {@code /ask} command (asks its text, or shows how to ask) and {@code /new} (starts a fresh conversation). */
   List<Command> commands() {
     return List.of(
-        Command.forAnyone(COMMAND, new Menu("Ask a question about " + Texts.TOPIC, "提问关于贵州大数据产业的问题"), r -> {
+        Command.forAnyone(COMMAND, new Menu("Ask a question about " + HelpTexts.TOPIC, "提问关于贵州大数据产业的问题"), r -> {
           if (r.args().isBlank()) {
             chats.submit(r.target().chatId(), () -> sender.say(r.target(), Texts.ASK_HOW));
           } else {
             ask(r.target(), r.chatType(), r.userId(), r.args(),
-                Conversations.of(r.target().chatId(), r.chatType(), r.userId()), r.receipt());
+                ConversationIds.of(r.target().chatId(), r.chatType(), r.userId()), r.receipt());
           }
         }),
         Command.forAnyone("new", new Menu("Start a new conversation (forget the earlier questions)",
             "开始新的对话（忘记之前的问题）"), r -> {
-          String conversation = Conversations.of(r.target().chatId(), r.chatType(), r.userId());
+          String conversation = ConversationIds.of(r.target().chatId(), r.chatType(), r.userId());
           chats.submit(r.target().chatId(), () -> {
             library.forget(conversation);
             sender.say(r.target(), conversations.language(conversation) == Language.CHINESE
@@ -118,7 +120,7 @@ final class Questions {
     if (greeting.isPresent()) {
       receipt.done();
       List<Integer> sent = sender.sayHtml(to,
-          TelegramHtml.escape(Texts.welcome(greeting.get(), CorpusCommands.articlesOrNone(library))), List.of());
+          TelegramHtml.escape(HelpTexts.welcome(greeting.get(), CorpusCommands.articlesOrNone(library))), List.of());
       conversations.answered(to.chatId(), sent, conversation, greeting.get().language());
       return;
     }
@@ -147,9 +149,12 @@ final class Questions {
     Outcome outcome = result.outcome();
     String kind = outcome instanceof Outcome.Answered ? "answered" : "declined";
     List<BotApi.Button> buttons = List.of();
+    InboxStore.Handled asked = receipt.mark();
     try {
-      feedback.answers().count(kind);
-      buttons = Feedback.buttons(feedback.answers().remember(outcome.question(), citedArticles(outcome), kind));
+      buttons = Feedback.buttons(feedback.answers().answered(outcome.question(), citedArticles(outcome), kind, asked));
+      if (asked != null) {
+        receipt.markWritten();
+      }
     } catch (BotDb.BotDbException e) {
       log.error("Could not record the answer for chat {}: {}", to.chatId(), e.getMessage());
     }

@@ -12,6 +12,7 @@ import org.guizhoubot.telegram.transport.BotConfig;
 import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Sender;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.CorpusTexts;
 
 /**
  * Decides what each incoming update is for: a command (for this bot, allowed for this user), a
@@ -29,11 +30,11 @@ final class Router {
   private final Sender sender;
   private final OrderedQueues chats;
   private final Pattern mention;
-  private final Conversations conversations;
+  private final ConversationIds conversations;
   private final List<PressRoute> presses;
 
   Router(BotApi.Identity me, BotConfig config, List<Command> commands, List<PressRoute> presses, Questions questions,
-      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, Conversations conversations,
+      AdminCommands admin, Feedback feedback, Sender sender, OrderedQueues chats, ConversationIds conversations,
       RateLimiter limiter) {
     this.limiter = limiter;
     this.presses = List.copyOf(presses);
@@ -109,7 +110,7 @@ final class Router {
     if (config.isAdmin(u.userId())) {
       chats.submit(u.chatId(), () -> admin.upload(u));
     } else if (u.chatType() == Incoming.ChatType.PRIVATE) {
-      say(u.replyTarget(), Texts.UPLOAD_ADMINS_ONLY);
+      say(u.replyTarget(), CorpusTexts.UPLOAD_ADMINS_ONLY);
     }
   }
 

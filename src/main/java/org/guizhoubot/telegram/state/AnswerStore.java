@@ -30,22 +30,58 @@ public final class AnswerStore {
     this.keys = keys;
   }
 
+  /**
+   * Records an answer in one transaction: counts it under {@code outcome} ("answered", "declined"),
+   * keeps it for votes, and marks the update that asked it handled ({@code asked}; none when null).
+   * Returns the short key its feedback buttons carry.
+   */
+  public String answered(String question, List<String> articleIds, String outcome, InboxStore.Handled asked) {
+    synchronized (lock) {
+      try {
+        db.setAutoCommit(false);
+        try {
+          increment(outcome);
+          String key = insert(question, articleIds, outcome);
+          if (asked != null) {
+            InboxStore.markHandled(db, asked);
+          }
+          db.commit();
+          return key;
+        } catch (SQLException e) {
+          db.rollback();
+          throw e;
+        } finally {
+          db.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        throw new BotDb.BotDbException("cannot record the " + outcome + " question '" + question + "'"
+            + (asked == null ? "" : " of update " + asked.updateId()) + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** Keeps an answer and returns the short key its feedback buttons carry. */
   public String remember(String question, List<String> articleIds, String outcome) {
     synchronized (lock) {
-      String key = keys.apply(10);
-      String sql = "INSERT INTO answers(key, question, article_ids, outcome, created_at) VALUES (?, ?, ?, ?, ?)";
-      try (PreparedStatement p = db.prepareStatement(sql)) {
-        p.setString(1, key);
-        p.setString(2, question);
-        p.setString(3, String.join(",", articleIds));
-        p.setString(4, outcome);
-        p.setLong(5, System.currentTimeMillis());
-        p.executeUpdate();
-        return key;
+      try {
+        return insert(question, articleIds, outcome);
       } catch (SQLException e) {
-        throw new BotDb.BotDbException("cannot store answer (" + sql + "): " + e.getMessage(), e);
+        throw new BotDb.BotDbException("cannot store answer: " + e.getMessage(), e);
       }
+    }
+  }
+
+  private String insert(String question, List<String> articleIds, String outcome) throws SQLException {
+    String key = keys.apply(10);
+    String sql = "INSERT INTO answers(key, question, article_ids, outcome, created_at) VALUES (?, ?, ?, ?, ?)";
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setString(1, key);
+      p.setString(2, question);
+      p.setString(3, String.join(",", articleIds));
+      p.setString(4, outcome);
+      p.setLong(5, System.currentTimeMillis());
+      p.executeUpdate();
+      return key;
     }
   }
 
@@ -106,13 +142,19 @@ public final class AnswerStore {
   /** Adds one to a counter. */
   public void count(String counter) {
     synchronized (lock) {
-      String sql = "INSERT INTO counters(name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1";
-      try (PreparedStatement p = db.prepareStatement(sql)) {
-        p.setString(1, counter);
-        p.executeUpdate();
+      try {
+        increment(counter);
       } catch (SQLException e) {
         throw new BotDb.BotDbException("cannot count " + counter + ": " + e.getMessage(), e);
       }
+    }
+  }
+
+  private void increment(String counter) throws SQLException {
+    String sql = "INSERT INTO counters(name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1";
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setString(1, counter);
+      p.executeUpdate();
     }
   }
 

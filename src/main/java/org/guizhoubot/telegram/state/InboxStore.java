@@ -62,15 +62,22 @@ public final class InboxStore {
   /** Marks an update handled, so that it is not handled again after a restart. */
   public void handled(long botId, long updateId, long nowMillis) {
     synchronized (lock) {
-      String sql = "UPDATE inbox SET handled_at = ? WHERE bot_id = ? AND update_id = ? AND handled_at IS NULL";
-      try (PreparedStatement p = db.prepareStatement(sql)) {
-        p.setLong(1, nowMillis);
-        p.setLong(2, botId);
-        p.setLong(3, updateId);
-        p.executeUpdate();
+      try {
+        markHandled(db, new Handled(botId, updateId, nowMillis));
       } catch (SQLException e) {
         throw new BotDb.BotDbException("cannot mark update " + updateId + " handled: " + e.getMessage(), e);
       }
+    }
+  }
+
+  /** Marks an update handled on {@code db}, within the caller's transaction. */
+  static void markHandled(Connection db, Handled h) throws SQLException {
+    String sql = "UPDATE inbox SET handled_at = ? WHERE bot_id = ? AND update_id = ? AND handled_at IS NULL";
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setLong(1, h.atMillis());
+      p.setLong(2, h.botId());
+      p.setLong(3, h.updateId());
+      p.executeUpdate();
     }
   }
 
@@ -101,6 +108,9 @@ public final class InboxStore {
       return u.executeUpdate();
     }
   }
+
+  /** That the bot {@code botId} handled update {@code updateId} at {@code atMillis} (epoch ms). */
+  public record Handled(long botId, long updateId, long atMillis) {}
 
   /** An update as received from Telegram: its id, its JSON, and when it was recorded (epoch ms). */
   public record Received(long updateId, String payload, long receivedAt) {

@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveReply {
   private static final Logger log = LoggerFactory.getLogger(LiveReply.class);
-  /** The least time between two updates of one reply. */
-  static final Duration GAP = Duration.ofSeconds(1);
   /** How long {@link #finish} waits for an update in flight. */
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(30);
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|\\[|$)|[。！？]");
@@ -39,6 +37,7 @@ public final class LiveReply {
   private final Executor calls;
   private final Runnable firstShown;
   private final int draftId;
+  private final ReplyPace pace;
 
   private final Object lock = new Object();
   /** The HTML to show next, or null. */
@@ -47,7 +46,6 @@ public final class LiveReply {
   private String onScreen;
   /** In a group, the message shown and edited; null until it is sent. */
   private Integer messageId;
-  private long notBefore;
   /** An update is scheduled or running. */
   private boolean pending;
   private ScheduledFuture<?> scheduled;
@@ -65,7 +63,7 @@ public final class LiveReply {
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.calls = Objects.requireNonNull(calls, "calls");
     this.firstShown = Objects.requireNonNull(firstShown, "firstShown");
-    this.notBefore = sender.paceOf(to.chatId());
+    this.pace = new ReplyPace(sender, to.chatId());
     int id = DRAFT_IDS.incrementAndGet() & Integer.MAX_VALUE;
     this.draftId = id == 0 ? 1 : id;
   }
@@ -93,7 +91,7 @@ public final class LiveReply {
       return;
     }
     pending = true;
-    long delay = Math.max(0, notBefore - System.nanoTime());
+    long delay = Math.max(0, pace.waitNanos());
     try {
       scheduled = ticker.schedule(() -> {
         try {
@@ -165,11 +163,7 @@ public final class LiveReply {
         shownOnce = true;
       }
       broken |= failed;
-      long now = System.nanoTime();
-      long wait = retryAfter == null ? GAP.toNanos()
-          : TimeUnit.SECONDS.toNanos(Math.min(Math.max(retryAfter, 1), TelegramBotApi.MAX_RETRY_AFTER_SECONDS));
-      notBefore = Math.max(notBefore, now + wait);
-      sender.paced(to.chatId(), notBefore);
+      pace.updated(retryAfter);
     }
     if (first) {
       firstShown.run();
@@ -205,7 +199,7 @@ public final class LiveReply {
       return sender.sayHtml(to, html, buttons);
     }
     List<String> parts = TelegramHtml.split(html);
-    if (!editFinal(id, parts.get(0), parts.size() == 1 ? buttons : List.of())) {
+    if (!FinalEdit.edit(api, to, pace, id, parts.get(0), parts.size() == 1 ? buttons : List.of())) {
       return sender.sayHtml(to, html, buttons);
     }
     sender.charge(to, parts.size() - 1);
@@ -219,52 +213,6 @@ public final class LiveReply {
   public boolean shownAny() {
     synchronized (lock) {
       return shownOnce;
-    }
-  }
-
-  private boolean editFinal(int id, String html, List<BotApi.Button> buttons) {
-    String text = html;
-    for (int attempt = 1; ; attempt++) {
-      long wait;
-      synchronized (lock) {
-        wait = notBefore - System.nanoTime();
-      }
-      if (wait > 0 && !sleep(wait)) {
-        return false;
-      }
-      try {
-        api.edit(to.chatId(), id, text, buttons);
-        sender.paced(to.chatId(), System.nanoTime() + GAP.toNanos());
-        return true;
-      } catch (BotApiException e) {
-        if (e.retryAfter() != null && attempt <= TelegramBotApi.MAX_RETRIES) {
-          int seconds = Math.min(Math.max(e.retryAfter(), 1), TelegramBotApi.MAX_RETRY_AFTER_SECONDS);
-          log.warn("Telegram asked to slow down editing in chat {}: waiting {} s (attempt {})", to.chatId(), seconds,
-              attempt);
-          synchronized (lock) {
-            notBefore = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            sender.paced(to.chatId(), notBefore);
-          }
-        } else if (e.isParseError() && text.equals(html)) {
-          log.warn("Telegram rejected the HTML of the edit in chat {}, editing as plain text: {}", to.chatId(),
-              e.getMessage());
-          text = TelegramHtml.escape(TelegramHtml.toPlain(html));
-        } else {
-          log.warn("Could not replace the reply being written in chat {}, sending it anew: {}", to.chatId(),
-              e.getMessage());
-          return false;
-        }
-      }
-    }
-  }
-
-  private static boolean sleep(long nanos) {
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -45,7 +45,7 @@ public final class TelegramBot implements AutoCloseable {
       throws BotStartException {
     TelegramUrl url;
     try {
-      url = TelegramBotApi.telegramUrl(config.apiUrl());
+      url = TelegramHttp.telegramUrl(config.apiUrl());
     } catch (IllegalArgumentException e) {
       throw new BotStartException(e.getMessage(), e);
     }
@@ -74,7 +74,7 @@ public final class TelegramBot implements AutoCloseable {
     BotSession core = opener.open(api, me, mapper);
     core.pollFeedsEvery(settings.feedPollInterval());
     Duration pollRead = Duration.ofSeconds(config.pollTimeoutSeconds() + 10L);
-    OkHttpClient pollHttp = TelegramBotApi.httpClient(pollRead, pollRead.plusSeconds(5));
+    OkHttpClient pollHttp = TelegramHttp.httpClient(pollRead, pollRead.plusSeconds(5));
     ScheduledExecutorService pollExecutor = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("bot-poll"));
     TelegramBotsLongPollingApplication polling = new TelegramBotsLongPollingApplication(
         () -> mapper, () -> pollHttp, () -> pollExecutor,

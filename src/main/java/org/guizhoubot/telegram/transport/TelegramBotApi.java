@@ -2,33 +2,20 @@ package org.guizhoubot.telegram.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.guizhoubot.concurrent.DaemonThreads;
 import org.guizhoubot.logging.Redactor;
-import org.guizhoubot.web.Urls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
-import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
@@ -42,12 +29,10 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * {@link BotApi} over telegrambots' {@link OkHttpTelegramClient}, with a deadline on every call
- * (telegrambots itself waits forever) and 429 {@code retry_after} honoured for messages.
+ * {@link BotApi} over telegrambots' {@link OkHttpTelegramClient}: each method's request, with a
+ * deadline on every call ({@link BotApiCalls}) and 429 {@code retry_after} honoured for messages.
  */
 public final class TelegramBotApi implements BotApi {
   private static final Logger log = LoggerFactory.getLogger(TelegramBotApi.class);
@@ -59,8 +44,7 @@ public final class TelegramBotApi implements BotApi {
   private final String token;
   private final String apiBase;
   private final OkHttpClient http;
-  private final TelegramClient client;
-  private final Duration callTimeout;
+  private final BotApiCalls calls;
 
   public TelegramBotApi(String token, String apiUrl, Duration callTimeout) {
     if (token == null || token.isBlank()) {
@@ -69,44 +53,13 @@ public final class TelegramBotApi implements BotApi {
     Redactor.remember(token);
     this.token = token;
     this.apiBase = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
-    this.callTimeout = callTimeout;
-    this.http = httpClient(callTimeout, callTimeout);
-    this.client = new OkHttpTelegramClient(http, token, telegramUrl(apiBase));
-  }
-
-  /** An OkHttp client whose calls end after {@code callTimeout}, on daemon threads. */
-  static OkHttpClient httpClient(Duration readTimeout, Duration callTimeout) {
-    return new OkHttpClient.Builder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .readTimeout(readTimeout)
-        .writeTimeout(Duration.ofSeconds(10))
-        .callTimeout(callTimeout)
-        .dispatcher(new Dispatcher(Executors.newCachedThreadPool(DaemonThreads.factory("telegram-http"))))
-        .build();
-  }
-
-  /** Shuts down an OkHttp client's threads and connections (it would otherwise keep the JVM alive for a minute). */
-  static void shutdown(OkHttpClient http) {
-    http.dispatcher().cancelAll();
-    http.dispatcher().executorService().shutdownNow();
-    http.connectionPool().evictAll();
-  }
-
-  /** The Bot API base URL as telegrambots wants it: scheme, host and port. */
-  public static TelegramUrl telegramUrl(String apiUrl) {
-    URI uri = Urls.parse(apiUrl).orElseThrow(() -> new IllegalArgumentException(
-        "TELEGRAM_API_URL must be an http(s) URL like https://api.telegram.org, was '" + apiUrl + "'"));
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/")) {
-      throw new IllegalArgumentException("TELEGRAM_API_URL must have no path, was '" + apiUrl + "'");
-    }
-    int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-    return new TelegramUrl(scheme, uri.getHost(), port, false);
+    this.http = TelegramHttp.httpClient(callTimeout, callTimeout);
+    this.calls = new BotApiCalls(new OkHttpTelegramClient(http, token, TelegramHttp.telegramUrl(apiBase)), callTimeout);
   }
 
   @Override
   public Identity getMe() throws BotApiException {
-    User me = call(new GetMe(), null);
+    User me = calls.call(new GetMe(), null);
     return new Identity(me.getId(), me.getUserName() == null ? "" : me.getUserName());
   }
 
@@ -128,7 +81,7 @@ public final class TelegramBotApi implements BotApi {
     SendMessage request = b.build();
     for (int attempt = 1; ; attempt++) {
       try {
-        Message sent = call(request, m.chatId());
+        Message sent = calls.call(request, m.chatId());
         return sent.getMessageId() == null ? 0 : sent.getMessageId();
       } catch (BotApiException e) {
         if (e.retryAfter() == null || attempt > MAX_RETRIES) {
@@ -136,14 +89,14 @@ public final class TelegramBotApi implements BotApi {
         }
         int wait = Math.min(Math.max(e.retryAfter(), 1), MAX_RETRY_AFTER_SECONDS);
         log.warn("Telegram asked to slow down sending to chat {}: waiting {} s (attempt {})", m.chatId(), wait, attempt);
-        sleep(wait * 1000L, "sendMessage", m.chatId());
+        BotApiCalls.sleep(wait * 1000L, "sendMessage", m.chatId());
       }
     }
   }
 
   @Override
   public void draft(long chatId, int draftId, String html) throws BotApiException {
-    call(new SendMessageDraft(chatId, draftId, html, true), chatId);
+    calls.call(new SendMessageDraft(chatId, draftId, html, true), chatId);
   }
 
   @Override
@@ -158,7 +111,7 @@ public final class TelegramBotApi implements BotApi {
       b.replyMarkup(keyboard(buttons));
     }
     try {
-      call(b.build(), chatId);
+      calls.call(b.build(), chatId);
     } catch (BotApiException e) {
       if (e.isNotModified()) {
         return;
@@ -177,12 +130,12 @@ public final class TelegramBotApi implements BotApi {
 
   @Override
   public void typing(long chatId) throws BotApiException {
-    call(SendChatAction.builder().chatId(chatId).action("typing").build(), chatId);
+    calls.call(SendChatAction.builder().chatId(chatId).action("typing").build(), chatId);
   }
 
   @Override
   public void answerCallback(String callbackQueryId, String text) throws BotApiException {
-    call(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build(), null);
+    calls.call(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).text(text).build(), null);
   }
 
   @Override
@@ -198,12 +151,12 @@ public final class TelegramBotApi implements BotApi {
     if (scope.languageCode() != null) {
       set.languageCode(scope.languageCode());
     }
-    call(set.build(), scope.chatId());
+    calls.call(set.build(), scope.chatId());
   }
 
   @Override
   public byte[] download(String fileId, int maxBytes) throws BotApiException {
-    File file = call(GetFile.builder().fileId(fileId).build(), null);
+    File file = calls.call(GetFile.builder().fileId(fileId).build(), null);
     if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
       throw new BotApiException("getFile", null, null, null, "file is larger than " + maxBytes + " bytes", null);
     }
@@ -224,79 +177,18 @@ public final class TelegramBotApi implements BotApi {
         return bytes;
       }
     } catch (IOException e) {
-      throw new BotApiException("download", null, null, null, redact(String.valueOf(e.getMessage())), null);
+      throw new BotApiException("download", null, null, null, BotApiCalls.redact(String.valueOf(e.getMessage())), null);
     }
   }
 
   @Override
   public void setWebhook(String url, String secret, List<String> allowedUpdates) throws BotApiException {
     SetWebhook set = SetWebhook.builder().url(url).secretToken(secret).allowedUpdates(allowedUpdates).build();
-    CompletableFuture<Boolean> future;
-    try {
-      future = client.executeAsync(set);
-    } catch (Exception e) {
-      throw failure("setWebhook", null, e);
-    }
-    await("setWebhook", null, future);
-  }
-
-  /** Runs one call with a deadline, turning every failure into a {@link BotApiException}. */
-  private <T extends Serializable> T call(BotApiMethod<T> method, Long chatId) throws BotApiException {
-    String simple = method.getClass().getSimpleName();
-    String name = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
-    CompletableFuture<T> future;
-    try {
-      future = client.executeAsync(method);
-    } catch (Exception e) {
-      throw failure(name, chatId, e);
-    }
-    return await(name, chatId, future);
-  }
-
-  private <T> T await(String name, Long chatId, CompletableFuture<T> future) throws BotApiException {
-    try {
-      return future.get(callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw failure(name, chatId, e.getCause() == null ? e : e.getCause());
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new BotApiException(name, chatId, null, null, "no answer within " + callTimeout.toSeconds() + " s", null);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BotApiException(name, chatId, null, null, "interrupted", null);
-    }
-  }
-
-  /** A message that might quote a URL, without the token. */
-  private static String redact(String message) {
-    return message == null ? "" : Redactor.redact(message);
-  }
-
-  private BotApiException failure(String method, Long chatId, Throwable e) {
-    if (e instanceof TelegramApiRequestException r) {
-      Integer retryAfter = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-      return new BotApiException(method, chatId, r.getErrorCode(), retryAfter, redact(r.getApiResponse() == null
-          ? String.valueOf(r.getMessage()) : r.getApiResponse()), null);
-    }
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return new BotApiException(method, chatId, null, null,
-        redact(root.getClass().getSimpleName() + ": " + root.getMessage()), null);
-  }
-
-  private static void sleep(long millis, String method, long chatId) throws BotApiException {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BotApiException(method, chatId, null, null, "interrupted while waiting out a 429", null);
-    }
+    calls.call("setWebhook", null, client -> client.executeAsync(set));
   }
 
   @Override
   public void close() {
-    shutdown(http);
+    TelegramHttp.shutdown(http);
   }
 }

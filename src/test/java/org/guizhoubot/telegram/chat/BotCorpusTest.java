@@ -5,11 +5,7 @@ import static org.guizhoubot.telegram.BotFixtures.ADMIN;
 import static org.guizhoubot.telegram.BotFixtures.USER;
 import static org.guizhoubot.telegram.BotFixtures.await;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.guizhoubot.App;
+import org.guizhoubot.LoopbackServer;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.config.Settings;
 import org.guizhoubot.config.SettingsLoader;
@@ -31,6 +28,7 @@ import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.CorpusTexts;
 import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.FakeBotApi;
 
@@ -135,24 +133,18 @@ class BotCorpusTest {
 
   @Test
   void should_subscribe_list_and_remove_feeds_and_poll_them_on_schedule() throws Exception {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    String base = "http://127.0.0.1:" + server.getAddress().getPort();
-    Map<String, String[]> pages = Map.of(
+    Map<String, String[]> pages = new java.util.concurrent.ConcurrentHashMap<>();
+    LoopbackServer server = LoopbackServer.start(ex -> {
+      String[] page = pages.get(ex.getRequestURI().getPath());
+      LoopbackServer.send(ex, page == null ? 404 : 200, page == null ? "text/plain" : page[0], page == null ? "no" : page[1]);
+    });
+    String base = server.base();
+    pages.putAll(Map.of(
         "/rss.xml", new String[] {"application/rss+xml", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
             + "<title>Guizhou wire</title><link>" + base + "</link><description>d</description><item><title>t</title>"
             + "<link>" + base + "/story.html</link></item></channel></rss>"},
         "/story.html", new String[] {"text/html", "<html><head><title>Tongren opens a cloud campus</title></head>"
-            + "<body><article><p>Tongren opened a cloud campus with 12 halls.</p></article></body></html>"});
-    server.createContext("/", ex -> {
-      String[] page = pages.get(ex.getRequestURI().getPath());
-      byte[] body = (page == null ? "no" : page[1]).getBytes(StandardCharsets.UTF_8);
-      ex.getResponseHeaders().add("Content-Type", page == null ? "text/plain" : page[0]);
-      ex.sendResponseHeaders(page == null ? 404 : 200, body.length);
-      try (OutputStream o = ex.getResponseBody()) {
-        o.write(body);
-      }
-    });
-    server.start();
+            + "<body><article><p>Tongren opened a cloud campus with 12 halls.</p></article></body></html>"}));
     try {
       bot.handle(privately(ADMIN, "/feed_add " + base + "/rss.xml"));
       assertThat(awaitTexts(ADMIN, 1).get(0)).isEqualTo("Subscribed to " + base + "/rss.xml (Guizhou wire) with 1 items;"
@@ -170,7 +162,7 @@ class BotCorpusTest {
       await(WAIT, () -> api.texts(ADMIN).stream().anyMatch(t -> t.startsWith("Unsubscribed")));
       assertThat(app.library().feeds()).isEmpty();
     } finally {
-      server.stop(0);
+      server.close();
     }
   }
 
@@ -203,7 +195,7 @@ class BotCorpusTest {
     assertThat(app.library().articles()).anyMatch(a -> a.id().equals("note-01") && a.title().equals("Other note"));
     bot.handle(new Incoming.Press("cb-10", ADMIN, offer.buttons().get(0).data()));
     await(WAIT, () -> api.pressAnswers().size() >= 2);
-    assertThat(api.pressAnswers()).contains(new FakeBotApi.PressAnswer("cb-10", Texts.REPLACE_GONE));
+    assertThat(api.pressAnswers()).contains(new FakeBotApi.PressAnswer("cb-10", CorpusTexts.REPLACE_GONE));
   }
 
   @Test

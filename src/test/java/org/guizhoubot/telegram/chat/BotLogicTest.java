@@ -26,6 +26,9 @@ import org.guizhoubot.telegram.transport.BotApiException;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.TelegramHtml;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.texts.HelpTexts;
+import org.guizhoubot.telegram.texts.ArticleLists;
+import org.guizhoubot.telegram.texts.AdminTexts;
 import org.guizhoubot.telegram.BotFixtures;
 import org.guizhoubot.telegram.FakeBotApi;
 import org.guizhoubot.telegram.state.AnswerStore;
@@ -109,6 +112,7 @@ class BotLogicTest {
 
     List<BotApi.Outgoing> sent = awaitSent(USER, 1);
 
+    assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
     assertThat(sent).hasSize(1);
     BotApi.Outgoing reply = sent.get(0);
     assertThat(reply.html()).isTrue();
@@ -186,9 +190,9 @@ class BotLogicTest {
     List<BotApi.Outgoing> sent = awaitSent(USER, 2);
     List<String> admin = awaitTexts(ADMIN, 1);
 
-    assertThat(sent.get(0).text()).isEqualTo(Texts.help(app.library().articles(), "GuizhouTestBot"))
+    assertThat(sent.get(0).text()).isEqualTo(HelpTexts.help(app.library().articles(), "GuizhouTestBot"))
         .contains("5 news articles").contains("@GuizhouTestBot");
-    assertThat(sent.get(1).text()).isEqualTo(Texts.sources(app.library().articles(), 0))
+    assertThat(sent.get(1).text()).isEqualTo(ArticleLists.sources(app.library().articles(), 0))
         .startsWith("<b>5 articles</b>, newest first:");
     assertThat(admin.get(0)).startsWith("Questions answered: 0, declined: 0.").contains("Index: 5 articles");
     assertThat(api.menus()).extracting(FakeBotApi.Menu::scope).containsExactlyInAnyOrder(
@@ -274,6 +278,7 @@ class BotLogicTest {
 
     List<BotApi.Outgoing> sent = awaitSent(USER, 1);
 
+    assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
     assertThat(sent).hasSize(1);
     assertThat(sent.get(0).html()).isFalse();
     assertThat(sent.get(0).text()).isEqualTo(TelegramHtml.toPlain(answerHtml(QUESTION))).contains("Sources:");
@@ -296,6 +301,7 @@ class BotLogicTest {
 
       List<String> texts = awaitTexts(ADMIN, 4);
 
+      assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
       assertThat(texts).hasSize(4);
       assertThat(texts.get(0)).isEqualTo("I can add .txt, .md, .html, .pdf and .docx files; paper.ppt is none of those.");
       assertThat(texts.get(1)).isEqualTo("huge.md is larger than 1 MB; I can add such files up to 1 MB.");
@@ -315,6 +321,7 @@ class BotLogicTest {
 
     List<BotApi.Outgoing> sent = awaitSent(ADMIN, 3);
 
+    assertThat(await(WAIT, bot::isIdle)).as("no reply on its way").isTrue();
     assertThat(api.texts(ADMIN)).hasSize(3);
     assertThat(api.texts(ADMIN).get(0)).isEqualTo("Give the article's web address: /add https://example.com/article");
     assertThat(sent.get(1).text()).isEqualTo("Fetching https://example.invalid/&lt;script&gt;&amp;x=&quot;y&quot; ...");
@@ -342,13 +349,13 @@ class BotLogicTest {
           .isTrue();
       List<String> texts = api.texts(ADMIN);
       assertThat(texts).hasSize(4);
-      assertThat(texts.get(0)).isEqualTo(Texts.REINDEX_STARTED);
-      assertThat(texts.get(1)).isEqualTo(Texts.REINDEX_RUNNING_HERE);
+      assertThat(texts.get(0)).isEqualTo(AdminTexts.REINDEX_STARTED);
+      assertThat(texts.get(1)).isEqualTo(AdminTexts.REINDEX_RUNNING_HERE);
       assertThat(texts.get(2)).as("the question asked meanwhile is answered before the report").contains("Sources:");
       assertThat(texts.get(3)).startsWith("Reindex done: 10 articles").contains("5 added")
           .contains("Errors (1):").contains("broken.md");
       assertThat(api.texts(USER)).containsExactly(Texts.ADMINS_ONLY);
-      assertThat(api.texts(GROUP)).as("asked in another chat while it runs").containsExactly(Texts.REINDEX_RUNNING_ELSEWHERE);
+      assertThat(api.texts(GROUP)).as("asked in another chat while it runs").containsExactly(AdminTexts.REINDEX_RUNNING_ELSEWHERE);
       assertThat(api.sent(GROUP).get(0).replyTo()).isEqualTo(77);
       assertThat(changing.library().articles()).hasSize(10);
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.guizhoubot.telegram.transport.CappedBackOff;
 import org.guizhoubot.telegram.transport.BotApi;
 import org.guizhoubot.telegram.transport.TelegramBotApi;
+import org.guizhoubot.telegram.transport.TelegramHttp;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.state.AnswerStore;
 
@@ -155,8 +156,8 @@ class BotPartsTest {
 
   @Test
   void should_read_the_api_url_and_reject_bad_ones() {
-    assertThat(TelegramBotApi.telegramUrl("http://127.0.0.1:8081").getPort()).isEqualTo(8081);
-    assertThat(TelegramBotApi.telegramUrl("https://api.telegram.org").getPort()).isEqualTo(443);
-    assertThatThrownBy(() -> TelegramBotApi.telegramUrl("ftp://x")).hasMessageContaining("TELEGRAM_API_URL");
+    assertThat(TelegramHttp.telegramUrl("http://127.0.0.1:8081").getPort()).isEqualTo(8081);
+    assertThat(TelegramHttp.telegramUrl("https://api.telegram.org").getPort()).isEqualTo(443);
+    assertThatThrownBy(() -> TelegramHttp.telegramUrl("ftp://x")).hasMessageContaining("TELEGRAM_API_URL");
   }
 }

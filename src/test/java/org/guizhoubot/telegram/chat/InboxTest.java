@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.guizhoubot.telegram.BotFixtures;
+import org.guizhoubot.telegram.transport.Incoming;
 import org.guizhoubot.telegram.transport.Updates;
 import org.guizhoubot.telegram.state.BotDb;
 import org.guizhoubot.telegram.texts.Texts;
@@ -75,8 +76,11 @@ class InboxTest {
   @Test
   void should_answer_recent_unhandled_questions_on_start_and_tell_old_ones_they_were_missed() throws Exception {
     try (BotDb store = BotDb.open(dir.resolve("bot.db"))) {
-      store.inbox().receive(FakeBotApi.ME.id(), java.util.Map.of(7L, json.writeValueAsString(question(7, USER, "Who is the co-founder of Baishan Cloud?"))),
+      IncomingJson codec = new IncomingJson(json, new Updates(FakeBotApi.ME));
+      Incoming asked = new Updates(FakeBotApi.ME).translate(question(7, USER, "Who is the co-founder of Baishan Cloud?")).orElseThrow();
+      store.inbox().receive(FakeBotApi.ME.id(), java.util.Map.of(7L, codec.write(asked)),
           now.get() - Duration.ofMinutes(30).toMillis());
+      // as versions before kept it: telegrambots' Update
       store.inbox().receive(FakeBotApi.ME.id(), java.util.Map.of(8L, json.writeValueAsString(question(8, USER + 1, "When was the Big Data Expo held?"))),
           now.get() - Duration.ofMinutes(2).toMillis());
     }
@@ -95,6 +99,24 @@ class InboxTest {
       inbox.consume(List.of(question(7, USER, "Who is the co-founder of Baishan Cloud?")));
       assertThat(await(Duration.ofMillis(500), () -> api.texts(USER).size() > 1)).isFalse();
     }
+  }
+
+  @Test
+  void should_keep_our_own_record_of_an_update_and_read_it_back_as_it_was() throws Exception {
+    IncomingJson codec = new IncomingJson(json, new Updates(FakeBotApi.ME));
+    List<Incoming> all = List.of(
+        new Incoming.Text(-5, Incoming.ChatType.GROUP, USER, 3, "@bot who?", true, true, 2),
+        new Incoming.Text(USER, Incoming.ChatType.PRIVATE, USER, 4, "why?", false, false),
+        new Incoming.Upload(USER, Incoming.ChatType.PRIVATE, USER, 5, "doc-1", "a.docx", null),
+        new Incoming.Press("cb-1", USER, "up:abc", -5));
+
+    for (Incoming in : all) {
+      String payload = codec.write(in);
+      assertThat(payload).doesNotContain("update_id");
+      assertThat(codec.read(payload)).contains(in);
+    }
+    assertThat(codec.read(json.writeValueAsString(question(9, USER, "Who?"))))
+        .contains(new Incoming.Text(USER, Incoming.ChatType.PRIVATE, USER, 9, "Who?", false, false));
   }
 
   @Test

@@ -35,8 +35,8 @@ class TextsTest {
     var caughtUp = new org.guizhoubot.feed.FeedResult.Polled("https://other.example.org/rss", null, List.of(), 2,
         List.of(), 2, 0);
 
-    String news = Texts.feedNews(new org.guizhoubot.library.PollReport(List.of(backlog, caughtUp), null));
-    String onlyBacklog = Texts.feedNews(new org.guizhoubot.library.PollReport(List.of(
+    String news = FeedTexts.feedNews(new org.guizhoubot.library.PollReport(List.of(backlog, caughtUp), null));
+    String onlyBacklog = FeedTexts.feedNews(new org.guizhoubot.library.PollReport(List.of(
         new org.guizhoubot.feed.FeedResult.Polled("https://wire.example.org/rss", null, List.of(), 50, List.of(), 70,
             20)), null));
 
@@ -45,7 +45,7 @@ class TextsTest {
         .doesNotContain("other.example.org");
     assertThat(onlyBacklog).isEqualTo("New from the feeds: 0 articles.\nhttps://wire.example.org/rss: 50 of 70 new"
         + " items added; the rest (20) on the next polls.");
-    assertThat(Texts.feedNews(new org.guizhoubot.library.PollReport(List.of(caughtUp), null))).isNull();
+    assertThat(FeedTexts.feedNews(new org.guizhoubot.library.PollReport(List.of(caughtUp), null))).isNull();
   }
 
   @Test
@@ -55,34 +55,34 @@ class TextsTest {
       many.add(article("id-" + i, "Title " + i, null, null));
     }
 
-    String last = Texts.sources(many, 2);
+    String last = ArticleLists.sources(many, 2);
 
-    assertThat(Texts.sources(many, 0)).startsWith("<b>23 articles</b>, newest first (page 1 of 3):")
+    assertThat(ArticleLists.sources(many, 0)).startsWith("<b>23 articles</b>, newest first (page 1 of 3):")
         .contains("Title 9").doesNotContain("Title 10");
     assertThat(last.lines().count()).isEqualTo(4);
-    assertThat(Texts.articles(many, 0)).contains("<code>id-0</code> Title 0").endsWith("Remove one with /remove ID.");
+    assertThat(ArticleLists.articles(many, 0)).contains("<code>id-0</code> Title 0").endsWith("Remove one with /remove ID.");
   }
 
   @Test
   void should_tell_the_topic_count_date_range_and_how_to_ask() {
-    String help = Texts.help(ARTICLES, "Some_Bot");
+    String help = HelpTexts.help(ARTICLES, "Some_Bot");
 
     assertThat(help).startsWith("I answer questions about Guizhou's big data sector from 3 news articles,"
         + " published from 2016 to 2019, and I cite");
     assertThat(help).contains("<code>/ask your question</code>, mention @Some_Bot,");
-    assertThat(Texts.help(ARTICLES.subList(0, 1), "B")).contains("from 1 news articles, published in 2019,");
-    assertThat(Texts.help(List.of(article("x", "X", "2017", null), article("y", "Y", "2022-01-07", null)), "B"))
+    assertThat(HelpTexts.help(ARTICLES.subList(0, 1), "B")).contains("from 1 news articles, published in 2019,");
+    assertThat(HelpTexts.help(List.of(article("x", "X", "2017", null), article("y", "Y", "2022-01-07", null)), "B"))
         .contains("published from 2017 to 2022,");
-    assertThat(Texts.help(List.of(), "B")).contains("from 0 news articles, and I cite");
+    assertThat(HelpTexts.help(List.of(), "B")).contains("from 0 news articles, and I cite");
   }
 
   @Test
   void should_list_a_page_of_sources_in_the_order_given_with_escaped_titles_and_links() {
-    assertThat(Texts.sources(ARTICLES, 0)).isEqualTo("<b>3 articles</b>, newest first:"
+    assertThat(ArticleLists.sources(ARTICLES, 0)).isEqualTo("<b>3 articles</b>, newest first:"
         + "\n• <a href=\"https://example.org/b?x=1&amp;y=2\">Beta &lt;news&gt;</a>, Desk &amp; Co, 2019-05-01"
         + "\n• Alpha, Desk &amp; Co, 2016-01-02"
         + "\n• Undated, Desk &amp; Co");
-    assertThat(Texts.sources(List.of(), 0)).isEqualTo("I have no articles indexed yet.");
+    assertThat(ArticleLists.sources(List.of(), 0)).isEqualTo("I have no articles indexed yet.");
   }
 
   @Test
@@ -91,21 +91,21 @@ class TextsTest {
     IndexReport bad = new IndexReport(10, 80, 5, 0, 0, 5, 40, 900,
         List.of(new Problem("broken.md", "front matter is not closed; skipped")), Duration.ofMillis(100), null);
 
-    assertThat(Texts.reindexReport(ok))
+    assertThat(AdminTexts.reindexReport(ok))
         .isEqualTo("Reindex done: 10 articles, 80 passages in 2.3 s (5 added, 1 updated, 2 removed).\nNo errors.");
-    assertThat(Texts.reindexReport(bad)).endsWith("\nErrors (1):\n• broken.md: front matter is not closed; skipped");
+    assertThat(AdminTexts.reindexReport(bad)).endsWith("\nErrors (1):\n• broken.md: front matter is not closed; skipped");
   }
 
   @Test
   void should_show_stats_and_the_outcome_of_an_add() {
-    assertThat(Texts.stats(new AnswerStore.Stats(7, 2, 3, 1), new Library.Status(5, 40, 2_500_000, true, null)))
+    assertThat(AdminTexts.stats(new AnswerStore.Stats(7, 2, 3, 1), new Library.Status(5, 40, 2_500_000, true, null)))
         .isEqualTo("Questions answered: 7, declined: 2.\nFeedback: 3 👍, 1 👎.\nIndex: 5 articles, 40 passages, 2.5 MB (reindex running).");
     IndexReport index = new IndexReport(1, 1, 1, 0, 0, 0, 1, 10, List.of(), Duration.ZERO, null);
 
-    assertThat(Texts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1, AddReport.Change.NEW)), List.of(),
+    assertThat(CorpusTexts.added("x", new AddReport(List.of(new AddReport.Added("id1", "Title", 1, AddReport.Change.NEW)), List.of(),
         List.of(), Optional.of(index))))
         .isEqualTo("Added \"Title\" (id1): 1 passage.");
-    assertThat(Texts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")),
+    assertThat(CorpusTexts.added("https://x", new AddReport(List.of(), List.of(new Problem("https://x", "answered HTTP 404")),
         List.of(), Optional.empty())))
         .isEqualTo("Could not add https://x: https://x: answered HTTP 404");
   }

@@ -7,11 +7,13 @@ import org.guizhoubot.language.Language;
 import org.guizhoubot.telegram.transport.Incoming;
 
 /**
- * Which conversation a message belongs to: in a private chat the chat; in a group the user within
- * the chat; a reply to one of the bot's answers continues that answer's conversation. Remembers the
- * bot's recent answers (and each conversation's last language) up to a bound. Thread-safe.
+ * Which conversation a Telegram message belongs to: in a private chat the chat; in a group the user
+ * within the chat; a reply to one of the bot's answers continues that answer's conversation. Holds
+ * only the ids (the bot's recent answer messages, each conversation's last language) up to a bound;
+ * the turns a follow-up is read with are the library's ({@code conversation.ConversationMemory}).
+ * Thread-safe.
  */
-final class Conversations {
+final class ConversationIds {
   /** Answers (and conversations' languages) remembered; older ones are forgotten first. */
   static final int MAX_REMEMBERED = 10_000;
 
