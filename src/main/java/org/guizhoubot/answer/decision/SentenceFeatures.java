@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.guizhoubot.answer.AnswerType;
 import org.guizhoubot.corpus.Furniture;
 import org.guizhoubot.index.Sentences;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.guizhoubot.retrieval.TermStats;
 
