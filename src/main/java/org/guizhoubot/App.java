@@ -110,26 +110,6 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Reads the Chinese dictionary and makes its segmenter now, on the calling thread, so that a
-   * bot's first Chinese question does not wait for them. Call it before the bot's threads start:
-   * Lucene's analysis classes can deadlock when two threads initialise them at once (the smartcn
-   * segmenter here, the keyword index on a worker); a failure is logged and left to the first
-   * Chinese question.
-   */
-  public void loadDictionary() {
-    try {
-      ChineseQueryTranslator.bundled();
-    } catch (RuntimeException | Error e) {
-      log.warn("Could not load the Chinese dictionary", e);
-    }
-  }
-
-  /** Loads the reader now, so that the bot's first question does not wait for it. */
-  public void loadReader() {
-    crossEncoder.load();
-  }
-
-  /**
    * The longest a Chinese question waits for the LLM's English before the dictionary's is used:
    * the LLM timeout, but at most {@link #MAX_TRANSLATION_WAIT}, as the answer's own call follows.
    */
@@ -191,17 +171,33 @@ public final class App implements AutoCloseable {
     return settings;
   }
 
-  /** The parts the app wired, for the bench and tests that drive one directly. */
+  /** The parts the app wired, for the bench, tests that drive one directly, and the bot's warm-up. */
   public Parts parts() {
-    return new Parts(corpus, importer, index, retriever, composer, answerer, embedder);
+    return new Parts(corpus, importer, index, retriever, composer, answerer, embedder, crossEncoder);
   }
 
   /**
    * The parts behind {@link #library()}; {@code index} is the SQLite index, null with
-   * {@code index.store=solr}.
+   * {@code index.store=solr}; {@code reader} is the answer reader, loaded on first use.
    */
   public record Parts(Corpus corpus, CorpusImporter importer, LiveIndex index, HybridRetriever retriever,
-      AnswerComposer composer, QuestionAnswerer answerer, Embedder embedder) {
+      AnswerComposer composer, QuestionAnswerer answerer, Embedder embedder, LazyCrossEncoder reader) {
+    /**
+     * Loads the Chinese dictionary (with its segmenter) and the reader now, on the calling thread,
+     * so that a bot's first question does not wait for them. Call it before the bot's threads
+     * start: Lucene's analysis classes can deadlock when two threads initialise them at once (the
+     * smartcn segmenter here, the keyword index on a worker); a dictionary that fails to load is
+     * logged and left to the first Chinese question.
+     */
+    public void warmUp() {
+      try {
+        ChineseQueryTranslator.bundled();
+      } catch (RuntimeException | Error e) {
+        log.warn("Could not load the Chinese dictionary", e);
+      }
+      reader.load();
+    }
+
     /** The SQLite index; only with {@code index.store=sqlite}. */
     public LiveIndex index() {
       if (index == null) {

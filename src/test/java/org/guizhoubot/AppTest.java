@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.guizhoubot.answer.AnswerResult;
@@ -33,10 +34,7 @@ class AppTest {
 
     app.close();
 
-    long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!started(before).isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Eventually.within(Duration.ofSeconds(5), () -> started(before).isEmpty());
     assertThat(started(before)).isEmpty();
   }
 

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.guizhoubot.cli.Cli;
-import org.guizhoubot.config.SettingsLoader;
+import org.guizhoubot.config.SettingKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -135,7 +135,7 @@ class PackagingTest {
 
   @Test
   void should_document_every_setting_with_its_environment_variable_and_default() {
-    for (SettingsLoader.Key key : SettingsLoader.KEYS) {
+    for (SettingKeys.Key key : SettingKeys.KEYS) {
       String row = readme.lines().filter(l -> l.startsWith("| `" + key.name() + "` |")).findFirst().orElse("");
       assertThat(row).as("README's configuration row for %s", key.name())
           .contains("`" + key.env() + "`")

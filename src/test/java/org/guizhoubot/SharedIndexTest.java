@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.guizhoubot.answer.Outcome;
 import org.guizhoubot.index.IndexProgress;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,8 @@ class SharedIndexTest {
       indexer.library().reindex(false, IndexProgress.NONE);
 
       // the bot notices the commit before its next question and loads the new index in the background
-      long end = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-      while (bot.library().articles().stream().noneMatch(a -> a.id().equals("zorblat")) && System.nanoTime() < end) {
-        Thread.sleep(100);
-      }
+      Eventually.within(Duration.ofSeconds(30),
+          () -> bot.library().articles().stream().anyMatch(a -> a.id().equals("zorblat")));
       assertThat(bot.library().articles()).anyMatch(a -> a.id().equals("zorblat"));
       Outcome after = bot.library().answer(question).outcome();
       assertThat(after).isInstanceOf(Outcome.Answered.class);

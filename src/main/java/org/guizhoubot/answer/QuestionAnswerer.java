@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.guizhoubot.conversation.ConversationMemory;
 import org.guizhoubot.conversation.Expansion;
@@ -12,12 +11,14 @@ import org.guizhoubot.conversation.FollowUps;
 import org.guizhoubot.conversation.Turn;
 import org.guizhoubot.language.ChineseQueryTranslator;
 import org.guizhoubot.language.EnglishQuery;
-import org.guizhoubot.retrieval.QueryTerms;
 import org.guizhoubot.language.Language;
 import org.guizhoubot.language.QuestionTranslation;
+import org.guizhoubot.retrieval.IndexView;
 import org.guizhoubot.retrieval.Retrieval;
 import org.guizhoubot.retrieval.Retriever;
 import org.guizhoubot.retrieval.Search;
+import org.guizhoubot.retrieval.TermStats;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * Answers a question: reads it (a Chinese question becomes English search words; a follow-up in a
@@ -84,32 +85,17 @@ public final class QuestionAnswerer {
     Optional<Turn> previous = conversation == null ? Optional.empty() : memory.last(conversation);
     long t0 = System.nanoTime();
     Optional<String> translated = language == Language.CHINESE ? translation.english(q) : Optional.empty();
-    AtomicReference<Reading> reading = new AtomicReference<>();
-    AtomicReference<EnglishQuery> english = new AtomicReference<>();
     String hint = language == Language.CHINESE ? translated.orElse("") : q;
-    Retrieval retrieval = retriever.retrieve(hint, stats -> {
-      if (language == Language.CHINESE && translated.isEmpty()) {
-        english.set(translator.get().translate(q, t -> stats.df(t) > 0));
-      }
-      String searchText = translated.orElseGet(
-          () -> english.get() == null || english.get().english().isBlank() ? q : english.get().english());
-      Reading.Translation how = translated.isPresent() ? Reading.Translation.LLM
-          : english.get() != null ? Reading.Translation.DICTIONARY : Reading.Translation.NONE;
-      Reading r = new Reading(language, FollowUps.expand(q, searchText, previous), searchText, how);
-      reading.set(r);
-      List<Search> searches = new ArrayList<>();
-      searches.add(new Search(searchText, 1));
-      if (r.expansion() instanceof Expansion.Expanded e) {
-        searches.add(new Search(e.expanded(), EXPANDED_WEIGHT));
-      }
-      return searches;
-    }, PASSAGES);
+    IndexView view = retriever.open();
+    TermStats stats = view.termStats(hint);
+    Read read = read(q, language, translated, previous, stats);
+    Retrieval retrieval = retriever.retrieve(view, stats, read.searches(), PASSAGES);
     long t1 = System.nanoTime();
-    List<String> readings = readings(reading.get(), english.get(), retrieval);
+    List<String> readings = readings(read.reading(), read.english(), retrieval);
     Asked asked = new Asked(q, language, readings, previous.map(Turn::question).stream().toList(),
-        reading.get().translation() == Reading.Translation.DICTIONARY);
+        read.reading().translation() == Reading.Translation.DICTIONARY);
     Outcome composed = composer.compose(asked, retrieval, ChineseReplies.localize(stream, language));
-    Reading r = reading.get().withComposedText(composed.question());
+    Reading r = read.reading().withComposedText(composed.question());
     Outcome outcome = ChineseReplies.localize(composed, q, language);
     long t2 = System.nanoTime();
     if (conversation != null) {
@@ -128,15 +114,43 @@ public final class QuestionAnswerer {
     if (translated.isPresent()) {
       return retriever.retrieve(translated.get(), k);
     }
-    return retriever.retrieve(stats -> {
-      String english = translator.get().translate(q, t -> stats.df(t) > 0).english();
-      return List.of(new Search(english.isBlank() ? q : english, 1));
-    }, k);
+    IndexView view = retriever.open();
+    TermStats stats = view.termStats("");
+    String english = translator.get().translate(q, t -> stats.df(t) > 0).english();
+    return retriever.retrieve(view, stats, List.of(new Search(english.isBlank() ? q : english, 1)), k);
   }
 
   /** Forgets a conversation: its next question is read on its own. */
   public void forget(String conversation) {
     memory.forget(conversation);
+  }
+
+  /**
+   * A question read before it is searched, against the term statistics of the index version it is
+   * answered from: its reading, the dictionary's English (null unless read through the
+   * dictionary) and the searches it makes.
+   */
+  private record Read(Reading reading, EnglishQuery english, List<Search> searches) {}
+
+  /**
+   * Reads a question: a Chinese one becomes English (the service's, else the dictionary's in the
+   * words {@code stats} says the index holds), and a follow-up is expanded with the previous turn.
+   */
+  private Read read(String q, Language language, Optional<String> translated, Optional<Turn> previous,
+      TermStats stats) {
+    EnglishQuery english = language == Language.CHINESE && translated.isEmpty()
+        ? translator.get().translate(q, t -> stats.df(t) > 0) : null;
+    String searchText = translated.orElseGet(
+        () -> english == null || english.english().isBlank() ? q : english.english());
+    Reading.Translation how = translated.isPresent() ? Reading.Translation.LLM
+        : english != null ? Reading.Translation.DICTIONARY : Reading.Translation.NONE;
+    Reading r = new Reading(language, FollowUps.expand(q, searchText, previous), searchText, how);
+    List<Search> searches = new ArrayList<>();
+    searches.add(new Search(searchText, 1));
+    if (r.expansion() instanceof Expansion.Expanded e) {
+      searches.add(new Search(e.expanded(), EXPANDED_WEIGHT));
+    }
+    return new Read(r, english, List.copyOf(searches));
   }
 
   /**

@@ -17,7 +17,7 @@ import org.guizhoubot.concurrent.DaemonThreads;
  * A chat backend whose every call, reply body included, ends within a deadline: a late, failed or
  * empty reply becomes an {@link LlmException} with the reason. Close it to stop its call threads.
  */
-final class TimedBackend implements AutoCloseable {
+final class TimedBackend implements ChatBackend, AutoCloseable {
   private final ExecutorService calls;
   private final ChatBackend backend;
   private final Duration deadline;
@@ -31,7 +31,8 @@ final class TimedBackend implements AutoCloseable {
     this.calls = Executors.newCachedThreadPool(DaemonThreads.factory(Objects.requireNonNull(threadName, "threadName")));
   }
 
-  String complete(String system, String user) {
+  @Override
+  public String complete(String system, String user) {
     return await(calls.submit(() -> backend.complete(system, user)));
   }
 
@@ -39,7 +40,8 @@ final class TimedBackend implements AutoCloseable {
    * A streamed call: {@code pieces} hears the reply as it arrives, until the call returns or
    * fails; pieces that come later (from a call given up on) are dropped.
    */
-  String complete(String system, String user, Consumer<String> pieces) {
+  @Override
+  public String complete(String system, String user, Consumer<String> pieces) {
     AtomicBoolean open = new AtomicBoolean(true);
     Consumer<String> gated = piece -> {
       if (open.get()) {

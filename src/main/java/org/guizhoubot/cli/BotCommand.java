@@ -53,8 +53,7 @@ final class BotCommand implements Callable<Integer> {
       throw new BadInputException("--set-webhook goes with --webhook");
     }
     App app = cli.open(settings);
-    app.loadDictionary();
-    app.loadReader();
+    app.parts().warmUp();
     AutoCloseable bot;
     String username;
     try {

@@ -130,9 +130,10 @@ public final class Cli implements Runnable {
    * folder is bad input; an index without articles gets a warning on the error stream.
    */
   App openIndexed(CommonOptions options) throws java.io.IOException {
-    App app = open(options);
+    Settings settings = settings(options);
+    App app = open(settings);
     try {
-      Path dir = app.settings().corpusDir();
+      Path dir = settings.corpusDir();
       if (!java.nio.file.Files.isDirectory(dir)) {
         throw new BadInputException("corpus folder " + dir + " does not exist (use --corpus DIR)");
       }

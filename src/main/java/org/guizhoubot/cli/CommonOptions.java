@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.guizhoubot.config.Settings;
+import org.guizhoubot.config.SettingKeys;
 import org.guizhoubot.config.SettingsException;
 import org.guizhoubot.config.SettingsLoader;
 import picocli.CommandLine.Option;
@@ -27,10 +28,10 @@ public final class CommonOptions {
   public Settings load(Map<String, String> env) throws SettingsException {
     Map<String, String> flags = new LinkedHashMap<>();
     if (corpus != null) {
-      flags.put(SettingsLoader.CORPUS_DIR.name(), corpus.toString());
+      flags.put(SettingKeys.CORPUS_DIR.name(), corpus.toString());
     }
     if (data != null) {
-      flags.put(SettingsLoader.DATA_DIR.name(), data.toString());
+      flags.put(SettingKeys.DATA_DIR.name(), data.toString());
     }
     return new SettingsLoader(env, Path.of("")).load(config, flags);
   }

@@ -3,6 +3,7 @@ package org.guizhoubot.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.guizhoubot.App;
+import org.guizhoubot.config.Settings;
 import org.guizhoubot.corpus.Problem;
 import org.guizhoubot.index.IndexProgress;
 import org.guizhoubot.index.IndexReport;
@@ -25,9 +26,10 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    try (App app = cli.open(common)) {
-      if (!java.nio.file.Files.isDirectory(app.settings().corpusDir())) {
-        throw new BadInputException("corpus folder " + app.settings().corpusDir() + " does not exist");
+    Settings settings = cli.settings(common);
+    try (App app = cli.open(settings)) {
+      if (!java.nio.file.Files.isDirectory(settings.corpusDir())) {
+        throw new BadInputException("corpus folder " + settings.corpusDir() + " does not exist");
       }
       IndexReport report = app.library().reindex(full, progress(cli));
       printReport(cli, report);

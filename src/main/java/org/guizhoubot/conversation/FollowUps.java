@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.guizhoubot.language.Language;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * Tells a question that refers back to the previous turn from one that stands alone, and expands

@@ -3,6 +3,8 @@ package org.guizhoubot.corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +27,16 @@ public final class Corpus {
   /** The default cap on one article file (5 MB). */
   public static final long DEFAULT_MAX_BYTES = 5_000_000L;
 
+  /** How recent a change must be for a file's hash not to be kept: a rewrite within it may keep size and time. */
+  static final Duration RACY = Duration.ofSeconds(2);
+
   private final Path dir;
   private final long maxBytes;
+  /** Each file's hash, kept while its size, modification time and file key stay the same. */
+  private final Map<Path, Hashed> hashes = new ConcurrentHashMap<>();
+
+  /** A file's hash and what it was taken of. */
+  private record Hashed(long size, FileTime modified, Object key, String sha256) {}
 
   public Corpus(Path dir) {
     this(dir, DEFAULT_MAX_BYTES);
@@ -81,12 +92,33 @@ public final class Corpus {
           skipped.add(new Problem(name, refused.get()));
           continue;
         }
-        files.add(new CorpusFile(id, p, sha256(Files.readAllBytes(p))));
+        files.add(new CorpusFile(id, p, hashOf(p)));
       } catch (IOException e) {
         skipped.add(new Problem(name, "cannot be read (" + e.getMessage() + "); skipped"));
       }
     }
+    hashes.keySet().retainAll(files.stream().map(CorpusFile::path).toList());
     return new CorpusListing(files, skipped);
+  }
+
+  /**
+   * The file's SHA-256, read again only when its size, modification time or file key changed since
+   * the last listing (or the change was too recent to tell a later rewrite by them).
+   */
+  private String hashOf(Path p) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+    Hashed known = hashes.get(p);
+    if (known != null && known.size() == a.size() && known.modified().equals(a.lastModifiedTime())
+        && java.util.Objects.equals(known.key(), a.fileKey())) {
+      return known.sha256();
+    }
+    String hash = sha256(Files.readAllBytes(p));
+    if (a.lastModifiedTime().toInstant().isBefore(Instant.now().minus(RACY))) {
+      hashes.put(p, new Hashed(a.size(), a.lastModifiedTime(), a.fileKey(), hash));
+    } else {
+      hashes.remove(p);
+    }
+    return hash;
   }
 
   /** How old an import's temporary file must be before it counts as left by a killed import. */

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.guizhoubot.language.EnglishQuery.How;
 import org.guizhoubot.language.EnglishQuery.Rendering;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * Turns a Chinese question into English search words: the sector's own terms and names by the

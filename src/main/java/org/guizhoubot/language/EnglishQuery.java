@@ -2,6 +2,7 @@ package org.guizhoubot.language;
 
 import java.util.List;
 import java.util.Objects;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * A Chinese question turned into English search words: {@code english} is what is searched, and
@@ -59,12 +60,12 @@ public record EnglishQuery(String chinese, String english, List<Rendering> rende
   }
 
   private static boolean allIn(String sense, java.util.function.Predicate<String> in) {
-    List<String> terms = org.guizhoubot.retrieval.QueryTerms.contentTerms(sense);
+    List<String> terms = QueryTerms.contentTerms(sense);
     return !terms.isEmpty() && terms.stream().allMatch(in);
   }
 
   private static boolean anyIn(String sense, java.util.function.Predicate<String> in) {
-    return org.guizhoubot.retrieval.QueryTerms.contentTerms(sense).stream().anyMatch(in);
+    return QueryTerms.contentTerms(sense).stream().anyMatch(in);
   }
 
   /** How a piece was rendered. */

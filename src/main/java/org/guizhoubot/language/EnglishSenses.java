@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.guizhoubot.language.EnglishQuery.How;
 import org.guizhoubot.language.EnglishQuery.Rendering;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * The English senses of dictionary and glossary entries, and which one a question's word is read

@@ -7,9 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.guizhoubot.index.Embedder;
 import org.guizhoubot.index.Vectors;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * BM25 and cosine over the embeddings, both over one {@link IndexView}, fused by weighted reciprocal
@@ -38,15 +38,14 @@ public final class HybridRetriever implements Retriever {
   }
 
   @Override
-  public Retrieval retrieve(String question, int k) {
-    return retrieve(question, stats -> List.of(new Search(question, 1)), k);
+  public IndexView open() {
+    return index.current();
   }
 
   @Override
-  public Retrieval retrieve(String hint, Function<TermStats, List<Search>> plan, int k) {
-    IndexView view = index.current();
-    TermStats stats = view.termStats(hint);
-    List<Search> searches = plan.apply(stats);
+  public Retrieval retrieve(IndexView view, TermStats stats, List<Search> searches, int k) {
+    java.util.Objects.requireNonNull(view, "view");
+    java.util.Objects.requireNonNull(stats, "stats");
     if (view.passageCount() == 0 || k <= 0 || searches.isEmpty()) {
       return new Retrieval(List.of(), stats);
     }

@@ -1,24 +1,29 @@
 package org.guizhoubot.retrieval;
 
 import java.util.List;
-import java.util.function.Function;
 
-/** Finds the passages most likely to answer a question, best first. */
+/**
+ * Finds the passages most likely to answer a question, best first, all from one index version: the
+ * caller opens the version, plans its searches from that version's term statistics, then retrieves.
+ */
 public interface Retriever {
-  /** The best {@code k} passages, all from one index snapshot, with that snapshot's term statistics. */
-  Retrieval retrieve(String question, int k);
+  /**
+   * The index version to read now; a question opens one and reads it throughout.
+   *
+   * @throws java.io.UncheckedIOException when the index cannot be loaded or reached
+   */
+  IndexView open();
 
   /**
-   * Plans one or more searches from the term statistics of one index snapshot, runs each on that
-   * snapshot and fuses their rankings by weighted reciprocal rank; the best {@code k} passages.
+   * Runs each search on {@code view} and fuses their rankings by weighted reciprocal rank: the best
+   * {@code k} passages, with {@code stats}, the term statistics of {@code view} the searches were
+   * planned from.
    */
-  default Retrieval retrieve(Function<TermStats, List<Search>> plan, int k) {
-    return retrieve("", plan, k);
+  Retrieval retrieve(IndexView view, TermStats stats, List<Search> searches, int k);
+
+  /** The best {@code k} passages for a question searched as asked, from the current version. */
+  default Retrieval retrieve(String question, int k) {
+    IndexView view = open();
+    return retrieve(view, view.termStats(question), List.of(new Search(question, 1)), k);
   }
-
-  /**
-   * {@link #retrieve(Function, int)}, with {@code hint}: text whose words' statistics the index may
-   * gather in one go before the plan asks for them (the question, when its words are known).
-   */
-  Retrieval retrieve(String hint, Function<TermStats, List<Search>> plan, int k);
 }

@@ -3,6 +3,7 @@ package org.guizhoubot.retrieval;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.guizhoubot.text.QueryTerms;
 
 /** Document frequencies of stemmed words over the passages of one index. */
 public final class TermStats {

@@ -9,7 +9,7 @@ import org.apache.solr.common.SolrInputDocument;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexChange;
 import org.guizhoubot.index.Passage;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 
 /** The documents of a collection: one per passage, carrying its article's metadata, and the index description. */
 final class SolrDocuments {

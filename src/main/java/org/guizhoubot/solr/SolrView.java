@@ -17,7 +17,7 @@ import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexStoreException;
 import org.guizhoubot.index.Passage;
 import org.guizhoubot.retrieval.IndexView;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 import org.guizhoubot.retrieval.TermStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

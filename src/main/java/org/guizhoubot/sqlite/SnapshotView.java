@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.guizhoubot.retrieval.IndexView;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 import org.guizhoubot.retrieval.TermStats;
 import org.guizhoubot.retrieval.IndexViews;
 

@@ -19,7 +19,7 @@ class SettingsLoaderTest {
   @TempDir Path dir;
 
   private Path writeDefaultConfig(String text) throws IOException {
-    Path file = dir.resolve(SettingsLoader.DEFAULT_CONFIG);
+    Path file = dir.resolve(SettingKeys.DEFAULT_CONFIG);
     Files.createDirectories(file.getParent());
     Files.writeString(file, text, StandardCharsets.UTF_8);
     return file;
@@ -236,9 +236,9 @@ class SettingsLoaderTest {
       p.load(in);
     }
     assertThat(p.stringPropertyNames())
-        .containsExactlyInAnyOrderElementsOf(SettingsLoader.KEYS.stream().map(SettingsLoader.Key::name).toList());
+        .containsExactlyInAnyOrderElementsOf(SettingKeys.KEYS.stream().map(SettingKeys.Key::name).toList());
     String text = Files.readString(committed, StandardCharsets.UTF_8);
-    for (SettingsLoader.Key key : SettingsLoader.KEYS) {
+    for (SettingKeys.Key key : SettingKeys.KEYS) {
       assertThat(text).as("the comment on %s names its environment variable", key.name()).contains(key.env());
     }
   }

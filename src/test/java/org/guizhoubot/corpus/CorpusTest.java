@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +60,24 @@ class CorpusTest {
     assertThat(listing.files()).extracting(CorpusFile::id).containsExactly("real");
     assertThat(stale).doesNotExist();
     assertThat(fresh).exists();
+  }
+
+  @Test
+  void should_read_a_file_again_only_when_its_size_or_time_changed() throws Exception {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Path file = Files.writeString(corpus.resolve("a.md"), "Title\nFirst text.\n", StandardCharsets.UTF_8);
+    FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    Files.setLastModifiedTime(file, old);
+    Corpus c = new Corpus(corpus);
+    String first = c.list().files().get(0).contentHash();
+
+    Files.writeString(file, "Title\nOther text.\n", StandardCharsets.UTF_8);
+    Files.setLastModifiedTime(file, old);
+    assertThat(c.list().files().get(0).contentHash()).as("same size and time: kept").isEqualTo(first);
+
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofMinutes(30))));
+    assertThat(c.list().files().get(0).contentHash())
+        .isEqualTo(Corpus.sha256("Title\nOther text.\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(new Corpus(corpus).list().files().get(0).contentHash()).isNotEqualTo(first);
   }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.guizhoubot.language.EnglishQuery.How;
 import org.guizhoubot.language.EnglishQuery.Rendering;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 import org.junit.jupiter.api.Test;
 
 class ChineseQueryTranslatorTest {

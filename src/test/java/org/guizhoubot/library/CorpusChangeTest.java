@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.guizhoubot.App;
+import org.guizhoubot.Eventually;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.index.ArticleMeta;
 import org.guizhoubot.index.IndexProgress;
@@ -23,9 +25,8 @@ class CorpusChangeTest {
   /** Asks until the background refresh has run, at most about 20 s. */
   private static List<String> idsAfterRefresh(App app) throws InterruptedException {
     ids(app);
-    for (int i = 0; i < 400 && (app.parts().index().isRefreshing() || app.parts().index().isReindexing()); i++) {
-      Thread.sleep(50);
-    }
+    Eventually.within(Duration.ofSeconds(20),
+        () -> !app.parts().index().isRefreshing() && !app.parts().index().isReindexing());
     return ids(app);
   }
 

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.guizhoubot.SeedIndex;
+import org.guizhoubot.text.QueryTerms;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -67,15 +68,13 @@ class HybridRetrieverTest {
   }
 
   @Test
-  void should_plan_several_searches_from_one_snapshot_and_fuse_their_rankings() {
-    java.util.concurrent.atomic.AtomicReference<TermStats> planned = new java.util.concurrent.atomic.AtomicReference<>();
-    Retrieval r = retriever.retrieve(stats -> {
-      planned.set(stats);
-      return List.of(new Search("Who is the co-founder of Baishan Cloud?", 1),
-          new Search("How many reservoirs does the flood alarm system support?", 1));
-    }, 6);
+  void should_run_several_searches_on_one_view_and_fuse_their_rankings() {
+    IndexView view = retriever.open();
+    TermStats stats = view.termStats("");
+    Retrieval r = retriever.retrieve(view, stats, List.of(new Search("Who is the co-founder of Baishan Cloud?", 1),
+        new Search("How many reservoirs does the flood alarm system support?", 1)), 6);
 
-    assertThat(r.stats()).isSameAs(planned.get());
+    assertThat(r.stats()).isSameAs(stats);
     assertThat(r.passages()).extracting(p -> p.passage().text())
         .anyMatch(t -> t.contains("Dai Xiang")).anyMatch(t -> t.contains("reservoirs"));
     for (int i = 1; i < r.passages().size(); i++) {
@@ -85,7 +84,9 @@ class HybridRetrieverTest {
 
   @Test
   void should_let_the_heavier_search_lead_the_fused_ranking() {
-    Retrieval r = retriever.retrieve(stats -> List.of(new Search("Who is the co-founder of Baishan Cloud?", 1),
+    IndexView view = retriever.open();
+    Retrieval r = retriever.retrieve(view, view.termStats(""), List.of(
+        new Search("Who is the co-founder of Baishan Cloud?", 1),
         new Search("How many reservoirs does the flood alarm system support?", 3)), 3);
 
     assertThat(r.passages().get(0).passage().text()).contains("reservoirs");

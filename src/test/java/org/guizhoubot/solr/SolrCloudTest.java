@@ -3,6 +3,7 @@ package org.guizhoubot.solr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettySolrRunner;
+import org.guizhoubot.Eventually;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.corpus.ArticleReader;
 import org.guizhoubot.corpus.Corpus;
@@ -115,23 +117,11 @@ class SolrCloudTest {
 
       String after = ((SolrView) serving.current()).collection();
       assertThat(after).isNotEqualTo(before);
-      assertThat(Eventually.until(() -> ((SolrView) replica.current()).collection().equals(after))).isTrue();
+      // the other client learns of the alias through its ZooKeeper watch
+      assertThat(Eventually.within(Duration.ofSeconds(10),
+          () -> ((SolrView) replica.current()).collection().equals(after))).isTrue();
       assertThat(new HybridRetriever(replica, model, HybridRetriever.Fusion.DEFAULT)
           .retrieve(QUESTIONS.get(0)[0], 3).passages()).extracting(p -> p.article().id()).contains(QUESTIONS.get(0)[1]);
-    }
-  }
-
-  /** Polls a condition for up to 10 s (the other client learns of the alias through its ZooKeeper watch). */
-  private static final class Eventually {
-    static boolean until(java.util.function.BooleanSupplier condition) throws InterruptedException {
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!condition.getAsBoolean()) {
-        if (System.nanoTime() > end) {
-          return false;
-        }
-        Thread.sleep(20);
-      }
-      return true;
     }
   }
 
@@ -161,10 +151,7 @@ class SolrCloudTest {
     }
 
     void awaitAnswers(int n) throws InterruptedException {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (answered.get() < n && System.nanoTime() < deadline && !loop.isDone()) {
-        Thread.sleep(20);
-      }
+      Eventually.within(Duration.ofSeconds(60), () -> answered.get() >= n || loop.isDone());
       assertThat(answered.get()).as("answers within 60 s").isGreaterThanOrEqualTo(n);
     }
 

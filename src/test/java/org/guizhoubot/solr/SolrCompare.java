@@ -15,7 +15,7 @@ import org.guizhoubot.sqlite.IndexSnapshot;
 import org.guizhoubot.sqlite.IndexStore;
 import org.guizhoubot.index.MiniLmEmbedder;
 import org.guizhoubot.retrieval.IndexView;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 import org.guizhoubot.sqlite.SnapshotView;
 
 /**

@@ -14,7 +14,7 @@ import java.util.List;
 import org.guizhoubot.SeedIndex;
 import org.guizhoubot.TestFixtures;
 import org.junit.jupiter.api.Test;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 
 class KeywordIndexTest {
   private final IndexSnapshot snapshot = SeedIndex.snapshot();

@@ -14,7 +14,7 @@ import org.guizhoubot.answer.AnswerType;
 import org.guizhoubot.answer.SentenceCandidate;
 import org.guizhoubot.corpus.Furniture;
 import org.guizhoubot.index.Sentences;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 import org.guizhoubot.retrieval.RetrievedPassage;
 import org.guizhoubot.retrieval.TermStats;
 

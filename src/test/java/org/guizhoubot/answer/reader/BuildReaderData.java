@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.guizhoubot.answer.decision.TrainDecision;
 import org.guizhoubot.index.Sentences;
-import org.guizhoubot.retrieval.QueryTerms;
+import org.guizhoubot.text.QueryTerms;
 
 /**
  * Training data for the reader, as code: labelled (question, candidate) pairs written as the

@@ -1,4 +1,4 @@
-package org.guizhoubot.retrieval;
+package org.guizhoubot.text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
