@@ -50,9 +50,10 @@ public final class OpenAiChatBackend implements ChatBackend {
     if (maxTokens < 1) {
       throw new IllegalArgumentException("maxTokens must be >= 1, was " + maxTokens);
     }
+    String key = apiKey == null || apiKey.isBlank() ? NO_KEY : apiKey;
     this.model = OpenAiChatModel.builder()
         .baseUrl(baseUrl)
-        .apiKey(apiKey == null || apiKey.isBlank() ? NO_KEY : apiKey)
+        .apiKey(key)
         .modelName(modelName)
         .timeout(timeout)
         .maxTokens(maxTokens)
@@ -61,7 +62,7 @@ public final class OpenAiChatBackend implements ChatBackend {
         .build();
     this.streaming = !stream ? null : OpenAiStreamingChatModel.builder()
         .baseUrl(baseUrl)
-        .apiKey(apiKey == null || apiKey.isBlank() ? NO_KEY : apiKey)
+        .apiKey(key)
         .modelName(modelName)
         .timeout(timeout)
         .maxTokens(maxTokens)

@@ -41,10 +41,12 @@ public final class Cli implements Runnable {
   final PrintWriter err;
   final Map<String, String> env;
   final InputStream in;
-  /** Where a progress bar is drawn when the program runs on a terminal; empty otherwise (progress is logged). */
+  /**
+   * The terminal's error stream when the program runs on one (progress bars are drawn there, and
+   * answers stream); empty otherwise (progress is logged, answers print when done).
+   */
   final Optional<PrintStream> terminal;
   private final Function<Settings, App> opener;
-  private boolean outputOnTerminal;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, InputStream in) {
     this(out, err, env, in, App::open);
@@ -66,14 +68,9 @@ public final class Cli implements Runnable {
     this.terminal = Objects.requireNonNull(terminal, "terminal");
   }
 
-  /** Says whether standard output is a terminal (then {@code ask} prints answers as they are written); by default not. */
-  public Cli onTerminal(boolean isTerminal) {
-    this.outputOnTerminal = isTerminal;
-    return this;
-  }
-
+  /** Whether the program runs on a terminal (then {@code ask} prints answers as they are written). */
   boolean outputOnTerminal() {
-    return outputOnTerminal;
+    return terminal.isPresent();
   }
 
   @Override

@@ -25,9 +25,8 @@ public final class Main {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     // a progress bar only on a terminal; elsewhere (a container, a pipe) progress is logged
-    boolean onTerminal = System.console() != null;
-    Optional<PrintStream> terminal = onTerminal ? Optional.of(System.err) : Optional.empty();
-    int code = new Cli(out, err, System.getenv(), System.in, App::open, terminal).onTerminal(onTerminal).run(args);
+    Optional<PrintStream> terminal = System.console() != null ? Optional.of(System.err) : Optional.empty();
+    int code = new Cli(out, err, System.getenv(), System.in, App::open, terminal).run(args);
     out.flush();
     err.flush();
     System.exit(code);

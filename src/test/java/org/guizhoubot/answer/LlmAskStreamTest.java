@@ -3,12 +3,15 @@ package org.guizhoubot.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.guizhoubot.TestFixtures;
 import org.guizhoubot.cli.Cli;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +63,9 @@ class LlmAskStreamTest {
     args.addAll(List.of(more));
     args.add(QUESTION);
     int code = new Cli(new PrintWriter(out), new PrintWriter(err), Map.of("LLM_BASE_URL", server.baseUrl()),
-        new ByteArrayInputStream(new byte[0]), TestFixtures::app).onTerminal(terminal).run(args.toArray(String[]::new));
+        new ByteArrayInputStream(new byte[0]), TestFixtures::app,
+        terminal ? Optional.of(new PrintStream(OutputStream.nullOutputStream())) : Optional.empty())
+        .run(args.toArray(String[]::new));
     assertThat(code).as("exit code; stderr: %s", err).isZero();
     return out.toString();
   }
