@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,7 +252,7 @@ final class StreamBench implements Callable<Integer> {
       return;
     }
     String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
-    JsonNode body = body(ex);
+    JsonNode body = BotApiRequests.body(ex);
     long now = System.nanoTime();
     calls.add(new Call(method, body.path("chat_id").asLong(), body.path("text").asText(""), now));
     String result = switch (method) {
@@ -281,29 +280,6 @@ final class StreamBench implements Callable<Integer> {
     ArrayNode out = JSON.createArrayNode();
     updates.tailMap(offset).values().forEach(out::add);
     return out;
-  }
-
-  private static JsonNode body(HttpExchange ex) throws IOException {
-    byte[] bytes = ex.getRequestBody().readAllBytes();
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (bytes.length == 0) {
-      return JSON.createObjectNode();
-    }
-    if (type != null && type.contains("x-www-form-urlencoded")) {
-      ObjectNode o = JSON.createObjectNode();
-      for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          o.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-      return o;
-    }
-    if (type != null && type.contains("json")) {
-      return JSON.readTree(bytes);
-    }
-    return JSON.createObjectNode();
   }
 
   private static HttpServer server(String path, com.sun.net.httpserver.HttpHandler handler) throws IOException {

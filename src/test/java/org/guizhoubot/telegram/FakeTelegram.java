@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +22,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.guizhoubot.bench.BotApiRequests;
 import org.guizhoubot.concurrent.DaemonThreads;
-import org.guizhoubot.telegram.transport.Updates;
 import org.guizhoubot.telegram.texts.Texts;
+import org.guizhoubot.telegram.transport.Updates;
 
 /**
  * Our own small Bot API server on loopback, for what the emulator cannot do: answers can be
@@ -216,7 +216,7 @@ public final class FakeTelegram implements AutoCloseable {
         return;
       }
       String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
-      JsonNode body = body(ex);
+      JsonNode body = BotApiRequests.body(ex);
       calls.add(new Call(method, body, System.nanoTime()));
       int n = callCounts.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
       Responder r = responders.get(method);
@@ -244,44 +244,6 @@ public final class FakeTelegram implements AutoCloseable {
         changed.notifyAll();
       }
     }
-  }
-
-  private JsonNode body(HttpExchange ex) throws IOException {
-    byte[] bytes = ex.getRequestBody().readAllBytes();
-    String type = ex.getRequestHeaders().getFirst("Content-Type");
-    if (bytes.length == 0) {
-      return json.createObjectNode();
-    }
-    if (type != null && type.contains("x-www-form-urlencoded")) {
-      ObjectNode o = json.createObjectNode();
-      for (String pair : new String(bytes, StandardCharsets.UTF_8).split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          o.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-      return o;
-    }
-    if (type != null && type.contains("multipart/form-data")) {
-      return formParts(new String(bytes, StandardCharsets.UTF_8), type.substring(type.indexOf("boundary=") + 9));
-    }
-    return json.readTree(bytes);
-  }
-
-  /** The text fields of a multipart form (as setWebhook sends them), by name. */
-  private ObjectNode formParts(String body, String boundary) {
-    ObjectNode o = json.createObjectNode();
-    for (String part : body.split("--" + java.util.regex.Pattern.quote(boundary.replace("\"", "")))) {
-      int name = part.indexOf("name=\"");
-      int blank = part.indexOf("\r\n\r\n");
-      if (name < 0 || blank < 0) {
-        continue;
-      }
-      String key = part.substring(name + 6, part.indexOf('"', name + 6));
-      o.put(key, part.substring(blank + 4).replaceAll("\r\n$", ""));
-    }
-    return o;
   }
 
   private static void respond(HttpExchange ex, int status, byte[] body, String type) throws IOException {
